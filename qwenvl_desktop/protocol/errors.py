@@ -271,8 +271,9 @@ def error_from_response(
         if raw_msg is None and isinstance(err, str):
             raw_msg = err
         message = str(raw_msg) if raw_msg is not None else None
-        rid = body.get("request_id") or body.get("id") or source.get("request_id")
-        request_id = request_id or (str(rid) if rid else None)
+        # The body's request id is the one Alibaba support asks for; a header id is a fallback.
+        rid = body.get("request_id") or source.get("request_id")
+        request_id = str(rid) if rid else request_id
     elif isinstance(body, str) and body.strip():
         message = body.strip()[:500]
     cls = _class_for(status, code)

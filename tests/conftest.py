@@ -1,0 +1,43 @@
+"""Shared fixtures. Qt must run offscreen when no display exists: set it before anything imports Qt."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests must never pick up a developer's real key or configuration.
+for _var in list(os.environ):
+    if _var.startswith("DASHSCOPE_API_KEY") or _var.startswith("QWENVL_DESKTOP_"):
+        del os.environ[_var]
+
+from collections.abc import AsyncIterator, Iterator  # noqa: E402
+
+import pytest  # noqa: E402
+import pytest_asyncio  # noqa: E402
+
+from tests.support.dashscope_server import LoopbackDashScope  # noqa: E402
+
+TEST_KEY = "sk-loopback0123456789abcdef"
+
+
+@pytest.fixture
+def test_key() -> str:
+    return TEST_KEY
+
+
+@pytest.fixture
+def threaded_server() -> Iterator[LoopbackDashScope]:
+    """The loopback DashScope server on its own thread (for subprocesses and sync tests)."""
+    with LoopbackDashScope.in_thread(api_keys={TEST_KEY}) as server:
+        yield server
+
+
+@pytest_asyncio.fixture
+async def loop_server() -> AsyncIterator[LoopbackDashScope]:
+    """The loopback DashScope server on the test's own event loop."""
+    server = LoopbackDashScope(api_keys={TEST_KEY})
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.stop()

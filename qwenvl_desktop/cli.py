@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
@@ -40,6 +41,7 @@ from .protocol import (
     load_catalog,
 )
 from .protocol.catalog import CUSTOM_REGION, ModelInfo
+from .protocol.errors import scrub_secrets
 from .settings import LoadedSettings, Settings, load_settings
 
 __all__ = ["EXIT_CODES", "build_parser", "exit_code_for", "main"]
@@ -94,7 +96,9 @@ EXTRA_COMMANDS: list[CommandRegistrar] = []
 
 def _add_endpoint_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--region", choices=REGION_IDS, help="service region (default from configuration, else intl)"
+        "--region",
+        choices=REGION_IDS,
+        help="service region (default from configuration, else intl)",
     )
     parser.add_argument(
         "--base-url",
@@ -102,7 +106,9 @@ def _add_endpoint_options(parser: argparse.ArgumentParser) -> None:
         help="any OpenAI-compatible base URL (the part before /chat/completions)",
     )
     parser.add_argument(
-        "--model", metavar="NAME", help="model name (default from configuration, else qwen3-vl-plus)"
+        "--model",
+        metavar="NAME",
+        help="model name (default from configuration, else qwen3-vl-plus)",
     )
 
 
@@ -175,9 +181,7 @@ def _settings_for(args: argparse.Namespace) -> LoadedSettings:
 def _no_key_message(settings: Settings) -> str:
     region = settings.effective_region
     env = " or ".join(env_var_names(region))
-    where = (
-        f"the endpoint {settings.base_url}" if region == CUSTOM_REGION else f"region {region!r}"
-    )
+    where = f"the endpoint {settings.base_url}" if region == CUSTOM_REGION else f"region {region!r}"
     set_cmd = (
         f"qwenvl-desktop key set --base-url {settings.base_url}"
         if region == CUSTOM_REGION
@@ -360,6 +364,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_code_for(error)
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as error:  # a bug: still one readable line, the traceback only on request
+        if os.environ.get("QWENVL_DESKTOP_DEBUG"):
+            raise
+        print(
+            f"qwenvl-desktop: internal error: {type(error).__name__}: {scrub_secrets(str(error))} "
+            "(set QWENVL_DESKTOP_DEBUG=1 for the traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_API
 
 
 def run() -> None:

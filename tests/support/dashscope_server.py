@@ -117,7 +117,13 @@ def usage_json(prompt: int, completion: int, **details: Any) -> bytes:
         "total_tokens": prompt + completion,
         **details,
     }
-    obj = {"choices": [], "object": "chat.completion.chunk", "usage": usage, "model": "x", "id": "u"}
+    obj = {
+        "choices": [],
+        "object": "chat.completion.chunk",
+        "usage": usage,
+        "model": "x",
+        "id": "u",
+    }
     return b"data: " + json.dumps(obj).encode() + b"\n\n"
 
 
@@ -134,11 +140,23 @@ class Reply:
     async def start(
         self, status: int = 200, content_type: str = "text/event-stream", **headers: str
     ) -> None:
-        reason = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden",
-                  404: "Not Found", 429: "Too Many Requests", 500: "Internal Server Error",
-                  503: "Service Unavailable"}.get(status, "Status")
-        lines = [f"HTTP/1.1 {status} {reason}", f"Content-Type: {content_type}",
-                 "Transfer-Encoding: chunked", "x-request-id: req-loopback-0001"]
+        reason = {
+            200: "OK",
+            400: "Bad Request",
+            401: "Unauthorized",
+            403: "Forbidden",
+            404: "Not Found",
+            429: "Too Many Requests",
+            500: "Internal Server Error",
+            503: "Service Unavailable",
+            307: "Temporary Redirect",
+        }.get(status, "Status")
+        lines = [
+            f"HTTP/1.1 {status} {reason}",
+            f"Content-Type: {content_type}",
+            "Transfer-Encoding: chunked",
+            "x-request-id: req-loopback-0001",
+        ]
         lines += [f"{k.replace('_', '-')}: {v}" for k, v in headers.items()]
         self._writer.write(("\r\n".join(lines) + "\r\n\r\n").encode())
         self.started = True
@@ -201,12 +219,20 @@ async def sc_reasoning(server: LoopbackDashScope, req: RecordedRequest, reply: R
 
 async def sc_qvq(server: LoopbackDashScope, req: RecordedRequest, reply: Reply) -> None:
     pieces = [chunk_json({"content": None, "role": "assistant", "reasoning_content": ""})]
-    pieces += [chunk_json({"content": None, "reasoning_content": t}) for t in
-               ["Looking at ", "the image, ", "I see a dog."]]
+    pieces += [
+        chunk_json({"content": None, "reasoning_content": t})
+        for t in ["Looking at ", "the image, ", "I see a dog."]
+    ]
     pieces += [chunk_json({"content": t}) for t in ["A dog ", "on a beach."]]
     pieces.append(chunk_json({"content": "", "reasoning_content": None}, "stop"))
-    pieces.append(usage_json(1300, 40, completion_tokens_details={"reasoning_tokens": 20},
-                             prompt_tokens_details={"image_tokens": 1250}))
+    pieces.append(
+        usage_json(
+            1300,
+            40,
+            completion_tokens_details={"reasoning_tokens": 20},
+            prompt_tokens_details={"image_tokens": 1250},
+        )
+    )
     pieces.append(DONE)
     await _stream_pieces(reply, pieces)
 
@@ -251,11 +277,19 @@ def _first_events(n: int) -> list[bytes]:
     return _split_events(seed_stream_bytes())[:n]
 
 
-async def sc_mid_stream_error(server: LoopbackDashScope, req: RecordedRequest, reply: Reply) -> None:
-    error = {"error": {"code": "data_inspection_failed",
-                       "message": "Output data may contain inappropriate content.",
-                       "type": "data_inspection_failed", "param": None},
-             "id": "chatcmpl-x", "request_id": "req-mod-7"}
+async def sc_mid_stream_error(
+    server: LoopbackDashScope, req: RecordedRequest, reply: Reply
+) -> None:
+    error = {
+        "error": {
+            "code": "data_inspection_failed",
+            "message": "Output data may contain inappropriate content.",
+            "type": "data_inspection_failed",
+            "param": None,
+        },
+        "id": "chatcmpl-x",
+        "request_id": "req-mod-7",
+    }
     pieces = [*_first_events(4), b"data: " + json.dumps(error).encode() + b"\n\n", DONE]
     await _stream_pieces(reply, pieces)
 
@@ -303,8 +337,9 @@ async def sc_http_error(server: LoopbackDashScope, req: RecordedRequest, reply: 
 
 async def sc_retry_after(server: LoopbackDashScope, req: RecordedRequest, reply: Reply) -> None:
     if server.count(req.scenario) <= 2:
-        await reply.json(429, error_body("Throttling.RateQuota", "Requests rate limit exceeded"),
-                         Retry_After="0")
+        await reply.json(
+            429, error_body("Throttling.RateQuota", "Requests rate limit exceeded"), Retry_After="0"
+        )
     else:
         await sc_seed(server, req, reply)
 
@@ -343,14 +378,30 @@ def describe_request(body: Any) -> str:
 async def sc_echo(server: LoopbackDashScope, req: RecordedRequest, reply: Reply) -> None:
     summary = describe_request(req.body)
     if isinstance(req.body, dict) and req.body.get("stream"):
-        pieces = [chunk_json({"content": "", "role": "assistant"}), chunk_json({"content": summary}),
-                  chunk_json({"content": ""}, "stop"), usage_json(10, 5), DONE]
+        pieces = [
+            chunk_json({"content": "", "role": "assistant"}),
+            chunk_json({"content": summary}),
+            chunk_json({"content": ""}, "stop"),
+            usage_json(10, 5),
+            DONE,
+        ]
         await _stream_pieces(reply, pieces)
     else:
-        await reply.json(200, {"choices": [{"message": {"role": "assistant", "content": summary},
-                                            "finish_reason": "stop", "index": 0}],
-                               "usage": {"prompt_tokens": 10, "completion_tokens": 5,
-                                         "total_tokens": 15}, "model": "echo", "id": "e"})
+        await reply.json(
+            200,
+            {
+                "choices": [
+                    {
+                        "message": {"role": "assistant", "content": summary},
+                        "finish_reason": "stop",
+                        "index": 0,
+                    }
+                ],
+                "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
+                "model": "echo",
+                "id": "e",
+            },
+        )
 
 
 SCENARIOS: dict[str, Scenario] = {
@@ -385,6 +436,8 @@ class LoopbackDashScope:
     _server: asyncio.Server | None = None
     _counts: dict[str, int] = field(default_factory=dict)
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
+    #: connections currently open (a cancelled stream must bring this back to 0)
+    open_connections: int = 0
 
     def base_url(self, scenario: str = "seed") -> str:
         return f"http://{self.host}:{self.port}/{scenario}/compatible-mode/v1"
@@ -396,8 +449,11 @@ class LoopbackDashScope:
         return self._counts.get(scenario, 0)
 
     def chat_requests(self, scenario: str | None = None) -> list[RecordedRequest]:
-        return [r for r in self.requests if r.path.endswith("/chat/completions")
-                and (scenario is None or r.scenario == scenario)]
+        return [
+            r
+            for r in self.requests
+            if r.path.endswith("/chat/completions") and (scenario is None or r.scenario == scenario)
+        ]
 
     async def start(self) -> None:
         self._server = await asyncio.start_server(self._serve, self.host, self.port)
@@ -416,6 +472,7 @@ class LoopbackDashScope:
         task = asyncio.current_task()
         assert task is not None
         self._tasks.add(task)
+        self.open_connections += 1
         try:
             while not writer.is_closing():
                 if not await self._one_request(reader, writer):
@@ -423,11 +480,14 @@ class LoopbackDashScope:
         except (ConnectionError, asyncio.IncompleteReadError, asyncio.CancelledError):
             pass
         finally:
+            self.open_connections -= 1
             self._tasks.discard(task)
             with contextlib.suppress(Exception):
                 writer.close()
 
-    async def _one_request(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
+    async def _one_request(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> bool:
         head = await reader.readuntil(b"\r\n\r\n")
         request_line, *header_lines = head.decode("latin-1").split("\r\n")
         method, target, _ = request_line.split(" ", 2)
@@ -444,7 +504,9 @@ class LoopbackDashScope:
             body = raw.decode("utf-8", "replace")
         path = target.split("?", 1)[0]
         segments = path.strip("/").split("/")
-        scenario = segments[0] if segments and segments[0] not in ("compatible-mode", "v1") else "seed"
+        scenario = (
+            segments[0] if segments and segments[0] not in ("compatible-mode", "v1") else "seed"
+        )
         record = RecordedRequest(method, path, scenario, headers, body)
         self.requests.append(record)
         reply = Reply(writer)

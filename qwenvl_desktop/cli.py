@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from . import __version__
-from .keys import env_var_names, key_target, lookup_key
+from .keys import env_var_names, lookup_key
 from .protocol import (
     REGION_IDS,
     AuthenticationError,
@@ -115,7 +115,8 @@ def _add_endpoint_options(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qwenvl-desktop",
-        description="Ask Qwen vision-language models about images. Without a command, opens the window.",
+        description="Ask Qwen vision-language models about images. "
+        "Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"qwenvl-desktop {__version__}")
     _add_endpoint_options(parser)
@@ -249,10 +250,8 @@ async def _ask(args: argparse.Namespace, settings: Settings, key: str) -> int:
     catalog = load_catalog()
     info = catalog.model(settings.model)
     if args.no_stream and info.must_stream:
-        raise UsageProblem(
-            f"{info.name} only answers as a stream ({'stream-only' if info.stream_only else 'thinking'} "
-            "model); drop --no-stream."
-        )
+        why = "stream-only" if info.stream_only else "thinking"
+        raise UsageProblem(f"{info.name} only answers as a stream ({why} model); drop --no-stream.")
     if args.no_stream and args.thinking:
         raise UsageProblem("thinking answers are only available streamed; drop --no-stream.")
     region = settings.effective_region
@@ -332,10 +331,7 @@ def _run_models(args: argparse.Namespace) -> int:
 
 
 def _report(error: BaseException) -> None:
-    if isinstance(error, QwenVLError):
-        line = error.one_line()
-    else:
-        line = f"error: {error}"
+    line = error.one_line() if isinstance(error, QwenVLError) else f"error: {error}"
     print(f"qwenvl-desktop: {line}", file=sys.stderr)
 
 

@@ -213,7 +213,7 @@ def test_interrupt_exits_130(threaded_server: LoopbackDashScope, test_key: str) 
     assert first == "In the"
     time.sleep(0.1)
     proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=10)
+    _, err = proc.communicate(timeout=10)
     assert proc.returncode == 130, err
     assert "Traceback" not in err
 

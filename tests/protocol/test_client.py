@@ -16,7 +16,7 @@ from qwenvl_desktop.protocol import (
     Turn,
 )
 from qwenvl_desktop.protocol import errors as e
-from tests.support.dashscope_server import LoopbackDashScope, Reply, RecordedRequest
+from tests.support.dashscope_server import LoopbackDashScope, RecordedRequest, Reply
 
 pytestmark = pytest.mark.asyncio
 

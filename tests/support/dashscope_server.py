@@ -48,10 +48,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
-SEED_PAGE = SHARED / "seed" / "000_d3cfe6c771d535dc.txt"
-REASONING_RECORDING = SHARED / "fixtures" / "dashscope_qwen3-max_reasoning.chunks.txt"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SEED_STREAM = FIXTURES / "seed_stream.sse"
+SEED_COMPLETION = FIXTURES / "seed_completion.json"
+REASONING_RECORDING = FIXTURES / "dashscope_qwen3-max_reasoning.chunks.txt"
 
 
 @dataclass
@@ -69,24 +69,17 @@ class RecordedRequest:
 
 def seed_stream_lines() -> list[str]:
     """The ``data: …`` lines of the seed page's streaming curl sample, exactly as printed."""
-    return [
-        line
-        for line in SEED_PAGE.read_text(encoding="utf-8").splitlines()
-        if line.startswith("data: ")
-    ]
+    return [line for line in SEED_STREAM.read_text(encoding="utf-8").splitlines() if line]
 
 
 def seed_stream_bytes() -> bytes:
     # The page prints one event per line; on the wire each is followed by a blank line.
-    return b"".join(line.encode() + b"\n\n" for line in seed_stream_lines())
+    return SEED_STREAM.read_bytes()
 
 
 def seed_completion() -> dict[str, Any]:
-    """The seed page's non-streaming reply (the JSON object after the first curl sample)."""
-    text = SEED_PAGE.read_text(encoding="utf-8")
-    start = text.rindex("{", 0, text.index('"choices": ['))
-    obj, _ = json.JSONDecoder().raw_decode(text, start)
-    return obj  # type: ignore[no-any-return]
+    """The seed page's non-streaming reply."""
+    return json.loads(SEED_COMPLETION.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
 def reasoning_stream_bytes() -> bytes:

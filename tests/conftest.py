@@ -1,4 +1,4 @@
-"""Shared fixtures. Qt must run offscreen when no display exists: set it before anything imports Qt."""
+"""Shared fixtures. Without a display Qt must run offscreen: set before anything imports Qt."""
 
 from __future__ import annotations
 

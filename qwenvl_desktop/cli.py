@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 from . import __version__
 from .keys import env_var_names, lookup_key
+from .keys.commands import register_key_commands
 from .protocol import (
     REGION_IDS,
     AuthenticationError,
@@ -43,6 +44,7 @@ from .protocol import (
 from .protocol.catalog import CUSTOM_REGION, ModelInfo
 from .protocol.errors import scrub_secrets
 from .settings import LoadedSettings, Settings, load_settings
+from .settings.commands import register_config_commands
 
 __all__ = ["EXIT_CODES", "build_parser", "exit_code_for", "main"]
 
@@ -91,7 +93,7 @@ def exit_code_for(error: BaseException) -> int:
 
 #: Other command groups (keys, configuration) register themselves here: (name, add_parser).
 CommandRegistrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
-EXTRA_COMMANDS: list[CommandRegistrar] = []
+EXTRA_COMMANDS: list[CommandRegistrar] = [register_key_commands, register_config_commands]
 
 
 def _add_endpoint_options(parser: argparse.ArgumentParser) -> None:
@@ -176,7 +178,10 @@ def _settings_for(args: argparse.Namespace) -> LoadedSettings:
     overrides = {"region": args.region, "base_url": args.base_url, "model": args.model}
     if getattr(args, "detail", None):
         overrides["image_detail"] = args.detail
-    return load_settings(overrides)
+    loaded = load_settings(overrides)
+    if loaded.flag_errors:  # e.g. --region when the system configuration locks the region
+        raise UsageProblem(" ".join(loaded.flag_errors))
+    return loaded
 
 
 def _no_key_message(settings: Settings) -> str:

@@ -114,16 +114,6 @@ class _Merge:
                     line=line,
                 )
                 continue
-            if name in self.locked:
-                self.notice(
-                    "locked",
-                    origin,
-                    f"{name} is locked by the system-wide configuration "
-                    f"({self.sources[name]}); this value is ignored",
-                    key=name,
-                    line=line,
-                )
-                continue
             try:
                 value = spec.parse(raw, ctx)
             except InvalidValue as exc:
@@ -133,6 +123,23 @@ class _Merge:
                     "invalid",
                     origin,
                     f"{exc}; ignored ({kept})",
+                    key=name,
+                    line=line,
+                )
+                continue
+            if name in self.locked:
+                if value == self.values[name]:
+                    continue  # repeating the locked value is not an attempt to change it
+                self.notice(
+                    "locked",
+                    origin,
+                    f"{name} is locked by the system-wide configuration "
+                    f"({self.sources[name]}); "
+                    + (
+                        "it cannot be changed on the command line"
+                        if origin == COMMAND_LINE
+                        else "this value is ignored"
+                    ),
                     key=name,
                     line=line,
                 )

@@ -87,7 +87,7 @@ def _run_show(args: argparse.Namespace) -> int:
 def _run_path(args: argparse.Namespace) -> int:
     loaded = load_settings()
     for file in loaded.files:
-        status = file.status
+        status: str = file.status
         if file.explicit:
             status += f"; named by {CONFIG_ENV}"
         print(f"{file.layer:<6}  {file.path}  ({status})")

@@ -1,0 +1,62 @@
+"""The conversation history: stored as it happens, searchable, exportable. No Qt here.
+
+Modules: ``store`` (the SQLite store, its null variant, :func:`open_history`), ``schema`` (the
+versioned schema and its migrations, the search index), ``search`` (query and snippet rules),
+``records`` (the model as JSON-able records, shared by the store and the JSON export),
+``data_uri`` (image bytes in and out of ``data:`` URIs), ``export`` (Markdown, JSON, curl),
+``errors`` (the :class:`HistoryError` hierarchy, a sentence each).
+"""
+
+from .errors import (
+    ConversationNotFoundError,
+    DiskFullError,
+    HistoryError,
+    HistoryReadError,
+    HistoryUnavailableError,
+    HistoryWriteError,
+)
+from .export import (
+    ExportFormatError,
+    curl_command,
+    from_json,
+    request_for,
+    to_json,
+    to_markdown,
+    usage_line,
+)
+from .schema import CURRENT_VERSION
+from .store import (
+    HISTORY_FILENAME,
+    ConversationSummary,
+    History,
+    HistoryStore,
+    NullHistoryStore,
+    SearchHit,
+    default_path,
+    open_history,
+)
+
+__all__ = [
+    "CURRENT_VERSION",
+    "HISTORY_FILENAME",
+    "ConversationNotFoundError",
+    "ConversationSummary",
+    "DiskFullError",
+    "ExportFormatError",
+    "History",
+    "HistoryError",
+    "HistoryReadError",
+    "HistoryStore",
+    "HistoryUnavailableError",
+    "HistoryWriteError",
+    "NullHistoryStore",
+    "SearchHit",
+    "curl_command",
+    "default_path",
+    "from_json",
+    "open_history",
+    "request_for",
+    "to_json",
+    "to_markdown",
+    "usage_line",
+]

@@ -1,0 +1,98 @@
+"""Turning what the user typed into a search, and a match into a snippet with highlights.
+
+The search box matches substrings, case-insensitively, in questions and answers: every word typed
+must occur in the exchange (in either field). The FTS5 index uses the trigram tokenizer, which
+can only look up words of three or more characters; shorter words (common in Chinese and Japanese,
+where a word is often two characters) are checked with ``LIKE`` on the rows the index found, or
+on every row when no word is long enough. The user's text is never passed as FTS query syntax:
+each word becomes a quoted string, so ``AND``, ``"``, ``*`` or ``NEAR(`` are just text.
+
+Snippets are cut in Python from the stored text rather than by FTS5's ``snippet()``, so the FTS
+and the ``LIKE`` paths show the same thing and the window gets highlight ranges, not markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "MIN_INDEXED_LENGTH",
+    "Snippet",
+    "fts_match_expression",
+    "like_pattern",
+    "make_snippet",
+    "split_terms",
+]
+
+#: The trigram tokenizer indexes runs of three characters: shorter words cannot use the index.
+MIN_INDEXED_LENGTH = 3
+_MAX_TERMS = 16
+
+
+def split_terms(text: str) -> list[str]:
+    """The distinct words of ``text`` in order (at most 16: more narrows nothing in practice)."""
+    seen: set[str] = set()
+    terms: list[str] = []
+    for word in text.split():
+        key = word.casefold()
+        if key not in seen:
+            seen.add(key)
+            terms.append(word)
+    return terms[:_MAX_TERMS]
+
+
+def fts_match_expression(terms: list[str]) -> str | None:
+    """An FTS5 query requiring every indexable term; ``None`` when no term is long enough."""
+    quoted = [
+        '"' + term.replace('"', '""') + '"' for term in terms if len(term) >= MIN_INDEXED_LENGTH
+    ]
+    return " AND ".join(quoted) if quoted else None
+
+
+def like_pattern(term: str) -> str:
+    """``%term%`` with LIKE's wildcards escaped (use with ``ESCAPE '\\'``)."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A piece of text around the first match, on one line, with the matches' ranges in it."""
+
+    text: str
+    #: ``(start, end)`` character ranges of matched words within :attr:`text`
+    highlights: tuple[tuple[int, int], ...]
+
+
+def _terms_regex(terms: list[str]) -> re.Pattern[str]:
+    # Longest first, so a word containing another is highlighted whole.
+    alternatives = sorted((re.escape(t) for t in terms), key=len, reverse=True)
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def make_snippet(text: str, terms: list[str], width: int = 120) -> Snippet | None:
+    """About ``width`` characters of ``text`` around its first match of any term.
+
+    ``None`` when no term occurs in ``text``. Line breaks become spaces (one for one, so ranges
+    stay valid); an ellipsis marks text cut at either end.
+    """
+    if not terms:
+        return None
+    pattern = _terms_regex(terms)
+    first = pattern.search(text)
+    if first is None:
+        return None
+    # Start a little before the match so it reads in context, preferably at a word boundary.
+    start = max(0, first.start() - width // 4)
+    if start > 0:
+        space = text.rfind(" ", max(0, start - 12), first.start())
+        if space != -1:
+            start = space + 1
+    end = min(len(text), start + width)
+    piece = re.sub(r"[\r\n\t\f\v]", " ", text[start:end])
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    offset = len(prefix)
+    highlights = tuple((m.start() + offset, m.end() + offset) for m in pattern.finditer(piece))
+    return Snippet(prefix + piece + suffix, highlights)

@@ -139,7 +139,7 @@ def key_lines(text: str) -> dict[str, int]:
     return lines
 
 
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_POSITION = re.compile(r" ?\(at line (\d+), column (\d+)\)")
 
 
 def find_secret(data: Mapping[str, Any], prefix: str = "") -> str | None:
@@ -202,7 +202,9 @@ def read_config_file(path: Path, layer: Layer, *, explicit: bool = False) -> Con
         message = str(exc)
         position = _TOML_POSITION.search(message)
         line = int(position.group(1)) if position else None
-        reason = _TOML_POSITION.sub("", message).strip()
+        if line is None and "end of document" in message:
+            line = max(1, len(text.splitlines()))
+        reason = _TOML_POSITION.sub("", message).replace(" (at end of document)", "").strip()
         column = f" (column {position.group(2)})" if position else ""
         notice = ConfigNotice(
             "syntax",

@@ -7,6 +7,7 @@ there touches the real OS keyring unless it is marked ``keyring`` and asks for `
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -98,7 +99,5 @@ def forget_all(
     backend: keyring.backend.KeyringBackend, extra_targets: tuple[str, ...] = ()
 ) -> None:
     for target in (*(f"region:{r}" for r in REGION_IDS), *extra_targets):
-        try:
+        with contextlib.suppress(keyring.errors.PasswordDeleteError):
             backend.delete_password(KEYRING_SERVICE, target)
-        except keyring.errors.PasswordDeleteError:
-            pass

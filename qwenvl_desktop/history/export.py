@@ -52,7 +52,6 @@ import hashlib
 import json
 import mimetypes
 import os
-import shlex
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -369,6 +368,11 @@ def request_for(
     return replace(template, model=exchange.model, turns=turns, system=conversation.system)
 
 
+def _single_quoted(text: str) -> str:
+    """``'text'`` for the shell, always quoted (shlex.quote leaves plain words bare)."""
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
 def curl_command(
     conversation: Conversation,
     exchange: Exchange,
@@ -390,7 +394,7 @@ def curl_command(
     # indented JSON starts with a space or a bracket), which ends the here-document early.
     payload = json.dumps(body, ensure_ascii=False, indent=2)
     lines = [
-        f"curl --location {shlex.quote(url)} \\",
+        f"curl --location {_single_quoted(url)} \\",
         '  --header "Authorization: Bearer $DASHSCOPE_API_KEY" \\',
         "  --header 'Content-Type: application/json' \\",
     ]

@@ -48,8 +48,24 @@ class NewerSchemaError(Exception):
         self.found = found
 
 
+def _execute_script(db: sqlite3.Connection, script: str) -> None:
+    """Run ``script`` statement by statement inside the caller's transaction.
+
+    ``executescript()`` would COMMIT before running, breaking the migration's atomicity.
+    """
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            db.execute(pending)
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement in a migration: {pending.strip()[:60]}")
+
+
 def _v1(db: sqlite3.Connection) -> None:
-    db.executescript(
+    _execute_script(
+        db,
         """
         CREATE TABLE conversations (
             id TEXT PRIMARY KEY,
@@ -81,13 +97,11 @@ def _v1(db: sqlite3.Connection) -> None:
             url TEXT NOT NULL,
             PRIMARY KEY (exchange_id, position)
         );
-        """
+        """,
     )
 
 
 def _v2(db: sqlite3.Connection) -> None:
-    # executescript() would COMMIT first; the caller's transaction must hold, so one statement
-    # at a time.
     statements = [
         """
         CREATE TABLE images (

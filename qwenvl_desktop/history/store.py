@@ -95,6 +95,9 @@ APP_DIR_NAME = "qwenvl-desktop"
 #: How long a write waits for another connection's lock before giving up (GUI thread: short).
 BUSY_TIMEOUT_SECONDS = 2.0
 _UNSETTLED = ("pending", "streaming")
+# Bugs in the caller (wrong thread, closed store, bad SQL parameters) stay what they are instead
+# of becoming "history could not be saved".
+_MISUSE = (sqlite3.ProgrammingError, sqlite3.InterfaceError)
 
 
 def default_path() -> Path:
@@ -385,11 +388,16 @@ class HistoryStore:
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")
+        except _MISUSE:
+            raise
         except sqlite3.Error as exc:
             raise translate_sqlite_error(exc, "save") from exc
         try:
             yield db
             db.execute("COMMIT")
+        except _MISUSE:
+            self._rollback()
+            raise
         except sqlite3.Error as exc:
             self._rollback()
             raise translate_sqlite_error(exc, "save") from exc
@@ -406,6 +414,8 @@ class HistoryStore:
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         try:
             return self._db.execute(sql, params).fetchall()
+        except _MISUSE:
+            raise
         except sqlite3.Error as exc:
             raise translate_sqlite_error(exc, "read") from exc
 

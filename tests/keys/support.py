@@ -90,6 +90,14 @@ def secret_service_keyring() -> keyring.backend.KeyringBackend:
             pytest.skip(
                 "no Secret Service on the D-Bus session bus; start gnome-keyring-daemon --unlock"
             )
+        try:  # D-Bus activation can start a gnome-keyring whose collection is locked or missing
+            if secretstorage.get_default_collection(connection).is_locked():
+                pytest.skip("the Secret Service's default collection is locked")
+        except secretstorage.exceptions.SecretStorageException as exc:
+            pytest.skip(
+                f"the Secret Service cannot store ({type(exc).__name__}: {exc}); start "
+                "`gnome-keyring-daemon --unlock --components=secrets` with a password on stdin"
+            )
     finally:
         connection.close()
     return SecretService.Keyring()

@@ -188,8 +188,8 @@ def _os_error(exc: OSError, path: str, name: str) -> Exception:
     if exc.errno == errno.ENAMETOOLONG:
         longest = max((len(os.fsencode(p)) for p in path.split(os.sep)), default=0)
         return BadPathError(
-            f"{shown}: the path is too long for this system "
-            f"({len(os.fsencode(path)):,} bytes; the longest part has {longest:,}).",
+            f"{shown}: the path is too long for this system ({len(os.fsencode(path)):,} bytes; "
+            f"its longest name has {longest:,}, where most systems allow 255).",
             source=name,
         )
     if exc.errno == errno.ELOOP:

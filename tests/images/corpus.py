@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import io
+import random
 import struct
 import zlib
 from dataclasses import dataclass
@@ -68,12 +69,16 @@ def check_sent(attachment: Attachment, model: ModelInfo, detail: Detail = "stand
 # -- generators ----------------------------------------------------------------------------------
 
 
-def photo(size: tuple[int, int], seed_sigma: float = 40.0) -> Image.Image:
-    """Noise over gradients: many distinct colours, like a camera image."""
-    gradient = Image.linear_gradient("L").resize(size)
-    turned = gradient.transpose(Image.Transpose.ROTATE_90).resize(size)
-    noise = Image.effect_noise(size, seed_sigma)
-    return Image.merge("RGB", (gradient, Image.blend(noise, turned, 0.5), turned))
+def photo(size: tuple[int, int], seed: int = 1) -> Image.Image:
+    """Seeded noise over crossing gradients: many distinct colours, like a camera image."""
+    w, h = size
+    noise = Image.frombytes("L", size, random.Random(seed).randbytes(w * h))
+    down = Image.linear_gradient("L").resize(size, Image.Resampling.BILINEAR)
+    across = Image.linear_gradient("L").transpose(Image.Transpose.ROTATE_90)
+    across = across.resize(size, Image.Resampling.BILINEAR)
+    red = Image.blend(down, noise.transpose(Image.Transpose.FLIP_LEFT_RIGHT), 0.2)
+    green = Image.blend(across, noise, 0.3)
+    return Image.merge("RGB", (red, green, Image.blend(down, across, 0.5)))
 
 
 def screenshot(size: tuple[int, int]) -> Image.Image:

@@ -73,10 +73,10 @@ def test_smart_resize_properties(height: int, width: int, budget: tuple[int, int
     h, w = smart_resize(height, width, factor, min_pixels, max_pixels)
     assert h % factor == 0 and w % factor == 0
     assert min_pixels <= h * w <= max_pixels
-    # What the client sends is resized no further by the service.
-    assert smart_resize(h, w, factor, min_pixels, max_pixels) == (h, w) or max(h, w) > 200 * min(
-        h, w
-    )
+    # What the client sends is resized no further by the service (rounding may stretch a
+    # 199:1 image past 200:1; PixelBudget.target_size cuts that back, tested below).
+    if max(h, w) <= 200 * min(h, w):
+        assert smart_resize(h, w, factor, min_pixels, max_pixels) == (h, w)
 
 
 @given(sizes, sizes, budgets)

@@ -155,7 +155,8 @@ def _v2(db: sqlite3.Connection) -> None:
                                   error, reasoning)
         SELECT id, conversation_id, position, question, answer, state, model, region, created_at,
                finish_reason, first_token_seconds, usage, error, reasoning
-        FROM exchanges ORDER BY conversation_id, position
+        FROM exchanges WHERE conversation_id IN (SELECT id FROM conversations)
+        ORDER BY conversation_id, position
         """,
         """
         CREATE TABLE attachments_v2 (
@@ -174,7 +175,12 @@ def _v2(db: sqlite3.Connection) -> None:
     for statement in statements:
         db.execute(statement)
     # The one step SQL cannot do: decode each inline data URI into a deduplicated BLOB.
-    rows = db.execute("SELECT exchange_id, position, meta, url FROM attachments")
+    # Version 1 did not always enforce its foreign keys: rows whose parent is gone are dropped
+    # rather than failing the upgrade (they could never be shown).
+    rows = db.execute(
+        "SELECT exchange_id, position, meta, url FROM attachments"
+        " WHERE exchange_id IN (SELECT id FROM exchanges_v2)"
+    )
     for exchange_id, position, meta, url in rows.fetchall():
         image = split_data_uri(url)
         if image is None:

@@ -95,6 +95,7 @@ APP_DIR_NAME = "qwenvl-desktop"
 #: How long a write waits for another connection's lock before giving up (GUI thread: short).
 BUSY_TIMEOUT_SECONDS = 2.0
 _UNSETTLED = ("pending", "streaming")
+_SQLITE_HEADER = b"SQLite format 3\x00"
 # Bugs in the caller (wrong thread, closed store, bad SQL parameters) stay what they are instead
 # of becoming "history could not be saved".
 _MISUSE = (sqlite3.ProgrammingError, sqlite3.InterfaceError)
@@ -312,6 +313,16 @@ class HistoryStore:
     @staticmethod
     def _connect(path: Path, use_fts: bool | None) -> tuple[sqlite3.Connection, bool]:
         existed = path.exists()
+        if path.is_file():
+            # Judge the header before SQLite opens the file: closing a connection to a file it
+            # cannot read may delete the WAL beside it, which belongs with the damaged file.
+            try:
+                with path.open("rb") as fh:
+                    header = fh.read(len(_SQLITE_HEADER))
+            except OSError as exc:
+                raise _Damaged(f"cannot read the file: {exc}") from exc
+            if header and header != _SQLITE_HEADER:
+                raise _Damaged("not an SQLite database (wrong header)")
         db: sqlite3.Connection | None = None
         try:
             _create_private_file(path)

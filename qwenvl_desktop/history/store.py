@@ -227,6 +227,26 @@ def _primary_code(exc: sqlite3.Error) -> int | None:
     return None if code is None else code & 0xFF
 
 
+def _best_snippet(
+    question: str, answer: str, terms: list[str]
+) -> tuple[Literal["question", "answer"], Snippet]:
+    """The snippet from the field holding more of the words (the question on a tie)."""
+    in_question = sum(term.casefold() in question.casefold() for term in terms)
+    in_answer = sum(term.casefold() in answer.casefold() for term in terms)
+    if in_answer > in_question:
+        snippet = make_snippet(answer, terms)
+        if snippet is not None:
+            return "answer", snippet
+    snippet = make_snippet(question, terms)
+    if snippet is not None:
+        return "question", snippet
+    snippet = make_snippet(answer, terms)
+    if snippet is not None:
+        return "answer", snippet
+    # FTS5 folded case where Python does not: show the question's start.
+    return "question", Snippet(" ".join(question.split())[:120], ())
+
+
 class HistoryStore:
     """The history in one SQLite file. Build it with :meth:`open` (or :func:`open_history`)."""
 
@@ -752,15 +772,7 @@ class HistoryStore:
         )
         hits: list[SearchHit] = []
         for conversation_id, title, exchange_id, question, answer, created_at in rows:
-            field: Literal["question", "answer"] = "question"
-            snippet = make_snippet(question, terms)
-            if snippet is None:
-                field = "answer"
-                snippet = make_snippet(answer, terms)
-            if snippet is None:
-                # FTS5 folded case where Python's regex does not: show the question's start.
-                field = "question"
-                snippet = Snippet(" ".join(question.split())[:120], ())
+            field, snippet = _best_snippet(question, answer, terms)
             hits.append(
                 SearchHit(
                     conversation_id,

@@ -1,4 +1,4 @@
-"""Building test data: images made with Pillow, attachments, conversations saved like the app does."""
+"""Test data: images made with Pillow, attachments, conversations saved as the app saves them."""
 
 from __future__ import annotations
 

@@ -453,7 +453,7 @@ def test_the_store_refuses_use_from_another_thread(store: HistoryStore) -> None:
     def use() -> None:
         try:
             store.list_conversations()
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             errors.append(exc)
 
     thread = threading.Thread(target=use)

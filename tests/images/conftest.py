@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import struct
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image, ImageDraw
@@ -28,8 +29,8 @@ def qwen25() -> ModelInfo:
     return load_catalog().model("qwen2.5-vl-72b-instruct")
 
 
-def _save(im: Image.Image, path: Path, **params: object) -> Path:
-    im.save(path, **params)  # type: ignore[arg-type]
+def _save(im: Image.Image, path: Path, **params: Any) -> Path:
+    im.save(path, **params)
     return path
 
 

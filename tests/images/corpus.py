@@ -13,6 +13,7 @@ import random
 import struct
 import zlib
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from PIL import Image, ImageDraw
@@ -126,7 +127,7 @@ def exif_with_orientation(value: int) -> bytes:
     return exif.tobytes()
 
 
-def jpeg_bytes(im: Image.Image, **params: object) -> bytes:
+def jpeg_bytes(im: Image.Image, **params: Any) -> bytes:
     buffer = io.BytesIO()
-    im.save(buffer, "JPEG", **params)  # type: ignore[arg-type]
+    im.save(buffer, "JPEG", **params)
     return buffer.getvalue()

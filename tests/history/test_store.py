@@ -19,8 +19,11 @@ from qwenvl_desktop.history import (
     open_history,
 )
 from qwenvl_desktop.history.data_uri import build_data_uri
+from qwenvl_desktop.history.export import curl_command, request_for, to_json, to_markdown
+from qwenvl_desktop.protocol.client import ChatClient, ClientSettings, Endpoint
 from qwenvl_desktop.protocol.errors import ModerationError
 from qwenvl_desktop.protocol.events import ContentDelta, ReasoningDelta, Usage
+from tests.support.dashscope_server import LoopbackDashScope
 
 from .builders import answer, attachment, noise_jpeg, png_bytes, saved_conversation, url_attachment
 
@@ -464,3 +467,45 @@ def test_the_store_refuses_use_from_another_thread(store: HistoryStore) -> None:
 
 def test_build_data_uri_matches_the_image_pipelines_form() -> None:
     assert build_data_uri("image/png", b"\x89PNG") == "data:image/png;base64,iVBORw=="
+
+
+# ---- the API key ------------------------------------------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_the_api_key_is_never_written_to_the_history(
+    loop_server: LoopbackDashScope, test_key: str, db_path: Path, tmp_path: Path
+) -> None:
+    # GIVEN a real request made with the key, saved the way the app saves it
+    store = HistoryStore.open(db_path, progress_interval=0.0)
+    endpoint = Endpoint(loop_server.base_url("qvq"), test_key, "intl")
+    conversation = Conversation(system="Be brief.")
+    exchange = conversation.ask("What is it?", [attachment()], model="qvq-max", region="intl")
+    exchange.begin()
+    store.save_question(conversation, exchange)
+    request = request_for(conversation, exchange)
+    async with ChatClient(ClientSettings()) as client:
+        async for event in client.chat(endpoint, request):
+            exchange.apply(event)
+            store.save_progress(exchange)
+    exchange.finish()
+    store.save_reply(exchange)
+    assert loop_server.chat_requests()[0].authorization == f"Bearer {test_key}"
+    assert exchange.answer == "A dog on a beach."
+    # THEN the key appears nowhere in the files, while open (WAL) or closed, nor in exports
+    assert_key_absent(test_key, store, conversation, tmp_path / "md")
+
+
+def assert_key_absent(
+    key: str, store: HistoryStore, conversation: Conversation, export_folder: Path
+) -> None:
+    contents = b"".join(p.read_bytes() for p in store.path.parent.iterdir() if p.is_file())
+    store.close()
+    contents += store.path.read_bytes()
+    assert len(contents) > 10_000
+    assert key.encode() not in contents
+    assert key[3:].encode() not in contents  # not even in part
+    exchange = conversation.exchanges[0]
+    exported = to_json(conversation) + curl_command(conversation, exchange, "http://x/v1")
+    exported += to_markdown(conversation, export_folder).read_text(encoding="utf-8")
+    assert key not in exported

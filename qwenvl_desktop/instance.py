@@ -1,0 +1,243 @@
+"""One running app per user: a second start hands its request to the first through a local socket.
+
+``qwenvl-desktop --capture`` is meant to be bound to an OS shortcut: pressing it while the app
+runs must open the capture overlay in *that* app (its conversation, its attachments), not start a
+second window. The first instance listens on a :class:`QLocalServer`; a later one connects,
+sends one line (``"capture"``, ``"show"``…), waits for ``"ok"`` and exits.
+
+The socket name is per user (the uid, or the user name where there is none), so two people on one
+machine each get their own app, and the server only accepts the same user
+(``UserAccessOption``). On Linux it lives in ``$XDG_RUNTIME_DIR`` when there is one (private to
+the user, cleared at logout); elsewhere Qt puts it in the temporary folder.
+
+Which instance is the running one is decided by a :class:`QLockFile` beside the socket (it knows
+its owner's process, so a crashed owner's lock is taken over). A crash also leaves the socket file
+behind on Unix: the new owner removes that stale file (``QLocalServer.removeServer``) and listens.
+
+Protocol: UTF-8 lines, at most :data:`MAX_MESSAGE_BYTES` each; the server answers ``ok`` to each
+line after emitting :attr:`SingleInstance.messageReceived`.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import re
+import sys
+import time
+from typing import Literal
+
+from PySide6.QtCore import QDir, QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+__all__ = [
+    "ASK_CLIPBOARD",
+    "CAPTURE",
+    "MAX_MESSAGE_BYTES",
+    "SHOW",
+    "InstanceError",
+    "SingleInstance",
+    "server_name",
+]
+
+#: open the capture overlay (``qwenvl-desktop --capture``)
+CAPTURE = "capture"
+#: bring the window to the front (a plain second start)
+SHOW = "show"
+#: attach the clipboard's image and show the window (the tray's "Ask about clipboard")
+ASK_CLIPBOARD = "ask-clipboard"
+
+MAX_MESSAGE_BYTES = 4096
+_ACK = b"ok\n"
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+class InstanceError(RuntimeError):
+    """Another instance holds the name but did not take the message (it may be hung)."""
+
+
+def server_name(app_id: str = "qwenvl-desktop") -> str:
+    """The per-user socket name (an absolute path in ``$XDG_RUNTIME_DIR`` when there is one)."""
+    app_id = _UNSAFE.sub("-", app_id)
+    if hasattr(os, "getuid"):
+        user = str(os.getuid())
+        runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+        if sys.platform.startswith("linux") and runtime and os.path.isdir(runtime):
+            return os.path.join(runtime, f"{app_id}-{user}.sock")
+    else:
+        try:
+            user = getpass.getuser()
+        except Exception:  # no user name in the environment: fall back to one shared name
+            user = "user"
+        user = _UNSAFE.sub("-", user)
+    return f"{app_id}-{user}"
+
+
+class SingleInstance(QObject):
+    """The first instance calls :meth:`listen`; later ones :meth:`try_forward` their request.
+
+    In ``app.main``::
+
+        instance = SingleInstance()
+        if instance.forward_or_listen(CAPTURE if args.capture else SHOW) == "forwarded":
+            return 0
+        instance.messageReceived.connect(window.handle_instance_message)
+    """
+
+    #: one line from another instance (``"capture"``, ``"show"``, ``"ask-clipboard"``…)
+    messageReceived = Signal(str)
+
+    def __init__(
+        self,
+        app_id: str = "qwenvl-desktop",
+        parent: QObject | None = None,
+        *,
+        timeout_ms: int = 1000,
+    ) -> None:
+        super().__init__(parent)
+        self.name = server_name(app_id)
+        #: the lock file that decides which instance is the running one
+        self.lock_path = _lock_path(self.name)
+        self.timeout_ms = timeout_ms
+        self._server: QLocalServer | None = None
+        self._lock: QLockFile | None = None
+        self._buffers: dict[QLocalSocket, bytes] = {}
+
+    def is_listening(self) -> bool:
+        return self._server is not None and self._server.isListening()
+
+    def try_forward(self, message: str) -> bool:
+        """Send ``message`` to the running instance; True once it acknowledged it.
+
+        False when no instance runs (or it did not answer within ``timeout_ms``). Blocking, but
+        only for a local round trip: meant for start-up, before any window exists.
+        """
+        data = _encode(message)
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        try:
+            if not socket.waitForConnected(self.timeout_ms):
+                return False
+            socket.write(data)
+            if not socket.waitForBytesWritten(self.timeout_ms):
+                return False
+            reply = b""
+            while not reply.endswith(b"\n"):
+                if not socket.waitForReadyRead(self.timeout_ms):
+                    return False
+                reply += bytes(socket.readAll().data())
+            return reply == _ACK
+        finally:
+            socket.abort()
+
+    def listen(self) -> bool:
+        """Become the running instance; False when a live one already holds the name.
+
+        Who is first is decided by a lock file beside the socket, not by the socket itself:
+        :class:`QLocalServer` happily replaces a live instance's socket on Unix (with
+        ``UserAccessOption``) and opens a second pipe of the same name on Windows. The lock
+        file names its owner's process, so a crashed owner's lock is taken over; its socket file
+        (stale: nobody accepts on it) is then removed before listening.
+        """
+        if self.is_listening():
+            return True
+        lock = QLockFile(self.lock_path)
+        lock.setStaleLockTime(0)  # stale only when the owning process is gone, never by age
+        if not lock.tryLock(0):
+            if lock.error() == QLockFile.LockError.LockFailedError:
+                return False
+            raise InstanceError(f"Cannot create the instance lock {self.lock_path}.")
+        QLocalServer.removeServer(self.name)
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(self.name):
+            error = server.errorString()
+            server.deleteLater()
+            lock.unlock()
+            raise InstanceError(f"Cannot listen on {self.name} for other instances: {error}")
+        server.newConnection.connect(self._accept)
+        self._server = server
+        self._lock = lock
+        return True
+
+    def forward_or_listen(self, message: str) -> Literal["forwarded", "listening"]:
+        """Hand ``message`` to a running instance, else become the running instance.
+
+        Two instances started at the same moment may both fail to forward; the one that loses
+        the lock waits for the winner's socket (up to ``timeout_ms``) and forwards again. Raises
+        :class:`InstanceError` when an instance holds the lock but does not answer.
+        """
+        if self.try_forward(message):
+            return "forwarded"
+        if self.listen():
+            return "listening"
+        deadline = time.monotonic() + self.timeout_ms / 1000
+        while True:
+            if self.try_forward(message):
+                return "forwarded"
+            if time.monotonic() >= deadline:
+                break
+            time.sleep(0.05)
+        raise InstanceError(
+            "Another Qwen-VL Desktop is running but does not answer; close it and try again."
+        )
+
+    def close(self) -> None:
+        """Stop listening (the socket file is removed); pending connections are dropped."""
+        if self._server is not None:
+            self._server.close()
+            self._server.deleteLater()
+            self._server = None
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+        for socket in list(self._buffers):
+            socket.abort()
+        self._buffers.clear()
+
+    def _accept(self) -> None:
+        assert self._server is not None
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            self._buffers[socket] = b""
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(lambda s=socket: self._drop(s))
+            if socket.bytesAvailable():
+                self._read(socket)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if socket not in self._buffers:
+            return
+        buffer = self._buffers[socket] + bytes(socket.readAll().data())
+        while b"\n" in buffer:
+            line, buffer = buffer.split(b"\n", 1)
+            message = line.decode("utf-8", errors="replace").strip()
+            if message:
+                self.messageReceived.emit(message)
+            socket.write(_ACK)
+            socket.flush()
+        if len(buffer) > MAX_MESSAGE_BYTES:
+            self._drop(socket)  # not one of ours: a message is a short command
+            return
+        self._buffers[socket] = buffer
+
+    def _drop(self, socket: QLocalSocket) -> None:
+        if self._buffers.pop(socket, None) is not None:
+            socket.abort()
+            socket.deleteLater()
+
+
+def _lock_path(name: str) -> str:
+    if os.path.isabs(name):
+        return f"{name}.lock"
+    # The temporary folder is per user on Windows and macOS; the name carries the user anyway.
+    return os.path.join(QDir.tempPath(), f"{name}.lock")
+
+
+def _encode(message: str) -> bytes:
+    if "\n" in message or "\r" in message:
+        raise ValueError("a message is one line")
+    data = message.encode("utf-8") + b"\n"
+    if len(data) > MAX_MESSAGE_BYTES:
+        raise ValueError(f"a message is at most {MAX_MESSAGE_BYTES} bytes")
+    return data

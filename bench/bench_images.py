@@ -37,12 +37,12 @@ sys.path.insert(0, str(ROOT))
 
 from PIL import Image  # noqa: E402
 
-from qwenvl_desktop.images import prepare_attachment  # noqa: E402
+from qwenvl_desktop.images import Detail, prepare_attachment  # noqa: E402
 from qwenvl_desktop.protocol.catalog import load_catalog  # noqa: E402
 from tests.images.corpus import photo, screenshot  # noqa: E402
 
 MODEL = "qwen3-vl-plus"
-DETAIL = "standard"
+DETAIL: Detail = "standard"
 MIME = {"JPEG": "image/jpeg", "PNG": "image/png"}
 
 

@@ -77,6 +77,8 @@ _ORIENTATION_WORDS = {
     7: "rotated and mirrored",
     8: "rotated 270°",
 }
+#: JPEG, and MPO (the multi-picture JPEG many cameras and phones write), decode at reduced scale.
+_DRAFTABLE = frozenset({"JPEG", "MPO"})
 _SIXTEEN_BIT = frozenset({"I;16", "I;16L", "I;16B", "I;16N"})
 _PASS_THROUGH_MODES = frozenset({"L", "LA", "RGB", "RGBA", "P"})
 #: ``info`` keys that carry no personal data. An original with anything else (EXIF with its GPS
@@ -319,7 +321,9 @@ def decode_to_target(
     target_w, target_h = budget.target_size(width, height)
     raw_target = (target_h, target_w) if turned else (target_w, target_h)
     notes: list[str] = []
-    if getattr(im, "is_animated", False):
+    if original_format == "MPO":
+        notes.append("multi-picture file: only its main picture is sent")
+    elif getattr(im, "is_animated", False):
         notes.append("animated image: only the first frame is sent")
     if min(width, height) < MIN_SIDE:
         notes.append(
@@ -343,7 +347,7 @@ def decode_to_target(
         and set(im.info) <= _HARMLESS_INFO
     )
     original_bytes = _read_all(fp, name) if pass_through and fp is not None else None
-    if owned and original_format == "JPEG" and raw_target != im.size:
+    if owned and original_format in _DRAFTABLE and raw_target != im.size:
         im.draft(im.mode, raw_target)  # decode at 1/2, 1/4 or 1/8 scale, never below the target
     try:
         with _large_decode(im.width * im.height):

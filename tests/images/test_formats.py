@@ -186,6 +186,20 @@ def test_rotated_photo_is_drafted_in_stored_coordinates(tmp_path: Path, qwen3: M
     assert sent.image.width < sent.image.height
 
 
+def test_multi_picture_jpeg_sends_its_main_picture(tmp_path: Path, qwen3: ModelInfo) -> None:
+    # Cameras and phones write MPO: a JPEG followed by more pictures (previews, depth maps).
+    path = tmp_path / "camera.jpg"
+    main, extra = photo((3000, 2000)), Image.new("RGB", (640, 480), "blue")
+    main.save(path, "MPO", save_all=True, append_images=[extra], quality=85)
+    attachment = prepare_attachment(path, model=qwen3)
+    sent = check_sent(attachment, qwen3)
+    assert attachment.original_format == "MPO"
+    assert (sent.mime, sent.image.size) == ("image/jpeg", (1376, 928))
+    r, _, b = sent.image.getpixel((700, 450))  # type: ignore[misc]
+    assert not (b > 200 and r < 50)  # the photo, not the blue second picture
+    assert "multi-picture file: only its main picture is sent" in attachment.notes
+
+
 @pytest.mark.parametrize(
     ("name", "fmt"), [("image.bmp", "BMP"), ("image.tiff", "TIFF"), ("image.webp", "WEBP")]
 )

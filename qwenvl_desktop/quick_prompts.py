@@ -187,6 +187,16 @@ class QuickPrompts:
         prompt = self._prompts.pop(self._index(prompt_id))
         self._prompts.insert(max(0, min(index, len(self._prompts))), prompt)
 
+    def replace_with(self, prompts: Iterable[QuickPrompt], language: str) -> None:
+        """Take a whole edited list at once (an editor's OK): all checked before any change."""
+        checked = QuickPrompts(prompts, language=language)
+        self._prompts = list(checked.prompts)
+        self.language = checked.language
+
+    def copy(self) -> QuickPrompts:
+        """An independent copy to edit (an editor's Cancel just drops it)."""
+        return QuickPrompts(self._prompts, language=self.language, path=self.path)
+
     def set_language(self, language: str) -> None:
         self.language = _checked_language(language)
 

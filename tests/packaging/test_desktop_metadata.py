@@ -72,3 +72,15 @@ def test_metainfo_validates() -> None:
         ["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_example_system_config_loads_without_problems() -> None:
+    from qwenvl_desktop.settings import ConfigLocations, load_settings
+
+    example = ROOT / "packaging" / "examples" / "system-config.toml"
+    loaded = load_settings(
+        environ={}, locations=ConfigLocations(example, example.with_name("absent.toml"))
+    )
+    assert loaded.problems == ()
+    assert loaded.settings.locked == {"region", "base_url", "allowed_models", "history"}
+    assert loaded.settings.model == "qwen3-vl-plus"

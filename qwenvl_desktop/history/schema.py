@@ -128,6 +128,7 @@ def _v2(db: sqlite3.Connection) -> None:
                c.system
         FROM conversations c
         """,
+        # seq follows the order questions were asked (search lists newest first by seq).
         # Column order matters for search without FTS: LIKE reads question and answer, which
         # come before the long reasoning text in the row.
         """
@@ -156,7 +157,7 @@ def _v2(db: sqlite3.Connection) -> None:
         SELECT id, conversation_id, position, question, answer, state, model, region, created_at,
                finish_reason, first_token_seconds, usage, error, reasoning
         FROM exchanges WHERE conversation_id IN (SELECT id FROM conversations)
-        ORDER BY conversation_id, position
+        ORDER BY created_at, conversation_id, position
         """,
         """
         CREATE TABLE attachments_v2 (

@@ -15,6 +15,7 @@ import pytest
 from qwenvl_desktop.conversation import Conversation
 from qwenvl_desktop.history import (
     DiskFullError,
+    HistoryReadError,
     HistoryStore,
     HistoryUnavailableError,
     HistoryWriteError,
@@ -62,24 +63,63 @@ def test_a_garbage_file_is_moved_aside_and_history_starts_empty(db_path: Path) -
     history.close()
 
 
-def test_a_database_with_damaged_pages_is_moved_aside(db_path: Path) -> None:
-    # GIVEN a real history whose inner pages were overwritten (a valid header, broken b-trees)
-    store = HistoryStore.open(db_path)
-    saved_conversation(store, [f"Question {i} " + "x" * 500 for i in range(60)])
-    store.close()
-    data = bytearray(db_path.read_bytes())
-    page = 4096
-    assert len(data) > 12 * page
-    for offset in range(2 * page, 10 * page, page):
-        data[offset : offset + 200] = os.urandom(200)
-    db_path.write_bytes(bytes(data))
-    # WHEN it is opened
+def damage_table(path: Path, table: str) -> None:
+    """Overwrite the root page of ``table`` with garbage: a valid file whose b-tree is broken."""
+    with sqlite3.connect(path) as db:
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        (root,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,))
+    db.close()
+    with path.open("r+b") as fh:
+        fh.seek((root[0] - 1) * page_size)
+        fh.write(b"\xff" * page_size)
+
+
+def test_damage_after_a_crash_is_found_at_the_next_start(db_path: Path) -> None:
+    # GIVEN a session that ended without closing (a crash), and then a damaged table
+    crashed = HistoryStore.open(db_path)
+    saved_conversation(crashed, [f"Question {i} " + "x" * 500 for i in range(60)])
+    crashed._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    crashed._db.close()
+    damage_table(db_path, "exchanges")
+    # WHEN the app starts
     reopened = HistoryStore.open(db_path)
-    # THEN integrity checking catches it: moved aside, empty history
+    # THEN the full check finds it: moved aside, and an empty history starts
     assert reopened.recovery_message is not None
     assert len(moved_aside(db_path.parent)) == 1
     assert reopened.list_conversations() == []
     reopened.close()
+
+
+def test_damage_found_while_running_is_set_aside_at_the_next_start(db_path: Path) -> None:
+    # GIVEN a history closed cleanly (so the next start skips the full check), then damaged
+    store = HistoryStore.open(db_path)
+    conversation = saved_conversation(store, ["Soon unreadable"])
+    store.close()
+    damage_table(db_path, "exchanges")
+    # WHEN the app runs and opens the conversation
+    running = HistoryStore.open(db_path)
+    with pytest.raises(HistoryReadError) as caught:
+        running.load_conversation(conversation.id)
+    # THEN the user is told the file is damaged
+    assert str(caught.value) == (
+        "the conversation could not be read from the history: the history file is damaged"
+    )
+    running.close()
+    # AND the next start checks the file and sets it aside
+    after = HistoryStore.open(db_path)
+    assert after.recovery_message is not None
+    assert len(moved_aside(db_path.parent)) == 1
+    after.close()
+
+
+def test_a_clean_close_spares_the_next_start_the_full_check(db_path: Path) -> None:
+    store = HistoryStore.open(db_path)
+    saved_conversation(store, ["Fine"])
+    with sqlite3.connect(db_path) as db:
+        assert db.execute("SELECT count(*) FROM meta WHERE key = 'session_open'").fetchone() == (1,)
+    store.close()
+    with sqlite3.connect(db_path) as db:
+        assert db.execute("SELECT count(*) FROM meta WHERE key = 'session_open'").fetchone() == (0,)
 
 
 def test_an_unopenable_history_path_is_moved_aside(db_path: Path) -> None:

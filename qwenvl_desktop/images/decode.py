@@ -123,6 +123,9 @@ _IMAGE_EXTENSIONS = frozenset(
         ".avif",
     }
 )
+#: Pillow reads EPS by running Ghostscript on it: a whole PostScript interpreter for one attachment
+#: (and its security history). Refused; the sniffer names the format instead.
+_REFUSED_FORMATS = frozenset({"EPS"})
 _HEIF_BRANDS = frozenset({b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"})
 _AVIF_BRANDS = frozenset({b"avif", b"avis"})
 _BOMB_NUMBERS = re.compile(r"\((\d+) pixels\).*?(\d+) pixels")
@@ -173,8 +176,10 @@ def open_encoded(fp: IO[bytes], name: str) -> Image.Image:
     if not head:
         raise EmptyImageError(f"{shown} is empty (0 bytes).", source=name)
     fp.seek(0)
+    Image.init()  # Image.ID lists every plugin only once all are loaded
+    allowed = [f for f in Image.ID if f not in _REFUSED_FORMATS]
     try:
-        return Image.open(fp)
+        return Image.open(fp, formats=allowed)
     except Image.DecompressionBombError as exc:
         raise _bomb_error(exc, name) from None
     except UnidentifiedImageError:
@@ -229,6 +234,11 @@ def _unidentified(head: bytes, name: str) -> ImageError:
         return CorruptImageError(f"{shown} is a damaged AVIF image.", source=name)
     if brand:
         return NotAnImageError(f"{shown} is a video (MP4/QuickTime), not an image.", source=name)
+    if head.startswith((b"%!PS", b"\xc5\xd0\xd3\xc6")):
+        return UnsupportedFormatError(
+            f"{shown} is a PostScript/EPS file, which is not read here; export it as PNG first.",
+            source=name,
+        )
     if head.startswith(b"%PDF"):
         return NotAnImageError(
             f"{shown} is a PDF document, not an image; export the page as PNG or JPEG first.",
@@ -352,6 +362,7 @@ def decode_to_target(
     try:
         with _large_decode(im.width * im.height):
             im.load()
+            depth = _depth_mapping(im, notes)
             image = _resized(im, raw_target)
             if owned and image is not im:
                 im.close()  # release the full-resolution pixels before the next large decode
@@ -380,7 +391,7 @@ def decode_to_target(
             source=name,
             detail=repr(exc),
         ) from None
-    image = _to_display_mode(image, profile, notes, name)
+    image = _to_display_mode(image, profile, depth, notes, name)
     if orientation != 1:
         image = image.transpose(_TRANSPOSE[orientation])
     if image.mode in ("LA", "RGBA") and _opaque(image):
@@ -422,12 +433,18 @@ def _resized(im: Image.Image, size: tuple[int, int]) -> Image.Image:
 
 
 def _to_display_mode(
-    im: Image.Image, profile: ImageCms.ImageCmsProfile | None, notes: list[str], name: str
+    im: Image.Image,
+    profile: ImageCms.ImageCmsProfile | None,
+    depth: tuple[float, float] | None,
+    notes: list[str],
+    name: str,
 ) -> Image.Image:
     """``im`` as L, LA, RGB or RGBA in sRGB: what JPEG and PNG carry and the model expects."""
     mode = im.mode
-    if mode in ("I", "F"):
-        return _high_depth_to_l(im, notes)
+    if depth is not None:
+        scale, offset = depth
+        # point() and convert() truncate: the half rounds to the nearest level instead.
+        return im.point(lambda v: v * scale + offset + 0.5).convert("L")
     if mode == "CMYK":
         notes.append(
             "CMYK converted to RGB" + (" with its colour profile" if profile is not None else "")
@@ -463,27 +480,31 @@ def _with_profile(im: Image.Image, profile: ImageCms.ImageCmsProfile, out_mode: 
     return converted
 
 
-def _high_depth_to_l(im: Image.Image, notes: list[str]) -> Image.Image:
-    """16-bit, 32-bit and float greyscale down to 8 bits without clipping.
+def _depth_mapping(im: Image.Image, notes: list[str]) -> tuple[float, float] | None:
+    """``(scale, offset)`` taking a 16-bit, 32-bit or float greyscale image to 8 bits.
 
     ``convert("L")`` clips at 255, which turns a 16-bit image almost white. 16-bit data (0–65535)
-    is scaled by 1/257; other ranges are stretched from their own minimum to maximum.
+    is scaled by 1/257; other ranges are stretched from their own minimum to maximum. Decided on
+    the source pixels, before resampling can overshoot the range.
     """
+    if im.mode in _SIXTEEN_BIT:
+        notes.append("16-bit image reduced to 8 bits")
+        return 1 / 257, 0.0
+    if im.mode not in ("I", "F"):
+        return None
     low, high = im.getextrema()
     assert isinstance(low, int | float) and isinstance(high, int | float)
     if im.mode == "I" and low >= 0 and high <= 255:
-        scale, offset = 1.0, 0.0
-    elif im.mode == "I" and low >= 0 and high <= 65535:
-        scale, offset = 1 / 257, 0.0
+        return 1.0, 0.0
+    if im.mode == "I" and low >= 0 and high <= 65535:
         notes.append("16-bit image reduced to 8 bits")
-    elif im.mode == "F" and low >= 0 and high <= 1:
-        scale, offset = 255.0, 0.0
+        return 1 / 257, 0.0
+    if im.mode == "F" and low >= 0 and high <= 1:
         notes.append("floating-point image reduced to 8 bits")
-    else:
-        span = (high - low) or 1
-        scale, offset = 255 / span, -low * 255 / span
-        notes.append(f"high-depth image stretched from its range {low:g}–{high:g} to 8 bits")
-    return im.point(lambda v: v * scale + offset).convert("L")
+        return 255.0, 0.0
+    span = (high - low) or 1
+    notes.append(f"high-depth image stretched from its range {low:g}–{high:g} to 8 bits")
+    return 255 / span, -low * 255 / span
 
 
 def _opaque(im: Image.Image) -> bool:

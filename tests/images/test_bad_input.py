@@ -115,6 +115,12 @@ def test_damaged_png_header(make_file: MakeFile, qwen3: ModelInfo) -> None:
     ("data", "error", "words"),
     [
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", NotAnImageError, "is a PDF document"),
+        # Pillow would hand this to Ghostscript; it is refused before that.
+        (
+            b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 64 64\n",
+            UnsupportedFormatError,
+            "is a PostScript/EPS file",
+        ),
         (
             b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>',
             UnsupportedFormatError,

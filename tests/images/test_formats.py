@@ -114,6 +114,26 @@ def test_16_bit_greyscale_is_scaled_not_clipped(corpus: dict[str, Path], qwen3: 
     assert "16-bit image reduced to 8 bits" in attachment.notes
 
 
+def test_dark_16_bit_stays_dark(tmp_path: Path, qwen3: ModelInfo) -> None:
+    # Values up to 255 of 65,535 are nearly black, not an 8-bit image in disguise.
+    dark = Image.new("I;16", (64, 64), 255)
+    path = tmp_path / "dark16.png"
+    dark.save(path)
+    sent = check_sent(prepare_attachment(path, model=qwen3), qwen3)
+    assert sent.image.getpixel((10, 10)) == 1
+
+
+def test_float_image_is_scaled_to_8_bits(tmp_path: Path, qwen3: ModelInfo) -> None:
+    ramp = Image.linear_gradient("L").resize((256, 64)).convert("F").point(lambda v: v / 255)
+    path = tmp_path / "depth.tiff"
+    ramp.save(path)
+    attachment = prepare_attachment(path, model=qwen3)
+    sent = check_sent(attachment, qwen3)
+    assert sent.image.mode == "L"
+    assert sent.image.getpixel((10, 0)) <= 3 and sent.image.getpixel((10, 63)) >= 250
+    assert "floating-point image reduced to 8 bits" in attachment.notes
+
+
 def test_palette_transparency_is_kept_in_png(corpus: dict[str, Path], qwen3: ModelInfo) -> None:
     attachment = prepare_attachment(corpus["palette_transparent.png"], model=qwen3)
     sent = check_sent(attachment, qwen3)

@@ -1,0 +1,97 @@
+"""The asyncio event loop of the window: qasync's Qt-driven loop, plus what qasync leaves out.
+
+qasync 0.28 replaces ``run_forever`` without installing asyncio's async-generator hooks. An
+abandoned ``async for`` over an httpx stream (a stop, a closed window) is then finalised by the
+garbage collector outside the loop, which prints "async generator ignored GeneratorExit" and
+leaks the connection. :class:`AppEventLoop` installs the loop's own hooks while it runs, so such
+generators are closed on the loop, and :meth:`AppEventLoop.shutdown_asyncgens` finds them at exit.
+
+Two ways to drive the loop:
+
+* the app: :func:`create_application` then ``loop.run_until_complete(...)`` (Qt's ``exec`` runs
+  underneath);
+* a host that already spins Qt (pytest-qt's ``qtbot.waitUntil``, an embedding application):
+  :meth:`AppEventLoop.attach` makes the loop current and running without entering ``exec``, and
+  :meth:`AppEventLoop.detach` undoes that before ``close``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from typing import Any
+
+import qasync
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+__all__ = ["AppEventLoop", "create_application"]
+
+ORGANIZATION = "qwenvl-desktop"
+APPLICATION = "qwenvl-desktop"
+
+
+class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]
+    """A qasync loop that sets asyncio's async-generator hooks while it runs."""
+
+    _saved_asyncgen_hooks: Any = None
+    _attached: bool = False
+
+    def _before_run_forever(self) -> None:
+        super()._before_run_forever()
+        if self._saved_asyncgen_hooks is None:
+            self._saved_asyncgen_hooks = sys.get_asyncgen_hooks()
+            sys.set_asyncgen_hooks(
+                firstiter=self._asyncgen_firstiter_hook,
+                finalizer=self._asyncgen_finalizer_hook,
+            )
+
+    def _after_run_forever(self) -> None:
+        if self._saved_asyncgen_hooks is not None:
+            sys.set_asyncgen_hooks(*self._saved_asyncgen_hooks)
+            self._saved_asyncgen_hooks = None
+        super()._after_run_forever()
+
+    # -- driving the loop from a Qt event loop someone else runs -------------------------------
+
+    def attach(self) -> None:
+        """Become the current, running loop without entering Qt's ``exec``.
+
+        Callbacks are Qt timer and socket-notifier events, so they run whenever anyone processes
+        Qt events; coroutines only need ``asyncio.get_running_loop()`` to answer. This avoids
+        qasync's ``already_running`` mode, whose ``stop()`` calls ``QApplication.exit()`` and
+        leaves Qt's quit flag set for every later nested event loop.
+        """
+        if self._attached:
+            return
+        asyncio.set_event_loop(self)
+        asyncio.events._set_running_loop(self)
+        self._before_run_forever()
+        self._attached = True
+
+    def detach(self) -> None:
+        """Undo :meth:`attach` (restores the hooks and clears the running loop)."""
+        if not self._attached:
+            return
+        self._after_run_forever()
+        asyncio.events._set_running_loop(None)
+        self._attached = False
+
+    def close(self) -> None:
+        self.detach()
+        super().close()
+
+
+def create_application() -> tuple[QApplication, AppEventLoop]:
+    """The QApplication (reused if one exists) and a new :class:`AppEventLoop` set as current."""
+    app = QApplication.instance()
+    if app is None:
+        # Only the program name: our options are not Qt's (Qt would consume -style and friends).
+        app = QApplication([sys.argv[0] if sys.argv else "qwenvl-desktop"])
+    assert isinstance(app, QApplication)
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Qwen-VL Desktop")
+    loop = AppEventLoop(app)
+    asyncio.set_event_loop(loop)
+    return app, loop

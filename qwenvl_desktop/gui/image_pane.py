@@ -1,0 +1,584 @@
+"""The image pane: drop, paste or pick images; thumbnails in order, each removable.
+
+The pane only shows and emits. It never opens files or decodes images itself: every source it
+receives — a dropped file, a browser image, a pasted screenshot, a picked file, a capture from
+elsewhere (:meth:`ImagePane.add_sources`) — becomes a placeholder card and a
+:attr:`ImagePane.prepareRequested` signal; the window hands it to the image pipeline and calls
+:meth:`ImagePane.set_prepared` or :meth:`ImagePane.set_failed` with the outcome. A source that is
+not a usable image is never dropped silently: it gets a sentence in the message area.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+from PySide6.QtCore import QMimeData, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from ..controller import PreparedImage
+    from ..images import Attachment
+
+__all__ = ["THUMB_SIDE", "ImagePane", "ImagePreview", "PaneSource", "sources_from_mime"]
+
+#: Thumbnail side in device-independent pixels; bitmaps are made at this times the screen's
+#: device pixel ratio so they are sharp on HiDPI screens.
+THUMB_SIDE = 96
+#: Messages kept visible at once (older ones scroll away).
+MAX_MESSAGES = 4
+
+#: What the pane accepts: a path or URL (str), encoded bytes, or pixels (QImage) — the pipeline
+#: gets QImage pixels converted to PNG off the GUI thread.
+PaneSource: TypeAlias = Any
+
+_ENCODED_IMAGE_TYPES = (
+    "image/png",
+    "image/jpeg",
+    "image/webp",
+    "image/bmp",
+    "image/tiff",
+    "image/heic",
+    "image/heif",
+    "image/gif",
+)
+
+
+def _name_from_url(url: QUrl) -> str | None:
+    name = url.fileName()
+    return name or url.host() or None
+
+
+def sources_from_mime(
+    mime: QMimeData, origin: str = "dropped"
+) -> tuple[list[tuple[PaneSource, str | None]], list[str]]:
+    """The image sources in a drop or paste, and sentences for what cannot be used.
+
+    Local files go to the pipeline as paths (it explains non-images). A browser drag usually
+    carries the image's URL and often its bytes: the bytes are used when present (no download,
+    works offline), otherwise the http(s) link is passed on for the service to fetch.
+    """
+    found: list[tuple[PaneSource, str | None]] = []
+    problems: list[str] = []
+    urls = mime.urls() if mime.hasUrls() else []
+    local = [u for u in urls if u.isLocalFile()]
+    remote = [u for u in urls if not u.isLocalFile()]
+    found.extend((u.toLocalFile(), None) for u in local)
+    if remote or not local:
+        label = _name_from_url(remote[0]) if remote else f"{origin} image"
+        encoded = next(
+            (bytes(mime.data(t).data()) for t in _ENCODED_IMAGE_TYPES if mime.hasFormat(t)), None
+        )
+        if encoded:
+            found.append((encoded, label))
+        elif mime.hasImage():
+            image = QImage(mime.imageData())
+            if image.isNull():
+                problems.append("The image data in that drop could not be read.")
+            else:
+                found.append((image, label))
+        else:
+            for url in remote:
+                if url.scheme() in ("http", "https", "data"):
+                    found.append((url.toString(), None))
+                else:
+                    problems.append(
+                        f"{url.toString()[:80]}: only image files and http(s) image links can "
+                        "be used."
+                    )
+    if not found and not problems:
+        text = mime.text().strip() if mime.hasText() else ""
+        if text.startswith(("http://", "https://", "data:image/", "file://")) and (
+            "\n" not in text
+        ):
+            found.append((text, None))
+        elif text:
+            problems.append("That was text, not an image or a link to one.")
+        else:
+            kinds = ", ".join(mime.formats()[:4]) or "nothing"
+            problems.append(f"Nothing in that was an image (it carried {kinds}).")
+    return found, problems
+
+
+@dataclass(eq=False)
+class _Item:
+    id: str
+    source: PaneSource
+    label: str | None
+    card: _ThumbnailCard
+    prepared: PreparedImage | None = None
+    pending: bool = True
+
+
+class _ThumbnailCard(QFrame):
+    removeClicked = Signal()
+    previewClicked = Signal()
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("thumbnailCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        self.name = QLabel(self)
+        self.name.setObjectName("thumbnailName")
+        self.name.setMaximumWidth(THUMB_SIDE - 4)
+        self._full_name = label
+        self.name.setText(self._elided(label))
+        top.addWidget(self.name, 1)
+        self.remove = QToolButton(self)
+        self.remove.setObjectName("removeImageButton")
+        self.remove.setAccessibleName(f"Remove {label}")
+        self.remove.setText("✕")
+        self.remove.setAutoRaise(True)
+        self.remove.setToolTip("Remove this image")
+        self.remove.clicked.connect(self.removeClicked)
+        top.addWidget(self.remove)
+        layout.addLayout(top)
+        self.picture = QLabel(self)
+        self.picture.setObjectName("thumbnailPicture")
+        self.picture.setFixedSize(THUMB_SIDE, THUMB_SIDE)
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setText("Preparing…")
+        self.picture.setCursor(Qt.CursorShape.PointingHandCursor)
+        layout.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.caption = QLabel(self)
+        self.caption.setObjectName("thumbnailCaption")
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.caption)
+
+    def _elided(self, text: str) -> str:
+        metrics = self.name.fontMetrics()
+        return metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, THUMB_SIDE - 6)
+
+    def show_prepared(self, prepared: PreparedImage) -> None:
+        attachment = prepared.attachment
+        thumb = prepared.thumbnail
+        if thumb.isNull():
+            self.picture.setText("🔗 link")
+        else:
+            pixmap = QPixmap.fromImage(thumb)
+            # The bitmap was made for this screen's pixel ratio: tell Qt, so it is not upscaled.
+            ratio = max(thumb.width(), thumb.height()) / THUMB_SIDE
+            pixmap.setDevicePixelRatio(max(ratio, 1.0))
+            self.picture.setPixmap(pixmap)
+        if attachment.original_size:
+            width, height = attachment.original_size
+            size = f"{width}×{height}"
+        else:
+            size = "link"
+        self.caption.setText(f"{size}\n≈{attachment.estimated_tokens:,} tokens")
+        notes = "\n".join(attachment.notes)
+        self.setToolTip(attachment.summary() + (f"\n{notes}" if notes else ""))
+        self.picture.setToolTip("Click for a larger preview")
+
+    def show_updating(self) -> None:
+        self.caption.setText("updating…")
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.picture.geometry().contains(
+            event.position().toPoint()
+        ):
+            self.previewClicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+class ImagePreview(QDialog):
+    """A larger view of one image (what will be sent), non-modal."""
+
+    def __init__(self, title: str, image: QImage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("imagePreview")
+        self.setWindowTitle(title)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        layout = QVBoxLayout(self)
+        label = QLabel(self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        limit = QSize(
+            int((screen.width() if screen else 1200) * 0.8),
+            int((screen.height() if screen else 900) * 0.8),
+        )
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap.fromImage(image)
+        logical = pixmap.size() / ratio
+        if logical.width() > limit.width() or logical.height() > limit.height():
+            target = logical.scaled(limit, Qt.AspectRatioMode.KeepAspectRatio) * ratio
+            pixmap = pixmap.scaled(
+                target,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        pixmap.setDevicePixelRatio(ratio)
+        label.setPixmap(pixmap)
+        layout.addWidget(label)
+
+
+class ImagePane(QFrame):
+    """Thumbnails of the images for the next question."""
+
+    #: item id, source, label: prepare this source (the window calls the pipeline)
+    prepareRequested = Signal(str, object, object)
+    #: an item was removed (cancel its preparation)
+    itemRemoved = Signal(str)
+    #: the "Add images…" button: the window opens a file dialog
+    addFilesRequested = Signal()
+    #: the banner's "Use <model>" button
+    useModelRequested = Signal(str)
+    #: the set of images or their readiness changed
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("imagePane")
+        self.setAccessibleName("imagePane")
+        self.setAccessibleDescription(
+            "Images for the next question: drop files or browser images, paste with Ctrl+V"
+        )
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._items: list[_Item] = []
+        self._messages: list[str] = []
+        self._previews: list[ImagePreview] = []
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
+        outer.setSpacing(4)
+
+        header = QHBoxLayout()
+        title = QLabel("<b>Images</b>", self)
+        header.addWidget(title)
+        self.summary = QLabel("", self)
+        self.summary.setObjectName("imageSummary")
+        header.addWidget(self.summary, 1)
+        self.add_button = QPushButton("Add images…", self)
+        self.add_button.setObjectName("addImagesButton")
+        self.add_button.clicked.connect(self.addFilesRequested)
+        header.addWidget(self.add_button)
+        self.paste_button = QPushButton("Paste", self)
+        self.paste_button.setObjectName("pasteImageButton")
+        self.paste_button.setToolTip("Paste an image from the clipboard (Ctrl+V)")
+        self.paste_button.clicked.connect(self.paste_from_clipboard)
+        header.addWidget(self.paste_button)
+        self.clear_button = QPushButton("Clear", self)
+        self.clear_button.setObjectName("clearImagesButton")
+        self.clear_button.clicked.connect(self.clear)
+        header.addWidget(self.clear_button)
+        outer.addLayout(header)
+
+        self.banner = QFrame(self)
+        self.banner.setObjectName("modelImageBanner")
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(0, 0, 0, 0)
+        icon = QLabel(self.banner)
+        icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(16, 16)
+        )
+        banner_layout.addWidget(icon)
+        self.banner_text = QLabel(self.banner)
+        self.banner_text.setWordWrap(True)
+        banner_layout.addWidget(self.banner_text, 1)
+        self.banner_button = QPushButton(self.banner)
+        self.banner_button.setObjectName("useImageModelButton")
+        self.banner_button.clicked.connect(
+            lambda: self.useModelRequested.emit(self.banner_button.property("model"))
+        )
+        banner_layout.addWidget(self.banner_button)
+        self.banner.hide()
+        outer.addWidget(self.banner)
+
+        self.strip_scroll = QScrollArea(self)
+        self.strip_scroll.setWidgetResizable(True)
+        self.strip_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.strip_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.strip_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        strip = QWidget(self.strip_scroll)
+        self.cards = QHBoxLayout(strip)
+        self.cards.setContentsMargins(0, 0, 0, 0)
+        self.cards.setSpacing(6)
+        self.empty_hint = QLabel(
+            "Drop images here (files or from a browser), paste with Ctrl+V, or use Add images…",
+            strip,
+        )
+        self.empty_hint.setObjectName("imageEmptyHint")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setEnabled(False)
+        self.cards.addWidget(self.empty_hint, 1)
+        self.cards.addStretch(0)
+        self.strip_scroll.setWidget(strip)
+        self.strip_scroll.setMinimumHeight(THUMB_SIDE + 62)
+        outer.addWidget(self.strip_scroll, 1)
+
+        self.message_frame = QFrame(self)
+        self.message_frame.setObjectName("imageMessages")
+        message_layout = QHBoxLayout(self.message_frame)
+        message_layout.setContentsMargins(0, 0, 0, 0)
+        warn = QLabel(self.message_frame)
+        warn.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(16, 16)
+        )
+        message_layout.addWidget(warn, 0, Qt.AlignmentFlag.AlignTop)
+        self.message_label = QLabel(self.message_frame)
+        self.message_label.setObjectName("imageMessageText")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        message_layout.addWidget(self.message_label, 1)
+        dismiss = QToolButton(self.message_frame)
+        dismiss.setText("Dismiss")
+        dismiss.setAutoRaise(True)
+        dismiss.clicked.connect(self.clear_messages)
+        message_layout.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        self.message_frame.hide()
+        outer.addWidget(self.message_frame)
+
+    # -- adding ----------------------------------------------------------------------------------
+
+    def add_sources(
+        self, sources: Iterable[PaneSource | tuple[PaneSource, str | None]]
+    ) -> list[str]:
+        """Add images from anywhere (drop, paste, picker, a capture): returns their item ids."""
+        ids = []
+        for entry in sources:
+            source, label = entry if isinstance(entry, tuple) else (entry, None)
+            ids.append(self._add(source, label))
+        self._refresh()
+        return ids
+
+    def add_mime(self, mime: QMimeData, origin: str = "dropped") -> int:
+        """Add what a drop or paste carries; explain what cannot be used. Returns images added."""
+        found, problems = sources_from_mime(mime, origin)
+        for problem in problems:
+            self.show_message(problem)
+        self.add_sources(found)
+        return len(found)
+
+    def paste_from_clipboard(self) -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None or not (mime.hasImage() or mime.hasUrls() or mime.formats()):
+            self.show_message("The clipboard is empty.")
+            return
+        found, problems = sources_from_mime(mime, "pasted")
+        if not found and mime.hasText() and not mime.hasUrls():
+            self.show_message("The clipboard holds text, not an image.")
+            return
+        for problem in problems:
+            self.show_message(problem)
+        self.add_sources(found)
+
+    def _add(self, source: PaneSource, label: str | None) -> str:
+        item_id = uuid.uuid4().hex
+        shown = label or _describe(source)
+        card = _ThumbnailCard(shown, self)
+        item = _Item(item_id, source, label, card)
+        card.removeClicked.connect(lambda: self.remove_item(item_id))
+        card.previewClicked.connect(lambda: self.open_preview(item_id))
+        self._items.append(item)
+        self.cards.insertWidget(self.cards.count() - 1, card)
+        self.prepareRequested.emit(item_id, source, label)
+        return item_id
+
+    # -- outcomes of preparation -----------------------------------------------------------------
+
+    def set_prepared(self, item_id: str, prepared: PreparedImage) -> None:
+        item = self._item(item_id)
+        if item is None:
+            return
+        item.prepared = prepared
+        item.pending = False
+        item.card.show_prepared(prepared)
+        self._refresh()
+
+    def set_failed(self, item_id: str, message: str) -> None:
+        item = self._item(item_id)
+        if item is None:
+            return
+        self.show_message(message)
+        self._drop(item)
+        self._refresh()
+
+    def reprepare_all(self) -> None:
+        """Prepare every image again (the model changed, and with it the pixel budget)."""
+        for item in self._items:
+            item.pending = True
+            item.card.show_updating()
+            self.prepareRequested.emit(item.id, item.source, item.label)
+        self._refresh()
+
+    # -- removing --------------------------------------------------------------------------------
+
+    def remove_item(self, item_id: str) -> None:
+        item = self._item(item_id)
+        if item is not None:
+            self._drop(item)
+            self._refresh()
+
+    def clear(self) -> None:
+        for item in list(self._items):
+            self._drop(item)
+        self._refresh()
+
+    def take_prepared(self) -> list[PreparedImage]:
+        """The ready images, in order, removing them from the pane (they go into a question)."""
+        ready = [item.prepared for item in self._items if item.prepared is not None]
+        self.clear()
+        return ready
+
+    def _drop(self, item: _Item) -> None:
+        self._items.remove(item)
+        self.cards.removeWidget(item.card)
+        item.card.deleteLater()
+        self.itemRemoved.emit(item.id)
+
+    # -- state -----------------------------------------------------------------------------------
+
+    def attachments(self) -> list[Attachment]:
+        return [item.prepared.attachment for item in self._items if item.prepared is not None]
+
+    def prepared_images(self) -> list[PreparedImage]:
+        return [item.prepared for item in self._items if item.prepared is not None]
+
+    def pending_count(self) -> int:
+        return sum(1 for item in self._items if item.pending)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def item_ids(self) -> list[str]:
+        return [item.id for item in self._items]
+
+    def messages(self) -> list[str]:
+        return list(self._messages)
+
+    def _item(self, item_id: str) -> _Item | None:
+        return next((item for item in self._items if item.id == item_id), None)
+
+    def _refresh(self) -> None:
+        self.empty_hint.setVisible(not self._items)
+        ready = self.attachments()
+        if self._items:
+            tokens = sum(a.estimated_tokens for a in ready)
+            pending = self.pending_count()
+            text = f"{len(self._items)} image{'s' if len(self._items) != 1 else ''}"
+            text += f", ≈{tokens:,} image tokens" if ready else ""
+            text += f" ({pending} preparing)" if pending else ""
+            self.summary.setText(f"  {text}")
+        else:
+            self.summary.setText("")
+        self.clear_button.setEnabled(bool(self._items))
+        self.changed.emit()
+
+    # -- messages and the model banner -------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        self._messages.append(text)
+        self._messages = self._messages[-MAX_MESSAGES:]
+        self.message_label.setText("\n".join(self._messages))
+        self.message_frame.show()
+
+    def clear_messages(self) -> None:
+        self._messages.clear()
+        self.message_label.clear()
+        self.message_frame.hide()
+
+    def set_model_support(self, model: str, accepts_images: bool, alternative: str | None) -> None:
+        """Say when the chosen model cannot read images (the images stay) and offer one that can."""
+        if accepts_images:
+            self.banner.hide()
+            return
+        text = f"{model} cannot read images. Your images are kept"
+        text += "; switch to a model that can to send them." if alternative else "."
+        self.banner_text.setText(text)
+        if alternative:
+            self.banner_button.setText(f"Use {alternative}")
+            self.banner_button.setProperty("model", alternative)
+            self.banner_button.show()
+        else:
+            self.banner_button.hide()
+        self.banner.show()
+
+    # -- preview -----------------------------------------------------------------------------------
+
+    def open_preview(self, item_id: str) -> ImagePreview | None:
+        item = self._item(item_id)
+        if item is None or item.prepared is None or item.prepared.preview.isNull():
+            return None
+        attachment = item.prepared.attachment
+        size = attachment.sent_size or attachment.original_size
+        title = attachment.source + (f" — {size[0]}×{size[1]} as sent" if size else "")
+        preview = ImagePreview(title, item.prepared.preview, self.window())
+        preview.setWindowFlag(Qt.WindowType.Window, True)
+        self._previews.append(preview)
+        preview.destroyed.connect(lambda: self._forget_preview(preview))
+        preview.show()
+        return preview
+
+    def _forget_preview(self, preview: ImagePreview) -> None:
+        if preview in self._previews:
+            self._previews.remove(preview)
+
+    # -- drag and drop, paste ------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        # Everything is accepted here so that an unusable drop gets a message, not a
+        # "forbidden" cursor and silence.
+        event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.add_mime(event.mimeData())
+        event.acceptProposedAction()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_from_clipboard()
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self._items:
+            self.remove_item(self._items[-1].id)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def _describe(source: PaneSource) -> str:
+    if isinstance(source, str):
+        if source.startswith("data:"):
+            return "data URI"
+        return source.replace("\\", "/").rsplit("/", 1)[-1] or source
+    if isinstance(source, QImage):
+        return "pasted image"
+    if isinstance(source, bytes | bytearray):
+        return "dropped image"
+    return str(source)

@@ -1,0 +1,508 @@
+"""The main window: composes the widgets and connects them to the controller's signals.
+
+Layout: a model toolbar (region, model, thinking) on top; the transcript above a composer (image
+pane, prompt, Send/Stop) in a splitter; a status bar. The left dock area is left free for a
+conversation-history sidebar, and :attr:`MainWindow.image_pane` takes images from anywhere
+(:meth:`~.image_pane.ImagePane.add_sources`), e.g. a screen capture.
+
+Nothing here does I/O: files, keys and the network belong to the controller and the image intake.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QIcon,
+    QImage,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..controller import ChatController, ImageIntake
+from ..conversation import Conversation
+from ..protocol import REGION_IDS, load_catalog
+from .image_pane import THUMB_SIDE, ImagePane
+from .key_dialog import KeyDialog
+from .model_picker import ModelPicker
+from .prompt_edit import PromptEdit
+from .status import StatusPanel
+from .transcript_view import TranscriptView
+
+__all__ = ["MainWindow"]
+
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff *.heic *.heif);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """The fully wired window. Build it with :func:`qwenvl_desktop.app.create_main_window`."""
+
+    #: the window was closed (after the stream was told to stop); the app then awaits aclose()
+    closed = Signal()
+
+    def __init__(
+        self,
+        controller: ChatController,
+        intake: ImageIntake,
+        *,
+        qsettings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.intake = intake
+        self._qsettings = qsettings or QSettings("qwenvl-desktop", "qwenvl-desktop")
+        self._outgoing_thumbs: list[QImage] = []
+        self._send_when_ready = False
+        self._send_after_key = False
+        self._retry_after_key: str | None = None
+        self._key_dialog: KeyDialog | None = None
+        self._file_dialog: QFileDialog | None = None
+        self._budget_key = self._image_budget_key()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Qwen-VL Desktop")
+        self.setWindowIcon(QIcon.fromTheme("applications-science"))
+        self.setAcceptDrops(True)
+        self.setDockNestingEnabled(True)
+
+        self._build_widgets()
+        self._build_actions()
+        self._connect()
+        self._refresh_endpoint()
+        self._restore_geometry()
+
+    # -- construction ----------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.picker = ModelPicker(self)
+        catalog = load_catalog()
+        self.picker.set_regions([(r, catalog.region(r).label) for r in REGION_IDS])
+        self.picker.set_locked(self.controller.settings.locked)
+        self.picker.set_thinking(self.controller.thinking, self.controller.thinking_budget)
+        toolbar = QToolBar("Model", self)
+        toolbar.setObjectName("modelToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.picker)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+        self.transcript = TranscriptView(self)
+        self.image_pane = ImagePane(self)
+        self.prompt = PromptEdit(self)
+        self.prompt.setMinimumHeight(60)
+        self.send_button = QPushButton("Send", self)
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setAccessibleName("sendButton")
+        self.send_button.setAccessibleDescription("Send the question (Ctrl+Enter)")
+        self.send_button.setToolTip("Send (Ctrl+Enter)")
+        self.send_button.setDefault(False)
+        self.stop_button = QPushButton("Stop", self)
+        self.stop_button.setObjectName("stopButton")
+        self.stop_button.setAccessibleName("stopButton")
+        self.stop_button.setAccessibleDescription("Stop the answer (Esc)")
+        self.stop_button.setToolTip("Stop (Esc)")
+        self.stop_button.setEnabled(False)
+
+        composer = QWidget(self)
+        composer.setObjectName("composer")
+        column = QVBoxLayout(composer)
+        column.setContentsMargins(6, 0, 6, 0)
+        column.addWidget(self.image_pane)
+        row = QHBoxLayout()
+        row.addWidget(self.prompt, 1)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(self.stop_button)
+        buttons.addStretch(1)
+        row.addLayout(buttons)
+        column.addLayout(row, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.transcript)
+        self.splitter.addWidget(composer)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.status = StatusPanel(self.statusBar(), self)
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        self.new_action = self._action("&New conversation", self.new_conversation, std.New)
+        self.add_images_action = self._action("&Add images…", self.choose_files, std.Open)
+        self.paste_image_action = self._action(
+            "&Paste image", self.image_pane.paste_from_clipboard, "Ctrl+Shift+V"
+        )
+        self.key_action = self._action("Set API &key…", self.ask_for_key)
+        self.quit_action = self._action("&Quit", self.close, std.Quit)
+        self.send_action = self._action("&Send", self.send, "Ctrl+Return")
+        self.stop_action = self._action("S&top", self.controller.stop, "Esc")
+        self.stop_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.copy_answer_action = self._action(
+            "&Copy last answer", self.copy_last_answer, "Ctrl+Shift+C"
+        )
+        self.regenerate_action = self._action("&Regenerate last reply", self.regenerate, "Ctrl+R")
+        self.retry_action = self._action("Re&try failed reply", self.retry_last, "Ctrl+Shift+R")
+        self.fold_action = self._action(
+            "Show/hide &thinking", self.toggle_last_thinking, "Ctrl+Shift+T"
+        )
+        self.focus_prompt_action = self._action(
+            "Focus the &question", self.prompt.setFocus, "Ctrl+L"
+        )
+        self.about_action = self._action("&About", self.show_about)
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new_action, self.add_images_action, self.paste_image_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.key_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        chat_menu = bar.addMenu("&Conversation")
+        chat_menu.addActions([self.send_action, self.stop_action])
+        chat_menu.addSeparator()
+        chat_menu.addActions([self.regenerate_action, self.retry_action, self.copy_answer_action])
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([self.fold_action, self.focus_prompt_action])
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.exchangeStarted.connect(self._on_exchange_started)
+        c.textBatch.connect(self._on_text)
+        c.exchangeFinished.connect(self._on_exchange_ended)
+        c.exchangeFailed.connect(self._on_exchange_ended)
+        c.conversationReset.connect(self.transcript.clear_conversation)
+        c.busyChanged.connect(self._on_busy)
+        c.endpointChanged.connect(self._refresh_endpoint)
+        c.keyChanged.connect(self._refresh_key)
+        c.keyMissing.connect(self._on_key_missing)
+        c.keyStored.connect(self._on_key_stored)
+        c.keyStoreFailed.connect(self._on_key_store_failed)
+        c.throughputChanged.connect(lambda _id, rate: self.status.set_rate(rate))
+        c.notice.connect(self.status.notice)
+
+        self.picker.regionChosen.connect(lambda region, url: c.set_region(region, url or None))
+        self.picker.modelChosen.connect(c.set_model)
+        self.picker.thinkingChanged.connect(lambda on, budget: c.set_thinking(on, budget))
+
+        self.prompt.sendRequested.connect(self.send)
+        self.prompt.stopRequested.connect(c.stop)
+        self.prompt.imageMimeReceived.connect(lambda mime: self.image_pane.add_mime(mime, "pasted"))
+        self.send_button.clicked.connect(self.send)
+        self.stop_button.clicked.connect(c.stop)
+
+        pane = self.image_pane
+        pane.prepareRequested.connect(self._prepare_image)
+        pane.itemRemoved.connect(self.intake.cancel)
+        pane.addFilesRequested.connect(self.choose_files)
+        pane.useModelRequested.connect(c.set_model)
+        pane.changed.connect(self._on_images_changed)
+        self.intake.prepared.connect(pane.set_prepared)
+        self.intake.failed.connect(pane.set_failed)
+
+        self.transcript.retryRequested.connect(self.retry)
+        self.transcript.copied.connect(self.status.notice)
+
+    # -- sending ---------------------------------------------------------------------------------
+
+    def send(self) -> None:
+        """Send the question and the ready images (after the images still being prepared)."""
+        if self.controller.busy:
+            self.status.notice("An answer is still streaming: press Esc to stop it first.")
+            return
+        if self.image_pane.pending_count():
+            self._send_when_ready = True
+            self.status.set_state("Preparing images…")
+            return
+        self._send_when_ready = False
+        text = self.prompt.toPlainText()
+        images = self.image_pane.prepared_images()
+        if not text.strip() and not images:
+            self.status.notice("Type a question or add an image first.")
+            return
+        self._outgoing_thumbs = [image.thumbnail for image in images]
+        sent = self.controller.send(text, [image.attachment for image in images])
+        self._outgoing_thumbs = []
+        if sent:
+            self._send_after_key = False
+            self.prompt.clear()
+            self.image_pane.clear()
+            self.image_pane.clear_messages()
+        elif self._key_dialog is not None:
+            self._send_after_key = True
+
+    def retry(self, exchange_id: str) -> None:
+        if not self.controller.retry(exchange_id):
+            self.status.notice("Only a finished reply can be retried, one at a time.")
+
+    def retry_last(self) -> None:
+        last = self.controller.last_exchange()
+        if last is not None and last.state in ("failed", "stopped"):
+            self.retry(last.id)
+
+    def regenerate(self) -> None:
+        if not self.controller.regenerate():
+            self.status.notice("Nothing to regenerate yet (or an answer is still streaming).")
+
+    def new_conversation(self) -> None:
+        self.controller.new_conversation()
+        self.status.set_rate(None)
+        self.prompt.setFocus()
+
+    def load_conversation(self, conversation: Conversation) -> None:
+        """Show a stored conversation and continue it (for a history sidebar)."""
+        self.controller.stop()
+        self.controller.conversation = conversation
+        self.transcript.clear_conversation()
+        for exchange in conversation.exchanges:
+            self.transcript.add_exchange(exchange)
+            self.transcript.append_text(exchange.id, exchange.reasoning, exchange.answer)
+            self.transcript.finish_reply(exchange)
+
+    def copy_last_answer(self) -> None:
+        last = self.controller.last_exchange()
+        if last is not None and last.answer:
+            self.clipboard_text(last.answer)
+            self.status.notice("Answer copied")
+
+    @staticmethod
+    def clipboard_text(text: str) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        QGuiApplication.clipboard().setText(text)
+
+    def toggle_last_thinking(self) -> None:
+        last = self.controller.last_exchange()
+        if last is not None:
+            self.transcript.toggle_thinking(last.id)
+
+    # -- images ----------------------------------------------------------------------------------
+
+    def _prepare_image(self, item_id: str, source: object, label: object) -> None:
+        side = round(THUMB_SIDE * max(self.devicePixelRatioF(), 1.0))
+        self.intake.prepare(item_id, source, label if isinstance(label, str) else None, side)  # type: ignore[arg-type]
+
+    def _on_images_changed(self) -> None:
+        if self._send_when_ready and not self.image_pane.pending_count():
+            self.send()
+
+    def choose_files(self) -> None:
+        if self._file_dialog is not None:
+            self._file_dialog.raise_()
+            return
+        dialog = QFileDialog(self, "Add images", "", IMAGE_FILTER)
+        dialog.setObjectName("imageFileDialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.filesSelected.connect(lambda files: self.image_pane.add_sources(files))
+        dialog.finished.connect(self._file_dialog_closed)
+        self._file_dialog = dialog
+        dialog.open()  # not exec(): a nested loop would re-enter the asyncio loop
+
+    def _file_dialog_closed(self) -> None:
+        if self._file_dialog is not None:
+            self._file_dialog.deleteLater()
+        self._file_dialog = None
+
+    def _image_budget_key(self) -> tuple[object, ...]:
+        info = self.controller.model_info
+        return (info.grid, info.default_image_tokens, info.high_res_image_tokens, info.ocr)
+
+    # -- controller signals ------------------------------------------------------------------------
+
+    def _on_exchange_started(self, exchange_id: str) -> None:
+        exchange = self.controller.exchange(exchange_id)
+        if exchange is None:
+            return
+        if self.transcript.has_reply(exchange_id):
+            self.transcript.restart_reply(exchange)
+        else:
+            self.transcript.add_exchange(exchange, self._outgoing_thumbs)
+        self.status.set_state("Waiting for the answer…")
+        self.status.set_rate(None)
+
+    def _on_text(self, exchange_id: str, reasoning: str, answer: str) -> None:
+        self.transcript.append_text(exchange_id, reasoning, answer)
+        self.status.set_state("Thinking…" if reasoning and not answer else "Streaming…")
+
+    def _on_exchange_ended(self, exchange_id: str) -> None:
+        exchange = self.controller.exchange(exchange_id)
+        if exchange is None:
+            return
+        self.transcript.finish_reply(exchange)
+        states = {"done": "Done", "stopped": "Stopped", "failed": "Failed"}
+        text = states.get(exchange.state, exchange.state)
+        if exchange.first_token_seconds is not None:
+            text += f" · first token {exchange.first_token_seconds:.2f} s"
+        self.status.set_state(text)
+
+    def _on_busy(self, busy: bool) -> None:
+        self.send_button.setEnabled(not busy)
+        self.stop_button.setEnabled(busy)
+        self.send_action.setEnabled(not busy)
+        self.regenerate_action.setEnabled(not busy)
+        self.retry_action.setEnabled(not busy)
+
+    def _refresh_endpoint(self) -> None:
+        c = self.controller
+        self.picker.set_region(c.region, c.custom_url)
+        self.picker.set_models(c.available_models(), c.model)
+        info = c.model_info
+        self.image_pane.set_model_support(
+            info.name, info.accepts_images, c.image_capable_alternative()
+        )
+        budget_key = self._image_budget_key()
+        if budget_key != self._budget_key:
+            self._budget_key = budget_key
+            if self.image_pane.count():
+                self.image_pane.reprepare_all()  # the token estimate depends on the model
+        self.status.set_model(c.model)
+        self._refresh_key()
+
+    def _refresh_key(self) -> None:
+        self.status.set_endpoint(self.controller.base_url, self.controller.key_state)
+
+    # -- keys ------------------------------------------------------------------------------------
+
+    def _on_key_missing(self, _region: str) -> None:
+        last = self.controller.last_exchange()
+        no_key = last is not None and last.error is not None and last.error.kind == "no-key"
+        if last is not None and last.state == "failed" and no_key:
+            self._retry_after_key = last.id
+        else:
+            self._send_after_key = True
+        self.ask_for_key()
+
+    def ask_for_key(self) -> KeyDialog:
+        """Open the key dialog for the current region (non-blocking)."""
+        if self._key_dialog is not None:
+            self._key_dialog.raise_()
+            return self._key_dialog
+        c = self.controller
+        dialog = KeyDialog(c.region, c.base_url, c.key_state.problem, self)
+        dialog.keyEntered.connect(c.save_key)
+        dialog.rejected.connect(self._key_dialog_cancelled)
+        dialog.finished.connect(self._key_dialog_closed)
+        self._key_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _key_dialog_cancelled(self) -> None:
+        self._send_after_key = False
+        self._retry_after_key = None
+        self.status.notice("No key entered: nothing was sent. File ▸ Set API key… to add one.")
+
+    def _key_dialog_closed(self) -> None:
+        if self._key_dialog is not None:
+            self._key_dialog.deleteLater()
+        self._key_dialog = None
+
+    def _on_key_stored(self, where: str) -> None:
+        self.status.notice(f"Key saved: {where}")
+        if self._retry_after_key is not None:
+            exchange_id, self._retry_after_key = self._retry_after_key, None
+            self.controller.retry(exchange_id)
+        elif self._send_after_key:
+            self._send_after_key = False
+            self.send()
+
+    def _on_key_store_failed(self, sentence: str) -> None:
+        self.status.notice(sentence, 15000)
+        self._send_after_key = False
+        self._retry_after_key = None
+
+    # -- window conventions ------------------------------------------------------------------------
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("About Qwen-VL Desktop")
+        box.setText(
+            f"<b>Qwen-VL Desktop</b> {__version__}<br>"
+            "Ask Alibaba Cloud Model Studio's Qwen vision-language models about images."
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _restore_geometry(self) -> None:
+        geometry = self._qsettings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 820)
+        state = self._qsettings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        splitter = self._qsettings.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([560, 260])
+
+    def save_geometry(self) -> None:
+        self._qsettings.setValue("window/geometry", self.saveGeometry())
+        self._qsettings.setValue("window/state", self.saveState())
+        self._qsettings.setValue("window/splitter", self.splitter.saveState())
+        self._qsettings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        self.controller.shutdown()  # cancels a running stream now; aclose() finishes
+        for dialog in (self._key_dialog, self._file_dialog):
+            if dialog is not None:
+                dialog.close()
+        event.accept()
+        self.closed.emit()
+
+    async def aclose(self) -> None:
+        """Finish closing: cancel image work, stop the stream, close the HTTP client."""
+        await self.intake.aclose()
+        await self.controller.aclose()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The platform switched between light and dark: new text picks up the new palette;
+        # repaint so the widgets follow at once.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.transcript.viewport().update()
+        super().changeEvent(event)
+
+    # -- drops anywhere in the window go to the image pane ----------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.image_pane.add_mime(event.mimeData())
+        event.acceptProposedAction()

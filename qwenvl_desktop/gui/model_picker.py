@@ -1,0 +1,285 @@
+"""Region and model choice, with each model's flags, and the thinking switch where it applies.
+
+Item texts are the plain identifiers (``cn``, ``qwen3-vl-plus``) so ``findText`` and
+``currentText`` give names a script can use; the descriptions and flags are painted beside them
+by :class:`_SecondaryTextDelegate`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QPainter, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from ..protocol import CUSTOM_REGION, ModelInfo
+
+__all__ = ["GROUP_ORDER", "ModelPicker", "model_flags"]
+
+GROUP_ORDER = ("Qwen3-VL", "Qwen-VL", "QVQ", "OCR")
+#: Item data: the secondary text painted after the name.
+SECONDARY_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Item data: the identifier (model name / region id); None on group headers.
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+MAX_THINKING_BUDGET = 81920
+
+
+def model_flags(info: ModelInfo) -> list[str]:
+    """The flags a person choosing a model cares about, in words."""
+    flags = []
+    if info.thinking == "always":
+        flags.append("thinking")
+    elif info.thinking == "hybrid":
+        flags.append("thinking optional")
+    if info.stream_only:
+        flags.append("stream-only")
+    if info.ocr:
+        flags.append("OCR")
+    if not info.accepts_images:
+        flags.append("no images")
+    if not info.known:
+        flags.append("not in catalog")
+    return flags
+
+
+class _SecondaryTextDelegate(QStyledItemDelegate):
+    """Paints an item's text, then its secondary text (flags, region name) dimmed after it."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, option, index)
+        secondary = index.data(SECONDARY_ROLE)
+        if not secondary:
+            return
+        painter.save()
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        metrics = option.fontMetrics
+        rect = option.rect.adjusted(metrics.horizontalAdvance(text) + 24, 0, -6, 0)
+        selected = option.state & QStyle.StateFlag.State_Selected
+        role = (
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        )
+        painter.setPen(option.palette.color(role))
+        painter.drawText(
+            rect,
+            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
+            metrics.elidedText(str(secondary), Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        secondary = index.data(SECONDARY_ROLE)
+        if secondary:
+            extra = option.fontMetrics.horizontalAdvance(str(secondary)) + 30
+            size.setWidth(size.width() + extra)
+        return size
+
+
+class ModelPicker(QWidget):
+    """Region, custom URL, model (grouped, with flags), thinking switch and budget."""
+
+    #: region id, custom base URL ("" unless the region is custom)
+    regionChosen = Signal(str, str)
+    modelChosen = Signal(str)
+    #: thinking on, budget in tokens (0: the model's default)
+    thinkingChanged = Signal(bool, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        layout.addWidget(QLabel("Region", self))
+        self.region = QComboBox(self)
+        self.region.setObjectName("regionPicker")
+        self.region.setAccessibleName("regionPicker")
+        self.region.setAccessibleDescription("Service region; each has its own key and endpoint")
+        self.region.setItemDelegate(_SecondaryTextDelegate(self.region))
+        self.region.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.region.currentIndexChanged.connect(self._region_changed)
+        layout.addWidget(self.region)
+
+        self.custom_url = QLineEdit(self)
+        self.custom_url.setObjectName("customUrlEdit")
+        self.custom_url.setAccessibleName("customUrlEdit")
+        self.custom_url.setPlaceholderText("https://host/compatible-mode/v1")
+        self.custom_url.setMinimumWidth(260)
+        self.custom_url.editingFinished.connect(self._custom_url_edited)
+        self.custom_url.hide()
+        layout.addWidget(self.custom_url)
+
+        layout.addSpacing(8)
+        layout.addWidget(QLabel("Model", self))
+        self.model = QComboBox(self)
+        self.model.setObjectName("modelPicker")
+        self.model.setAccessibleName("modelPicker")
+        self.model.setAccessibleDescription("Model, grouped by family, with its flags")
+        self.model.setItemDelegate(_SecondaryTextDelegate(self.model))
+        self.model.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.model.setMinimumContentsLength(18)
+        self._model_items = QStandardItemModel(self.model)
+        self.model.setModel(self._model_items)
+        self.model.currentIndexChanged.connect(self._model_changed)
+        layout.addWidget(self.model)
+
+        self.flags = QLabel(self)
+        self.flags.setObjectName("modelFlags")
+        self.flags.setEnabled(False)  # drawn dimmed, like the flags in the list
+        layout.addWidget(self.flags)
+
+        layout.addSpacing(8)
+        self.thinking = QCheckBox("Thinking", self)
+        self.thinking.setObjectName("thinkingSwitch")
+        self.thinking.setAccessibleName("thinkingSwitch")
+        self.thinking.setToolTip("Let the model reason before it answers (hybrid-thinking models)")
+        self.thinking.toggled.connect(self._thinking_changed)
+        layout.addWidget(self.thinking)
+        self.budget = QSpinBox(self)
+        self.budget.setObjectName("thinkingBudget")
+        self.budget.setAccessibleName("thinkingBudget")
+        self.budget.setRange(0, MAX_THINKING_BUDGET)
+        self.budget.setSingleStep(1024)
+        self.budget.setSpecialValueText("default budget")
+        self.budget.setSuffix(" tokens")
+        self.budget.setToolTip("Most tokens the model may spend thinking (0: its default)")
+        self.budget.valueChanged.connect(self._thinking_changed)
+        layout.addWidget(self.budget)
+        layout.addStretch(1)
+        self._show_thinking(False)
+
+    # -- filling --------------------------------------------------------------------------------
+
+    def set_regions(self, regions: Sequence[tuple[str, str]]) -> None:
+        """(id, description) pairs; a "custom" entry is added for any other endpoint."""
+        self.region.blockSignals(True)
+        self.region.clear()
+        for region_id, label in [*regions, (CUSTOM_REGION, "any compatible endpoint URL")]:
+            self.region.addItem(region_id, region_id)
+            index = self.region.count() - 1
+            self.region.setItemData(index, label, SECONDARY_ROLE)
+            self.region.setItemData(index, label, Qt.ItemDataRole.ToolTipRole)
+        self.region.blockSignals(False)
+
+    def set_region(self, region: str, custom_url: str | None) -> None:
+        self.region.blockSignals(True)
+        index = self.region.findData(region)
+        if index >= 0:
+            self.region.setCurrentIndex(index)
+        self.region.blockSignals(False)
+        self.custom_url.setText(custom_url or "")
+        self.custom_url.setVisible(region == CUSTOM_REGION)
+
+    def set_models(self, models: Sequence[ModelInfo], current: str) -> None:
+        """Fill the list grouped by family (group headers cannot be chosen)."""
+        self.model.blockSignals(True)
+        self._model_items.clear()
+        groups: dict[str, list[ModelInfo]] = {}
+        for info in models:
+            groups.setdefault(info.group, []).append(info)
+        order = [g for g in GROUP_ORDER if g in groups]
+        order += [g for g in groups if g not in GROUP_ORDER]
+        header_font = QFont(self.model.font())
+        header_font.setBold(True)
+        self._infos = {info.name: info for info in models}
+        for group in order:
+            header = QStandardItem(group)
+            header.setFlags(Qt.ItemFlag.NoItemFlags)
+            header.setFont(header_font)
+            self._model_items.appendRow(header)
+            for info in groups[group]:
+                item = QStandardItem(info.name)
+                item.setData(info.name, ID_ROLE)
+                flags = ", ".join(model_flags(info))
+                item.setData(flags, SECONDARY_ROLE)
+                item.setToolTip(" · ".join(info.flags()))
+                self._model_items.appendRow(item)
+        index = self.model.findText(current)
+        self.model.setCurrentIndex(index)
+        self.model.blockSignals(False)
+        self._show_flags(current)
+
+    def set_thinking(self, enabled: bool | None, budget: int | None) -> None:
+        for widget in (self.thinking, self.budget):
+            widget.blockSignals(True)
+        self.thinking.setChecked(bool(enabled))
+        self.budget.setValue(budget or 0)
+        self.budget.setEnabled(bool(enabled))
+        for widget in (self.thinking, self.budget):
+            widget.blockSignals(False)
+
+    def set_locked(self, locked: frozenset[str]) -> None:
+        """Settings fixed by the system-wide configuration are shown but cannot be changed."""
+        self.region.setEnabled("region" not in locked and "base_url" not in locked)
+        self.custom_url.setReadOnly("base_url" in locked)
+        self.model.setEnabled("model" not in locked)
+        self.thinking.setEnabled("thinking" not in locked)
+
+    def current_model(self) -> str:
+        return self.model.currentText()
+
+    def current_region(self) -> str:
+        return str(self.region.currentData() or "")
+
+    # -- reacting -------------------------------------------------------------------------------
+
+    def _show_flags(self, name: str) -> None:
+        info = getattr(self, "_infos", {}).get(name)
+        if info is None:
+            self.flags.setText("")
+            self._show_thinking(False)
+            return
+        flags = model_flags(info)
+        self.flags.setText(" · ".join(flags))
+        self._show_thinking(info.thinking == "hybrid")
+
+    def _show_thinking(self, visible: bool) -> None:
+        self.thinking.setVisible(visible)
+        self.budget.setVisible(visible)
+
+    def _region_changed(self, _index: int) -> None:
+        region = self.current_region()
+        custom = region == CUSTOM_REGION
+        self.custom_url.setVisible(custom)
+        if custom:
+            if not self.custom_url.text().strip():
+                self.custom_url.setFocus()
+                return  # wait for a URL
+            self.regionChosen.emit(region, self.custom_url.text().strip())
+        else:
+            self.regionChosen.emit(region, "")
+
+    def _custom_url_edited(self) -> None:
+        url = self.custom_url.text().strip()
+        if self.current_region() == CUSTOM_REGION and url:
+            self.regionChosen.emit(CUSTOM_REGION, url)
+
+    def _model_changed(self, _index: int) -> None:
+        name = self.model.currentText()
+        self._show_flags(name)
+        if name:
+            self.modelChosen.emit(name)
+
+    def _thinking_changed(self, *_: object) -> None:
+        on = self.thinking.isChecked()
+        self.budget.setEnabled(on)
+        self.thinkingChanged.emit(on, self.budget.value())

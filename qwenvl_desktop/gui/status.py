@@ -1,0 +1,48 @@
+"""The status bar: endpoint and key, model, streaming state, tokens per second."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from ..controller import KeyState
+
+__all__ = ["StatusPanel"]
+
+
+class StatusPanel:
+    """Permanent labels in a :class:`QStatusBar`; transient notices use ``showMessage``."""
+
+    def __init__(self, bar: QStatusBar, parent: QWidget | None = None) -> None:
+        self.bar = bar
+        self.state = QLabel("Ready", parent)
+        self.state.setObjectName("streamState")
+        self.rate = QLabel("", parent)
+        self.rate.setObjectName("tokenRate")
+        self.model = QLabel("", parent)
+        self.model.setObjectName("statusModel")
+        self.endpoint = QLabel("", parent)
+        self.endpoint.setObjectName("statusEndpoint")
+        for label in (self.state, self.rate, self.model, self.endpoint):
+            bar.addPermanentWidget(label)
+
+    def set_endpoint(self, base_url: str, key: KeyState) -> None:
+        if key.present is None:
+            key_text = "key: looking…"
+        elif key.present:
+            key_text = f"key {key.masked} ({key.source})"
+        else:
+            key_text = "no key"
+        self.endpoint.setText(f"{base_url or '(no endpoint)'}  ·  {key_text}")
+        self.endpoint.setToolTip(f"Requests go to {base_url}/chat/completions")
+
+    def set_model(self, model: str) -> None:
+        self.model.setText(model)
+
+    def set_state(self, text: str) -> None:
+        self.state.setText(text)
+
+    def set_rate(self, tokens_per_second: float | None) -> None:
+        self.rate.setText(f"{tokens_per_second:,.0f} tok/s" if tokens_per_second else "")
+
+    def notice(self, text: str, timeout_ms: int = 6000) -> None:
+        self.bar.showMessage(text, timeout_ms)

@@ -22,7 +22,7 @@ from ..protocol.catalog import ModelInfo
 from ..protocol.request import ImageInput
 from . import budget as limits
 from .budget import Detail, PixelBudget, pixel_budget, smart_resize
-from .decode import DecodedImage, decode_to_target, open_encoded
+from .decode import REDUCING_GAP, DecodedImage, decode_to_target, open_encoded
 from .encode import (
     JPEG_QUALITY_FLOOR,
     Encoded,
@@ -200,11 +200,12 @@ def _finish(
     chosen = choose_encoding(image, photo=photo, original=original)
     encoded = fit_under_limit(image, chosen, photo=photo)
     limit_words = f"the {limits.MAX_DATA_URI_BYTES / 2**20:g} MiB data-URI limit"
-    if encoded is None:
-        while encoded is None:
-            # Even the lowest JPEG quality is too large: only now give up pixels.
-            image = _fewer_pixels(image, decoded.original_size, budget, photo=photo, name=name)
-            encoded = fit_under_limit(image, choose_encoding(image, photo=photo), photo=photo)
+    shrunk = encoded is None
+    while encoded is None:
+        # Even the lowest JPEG quality is too large: only now give up pixels.
+        image = _fewer_pixels(image, decoded.original_size, budget, photo=photo, name=name)
+        encoded = fit_under_limit(image, choose_encoding(image, photo=photo), photo=photo)
+    if shrunk:
         notes.append(f"reduced to {image.width}×{image.height} px to stay under {limit_words}")
     if encoded.format == "JPEG" and encoded.quality is not None:
         if encoded.quality < default_quality(photo=photo):
@@ -255,4 +256,4 @@ def _fewer_pixels(
             "bytes.",
             source=name,
         )
-    return image.resize((w, h), Image.Resampling.BICUBIC, reducing_gap=3.0)
+    return image.resize((w, h), Image.Resampling.BICUBIC, reducing_gap=REDUCING_GAP)

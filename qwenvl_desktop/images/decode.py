@@ -43,6 +43,7 @@ from .sources import short_name
 
 __all__ = [
     "PASS_THROUGH_FORMATS",
+    "REDUCING_GAP",
     "DecodedImage",
     "decode_to_target",
     "ensure_heif_opener",

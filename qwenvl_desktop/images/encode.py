@@ -154,8 +154,9 @@ def fit_under_limit(im: Image.Image, chosen: Encoded, *, photo: bool) -> Encoded
     # Every candidate choose_encoding() compared was at least as large as ``chosen``, the JPEG
     # at the default quality included: start one step below it.
     start = (chosen.quality or default_quality(photo=photo)) - 10
+    flat = _flattened(im)  # once, not once per quality
     for quality in [*range(start, JPEG_QUALITY_FLOOR, -10), JPEG_QUALITY_FLOOR]:
-        candidate = encode_jpeg(im, quality, photo=photo)
+        candidate = encode_jpeg(flat, quality, photo=photo)
         if candidate.uri_length < limit:
             return candidate
     return None

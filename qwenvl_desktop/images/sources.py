@@ -99,6 +99,9 @@ def classify_text_source(text: str) -> TextSource:
                 "only local files can be attached.",
                 source=stripped,
             )
+        if os.name == "posix":
+            # File names are bytes: %E9 is the byte 0xE9, not a character to guess an encoding for.
+            return TextSource("path", path=os.fsdecode(urllib.parse.unquote_to_bytes(parts.path)))
         return TextSource("path", path=urllib.request.url2pathname(parts.path))
     if "://" in stripped:
         raise UnsupportedSourceError(

@@ -312,6 +312,8 @@ def test_non_utf8_path(tmp_path: Path, qwen3: ModelInfo) -> None:
         check_sent(attachment, qwen3)
         assert attachment.source == f"{tmp_path}/caf\\xe9.png"
         attachment.source.encode("utf-8")  # printable, JSON-able, showable
+    from_uri = prepare_attachment(Path(as_text).as_uri(), model=qwen3)  # file:///…/caf%E9.png
+    assert from_uri.url == attachment.url
     missing = os.fsdecode(os.fsencode(tmp_path) + b"/\xff\xfe.png")
     error = refused(missing, qwen3, ImageNotFoundError)
     assert str(error) == f"{tmp_path}/\\xff\\xfe.png: no such file."

@@ -1,10 +1,11 @@
 """The conversation history: stored as it happens, searchable, exportable. No Qt here.
 
-Modules: ``store`` (the SQLite store, its null variant, :func:`open_history`), ``schema`` (the
-versioned schema and its migrations, the search index), ``search`` (query and snippet rules),
-``records`` (the model as JSON-able records, shared by the store and the JSON export),
-``data_uri`` (image bytes in and out of ``data:`` URIs), ``export`` (Markdown, JSON, curl),
-``errors`` (the :class:`HistoryError` hierarchy, a sentence each).
+Modules: ``interface`` (what the window sees), ``store`` (the SQLite store and
+:func:`open_history`), ``null_store`` (history off), ``schema`` (the versioned schema and its
+migrations, the search index), ``search`` (query and snippet rules), ``records`` (the model as
+JSON-able records, shared by the store and the JSON export), ``data_uri`` (image bytes in and out
+of ``data:`` URIs), ``export`` (Markdown, JSON, curl), ``errors`` (the :class:`HistoryError`
+hierarchy, a sentence each).
 """
 
 from .errors import (
@@ -24,17 +25,10 @@ from .export import (
     to_markdown,
     usage_line,
 )
+from .interface import ConversationSummary, History, SearchHit
+from .null_store import NullHistoryStore
 from .schema import CURRENT_VERSION
-from .store import (
-    HISTORY_FILENAME,
-    ConversationSummary,
-    History,
-    HistoryStore,
-    NullHistoryStore,
-    SearchHit,
-    default_path,
-    open_history,
-)
+from .store import HISTORY_FILENAME, HistoryStore, default_path, open_history
 
 __all__ = [
     "CURRENT_VERSION",

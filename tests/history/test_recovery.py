@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -239,6 +241,49 @@ def test_a_full_disk_during_a_reply_keeps_the_partial_answer_in_memory(
     assert len(exchange.answer) == 200_000 and exchange.state == "done"
     assert store.load_conversation(conversation.id).exchanges[0].question == "Long reply"
     assert store.list_conversations()
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 512 KB file system (tmpfs); skipped where mounting is not allowed (not root)."""
+    mount_point = tmp_path / "tiny"
+    mount_point.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a tmpfs needs root")
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount_point)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+def test_a_really_full_disk_gives_the_same_sentence(tiny_disk: Path) -> None:
+    # GIVEN a history on a small disk, then filled by another file
+    store = HistoryStore.open(tiny_disk / "history.db")
+    conversation = saved_conversation(store, ["Before"])
+    stats = os.statvfs(tiny_disk)
+    filler = tiny_disk / "filler"
+    filler.write_bytes(b"x" * (stats.f_bavail * stats.f_frsize - 16_384))
+    # WHEN a question with a 100 KB image is saved
+    image = attachment(noise_jpeg(500, 500), mime="image/jpeg")
+    exchange = conversation.ask("After", [image], model="m", region="r")
+    with pytest.raises(DiskFullError) as caught:
+        store.save_question(conversation, exchange)
+    # THEN the user reads the disk-full sentence, and the file stays sound
+    assert str(caught.value) == DISK_FULL
+    assert store.check_integrity() == []
+    # AND once space is freed, the next save stores the question after all
+    filler.unlink()
+    exchange.begin()
+    assert store.save_progress(exchange, force=True)
+    assert store.load_conversation(conversation.id).exchanges[1].attachments == [image]
+    store.close()
 
 
 # ---- a kill -9 while a reply streams ----------------------------------------------------------

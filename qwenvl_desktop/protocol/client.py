@@ -28,6 +28,7 @@ import httpx
 from .catalog import ModelInfo, load_catalog
 from .errors import (
     ApiError,
+    CertificateError,
     NetworkError,
     ProtocolError,
     QwenVLError,
@@ -330,4 +331,8 @@ def _network_error(exc: httpx.HTTPError, *, received: bool) -> QwenVLError:
         return ProtocolError(f"The endpoint URL cannot be used: {exc}", detail=detail)
     if isinstance(exc, httpx.TooManyRedirects):
         return ProtocolError("The endpoint redirected too many times.", detail=detail)
+    if "CERTIFICATE_VERIFY_FAILED" in detail or isinstance(
+        exc.__context__, ssl.SSLCertVerificationError
+    ):
+        return CertificateError(detail=detail)
     return NetworkError(detail=detail)

@@ -10,6 +10,7 @@ its message and the request id, for a details view.
     QwenVLError
     ├── NetworkError            connection refused/reset, DNS, TLS            (retryable)
     │   ├── RequestTimeout      connect/read/write timeout                     (retryable)
+    │   ├── CertificateError    the server's TLS certificate is not trusted    (not retried)
     │   └── StreamInterrupted   the stream ended before its end marker
     ├── ProtocolError           the server's bytes are not the documented protocol
     ├── MissingKeyError         no API key for the region
@@ -38,6 +39,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BillingError",
+    "CertificateError",
     "MissingKeyError",
     "ModerationError",
     "NetworkError",
@@ -124,6 +126,15 @@ class NetworkError(QwenVLError):
 class RequestTimeout(NetworkError):
     kind = "timeout"
     user_message = "The service did not answer in time."
+
+
+class CertificateError(NetworkError):
+    kind = "tls"
+    user_message = (
+        "The server's certificate could not be verified. If your organisation inspects TLS "
+        'traffic, set ca_bundle to its CA certificate file (or "system" for the OS trust store).'
+    )
+    retryable = False
 
 
 class StreamInterrupted(NetworkError):

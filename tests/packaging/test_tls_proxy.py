@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from qwenvl_desktop.protocol import ChatClient, ChatRequest, ClientSettings, Endpoint, Turn
-from qwenvl_desktop.protocol.errors import NetworkError
+from qwenvl_desktop.protocol.errors import CertificateError, NetworkError
 from qwenvl_desktop.protocol.events import ContentDelta
 from qwenvl_desktop.settings import ConfigLocations, load_settings
 from tests.support.dashscope_server import LoopbackDashScope
@@ -248,9 +248,10 @@ async def test_without_the_custom_ca_the_connection_is_refused_clearly(
     tls_server: TlsLoopbackDashScope, trust: str
 ) -> None:
     settings = ClientSettings(ca_bundle=trust, max_retries=0)
-    with pytest.raises(NetworkError) as info:
+    with pytest.raises(CertificateError) as info:
         await ask(settings, tls_server.base_url())
     assert "CERTIFICATE_VERIFY_FAILED" in (info.value.detail or "")
+    assert "ca_bundle" in info.value.user_message
     assert tls_server.requests == []
 
 

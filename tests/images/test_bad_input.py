@@ -54,6 +54,30 @@ def make_file(tmp_path: Path) -> MakeFile:
     return make
 
 
+def refused_in_child(path: Path, *, wrapper: tuple[str, ...] = (), preamble: str = "") -> str:
+    """``Type sentence`` of the ImageError that preparing ``path`` raises in a fresh interpreter."""
+    code = (
+        f"{preamble}\n"
+        "import sys\n"
+        "from qwenvl_desktop.images import prepare_attachment, ImageError\n"
+        "from qwenvl_desktop.protocol import load_catalog\n"
+        "try:\n"
+        "    prepare_attachment(sys.argv[1], model=load_catalog().model('qwen3-vl-plus'))\n"
+        "except ImageError as e:\n"
+        "    print(type(e).__name__, e)\n"
+    )
+    result = subprocess.run(
+        [*wrapper, sys.executable, "-c", code, str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    if wrapper and wrapper[0] in result.stderr:
+        pytest.skip(f"{wrapper[0]} cannot run here: {result.stderr.strip()}")
+    return result.stdout.strip()
+
+
 def refused(source: object, model: ModelInfo, error: type[ImageError]) -> ImageError:
     with pytest.raises(error) as caught:
         prepare_attachment(source, model=model)  # type: ignore[arg-type]
@@ -259,26 +283,8 @@ def test_unreadable_file(tmp_path: Path, qwen3: ModelInfo) -> None:
 def test_unreadable_file_as_root_without_dac_override(tmp_path: Path) -> None:
     # Root passes permission checks through CAP_DAC_OVERRIDE; a child without it does not.
     path = _unreadable_file(tmp_path)
-    code = (
-        "import sys\n"
-        "from qwenvl_desktop.images import prepare_attachment, ImageError\n"
-        "from qwenvl_desktop.protocol import load_catalog\n"
-        "try:\n"
-        "    prepare_attachment(sys.argv[1], model=load_catalog().model('qwen3-vl-plus'))\n"
-        "except ImageError as e:\n"
-        "    print(type(e).__name__, e)\n"
-    )
-    drop = "--bounding-set=-dac_override,-dac_read_search"
-    result = subprocess.run(
-        ["setpriv", drop, sys.executable, "-c", code, str(path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    if "setpriv" in result.stderr:
-        pytest.skip(f"setpriv cannot drop capabilities here: {result.stderr.strip()}")
-    assert result.stdout.strip() == (
+    drop = ("setpriv", "--bounding-set=-dac_override,-dac_read_search")
+    assert refused_in_child(path, wrapper=drop) == (
         f"UnreadableFileError {path} cannot be read: permission denied."
     )
 
@@ -352,24 +358,8 @@ def test_too_long_and_thin(make_file: MakeFile, qwen3: ModelInfo) -> None:
 def test_heic_without_its_decoder(make_file: MakeFile, qwen3: ModelInfo) -> None:
     # The start of a HEIC file; in a child where pillow-heif cannot be imported.
     path = make_file("IMG_0001.HEIC", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic" + b"\0" * 200)
-    code = (
-        "import sys\n"
-        "sys.modules['pillow_heif'] = None  # as if the optional extra were not installed\n"
-        "from qwenvl_desktop.images import prepare_attachment, ImageError\n"
-        "from qwenvl_desktop.protocol import load_catalog\n"
-        "try:\n"
-        "    prepare_attachment(sys.argv[1], model=load_catalog().model('qwen3-vl-plus'))\n"
-        "except ImageError as e:\n"
-        "    print(type(e).__name__, e)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.stdout.strip() == (
+    blocked = "import sys; sys.modules['pillow_heif'] = None  # as if the extra were not installed"
+    assert refused_in_child(path, preamble=blocked) == (
         f"UnsupportedFormatError {path} is a HEIC/HEIF image, and the HEIC decoder is not "
         "installed. Install it with: pip install 'qwenvl-desktop[heic]'"
     )

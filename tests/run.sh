@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TEST_PACKAGES=(dbus gnome-keyring xvfb xauth curl)
+TEST_PACKAGES=(dbus gnome-keyring xvfb xauth curl desktop-file-utils appstream x11-utils)
 if [[ -z "${QWENVL_NO_APT:-}" && $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
   missing=()
   for pkg in "${TEST_PACKAGES[@]}"; do

@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["asset_path", "app_icon_path"]
+__all__ = ["app_icon_path", "asset_path"]
 
 _CHECKOUT_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 

@@ -13,5 +13,5 @@ def test_the_app_icon_is_an_svg_file() -> None:
 
 
 def test_a_missing_asset_is_a_clear_error() -> None:
-    with pytest.raises(FileNotFoundError, match="nope.png"):
+    with pytest.raises(FileNotFoundError, match=r"nope\.png"):
         asset_path("nope.png")

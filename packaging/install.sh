@@ -47,5 +47,5 @@ PY=$(find_python)
 echo "Using $("$PY" --version) at $PY"
 [[ -x .venv/bin/python ]] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test]"
+.venv/bin/python -m pip install -q -e ".[test,heic]"
 echo "Installed. Start the window with: .venv/bin/qwenvl-desktop"

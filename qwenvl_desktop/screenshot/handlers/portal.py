@@ -21,7 +21,7 @@ import os
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import SLOT, QEventLoop, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage, QDBusObjectPath
 from PySide6.QtGui import QImage
 
@@ -44,7 +44,12 @@ _CALL_TIMEOUT_MS = 5000
 
 
 class _ResponseCatcher(QObject):
-    """Receives the portal's Response signal (QtDBus delivers D-Bus signals to named slots)."""
+    """Receives the portal's ``Response(u code, a{sv} results)`` signal.
+
+    QtDBus delivers D-Bus signals to a named slot and converts the arguments to the slot's types:
+    declaring ``(uint, QVariantMap)`` makes it turn ``a{sv}`` into a dict. (Taking the raw
+    QDBusMessage instead leaves the map as a QDBusArgument that PySide6 cannot read back.)
+    """
 
     received = Signal()
 
@@ -53,15 +58,14 @@ class _ResponseCatcher(QObject):
         self.code: int | None = None
         self.results: dict[str, Any] = {}
 
-    @Slot(QDBusMessage)
-    def on_response(self, message: QDBusMessage) -> None:
-        args = message.arguments()
-        self.code = int(args[0]) if args else 2
-        self.results = dict(args[1]) if len(args) > 1 and isinstance(args[1], dict) else {}
+    @Slot("uint", "QVariantMap")
+    def on_response(self, code: int, results: dict[str, Any]) -> None:
+        self.code = int(code)
+        self.results = dict(results)
         self.received.emit()
 
 
-_SLOT = b"1on_response(QDBusMessage)"  # what QtCore.SLOT("on_response(QDBusMessage)") returns
+_SLOT = SLOT("on_response(uint,QVariantMap)")
 
 
 class PortalHandler:
@@ -106,8 +110,9 @@ class PortalHandler:
         sender = bus.baseService().lstrip(":").replace(".", "_")
         expected = f"{PORTAL_PATH}/request/{sender}/{token}"
         catcher = _ResponseCatcher()
+        if not _subscribe(bus, expected, catcher, True):
+            raise CaptureError("Cannot listen for the desktop portal's answer on D-Bus.")
         subscribed = [expected]
-        bus.connect(PORTAL_SERVICE, expected, REQUEST_INTERFACE, "Response", catcher, _SLOT)
         try:
             call = QDBusMessage.createMethodCall(
                 PORTAL_SERVICE, PORTAL_PATH, SCREENSHOT_INTERFACE, "Screenshot"
@@ -122,18 +127,20 @@ class PortalHandler:
             handle = _object_path(reply.arguments()[0] if reply.arguments() else None)
             if handle and handle != expected:
                 # Portals before version 0.9 chose their own request path.
-                bus.connect(PORTAL_SERVICE, handle, REQUEST_INTERFACE, "Response", catcher, _SLOT)
+                _subscribe(bus, handle, catcher, True)
                 subscribed.append(handle)
             if catcher.code is None:
                 loop = QEventLoop()
+                timer = QTimer()
+                timer.setSingleShot(True)
+                timer.timeout.connect(loop.quit)
                 catcher.received.connect(loop.quit)
-                QTimer.singleShot(self.response_timeout_ms, loop.quit)
+                timer.start(self.response_timeout_ms)
                 loop.exec()
+                timer.stop()
         finally:
             for request_path in subscribed:
-                bus.disconnect(
-                    PORTAL_SERVICE, request_path, REQUEST_INTERFACE, "Response", catcher, _SLOT
-                )
+                _subscribe(bus, request_path, catcher, False)
         if catcher.code is None:
             raise CaptureError(
                 f"The desktop portal did not answer within {self.response_timeout_ms // 1000} s."
@@ -147,6 +154,15 @@ class PortalHandler:
         if not url.isLocalFile():
             raise CaptureError(f"The desktop portal returned {uri}, which is not a local file.")
         return url.toLocalFile()
+
+
+def _subscribe(bus: QDBusConnection, path: str, catcher: _ResponseCatcher, on: bool) -> bool:
+    """(Un)subscribe ``catcher`` to the Response signal of the request at ``path``."""
+    method = bus.connect if on else bus.disconnect
+    # PySide6's stubs say the slot is bytes, but at run time only the str SLOT() returns works.
+    return bool(
+        method(PORTAL_SERVICE, path, REQUEST_INTERFACE, "Response", catcher, _SLOT)  # type: ignore[call-overload]
+    )
 
 
 def _object_path(value: object) -> str:

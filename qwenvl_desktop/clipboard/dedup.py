@@ -16,7 +16,9 @@ __all__ = ["RecentDigests", "rgba_digest"]
 _BYTES_PER_PIXEL = 4
 
 
-def rgba_digest(width: int, height: int, data: bytes | memoryview, bytes_per_line: int) -> str:
+def rgba_digest(
+    width: int, height: int, data: bytes | bytearray | memoryview, bytes_per_line: int
+) -> str:
     """SHA-256 (hex) of an RGBA8888 image's pixels, independent of row padding.
 
     The size is part of the hash so that a 2×8 and a 4×4 image with the same bytes differ.

@@ -1,4 +1,4 @@
-"""What a clipboard (or a drop) holds that can become an attachment: images, image files, image links.
+"""What a clipboard (or a drop) holds that can become an attachment: images, files, image links.
 
 :func:`clipboard_payload` reads one :class:`~PySide6.QtCore.QMimeData` and sorts what it finds:
 
@@ -110,7 +110,8 @@ def image_to_png(image: QImage) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     # For Qt's PNG writer "quality" only picks the zlib level (80 → 1): the pixels are the same
     # at every level, and level 1 is several times faster on a 4K screenshot than the default.
-    if not image.save(buffer, "PNG", 80):
+    # PySide6's stubs type the format as bytes; at run time only str is accepted.
+    if not image.save(buffer, "PNG", 80):  # type: ignore[call-overload]
         raise ValueError(f"could not encode a {image.width()}×{image.height()} image as PNG")
     buffer.close()
     return bytes(array.data())

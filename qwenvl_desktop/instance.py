@@ -25,8 +25,10 @@ import os
 import re
 import sys
 import time
+from collections.abc import Callable
 from typing import Literal
 
+import shiboken6
 from PySide6.QtCore import QDir, QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
@@ -49,6 +51,7 @@ ASK_CLIPBOARD = "ask-clipboard"
 
 MAX_MESSAGE_BYTES = 4096
 _ACK = b"ok\n"
+_WAIT_SLICE_MS = 20
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
@@ -113,17 +116,23 @@ class SingleInstance(QObject):
         only for a local round trip: meant for start-up, before any window exists.
         """
         data = _encode(message)
+        deadline = time.monotonic() + self.timeout_ms / 1000
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         try:
-            if not socket.waitForConnected(self.timeout_ms):
+            if not _wait(socket, socket.waitForConnected, deadline):
                 return False
             socket.write(data)
-            if not socket.waitForBytesWritten(self.timeout_ms):
-                return False
+            while socket.bytesToWrite():
+                if not _wait(socket, socket.waitForBytesWritten, deadline):
+                    return False
             reply = b""
-            while not reply.endswith(b"\n"):
-                if not socket.waitForReadyRead(self.timeout_ms):
+            while not reply.endswith(b"\n") and len(reply) <= len(_ACK):
+                # waitForBytesWritten may already have read the answer into the buffer, and
+                # waitForReadyRead waits only for *new* data: look before waiting.
+                if not socket.bytesAvailable() and not _wait(
+                    socket, socket.waitForReadyRead, deadline
+                ):
                     return False
                 reply += bytes(socket.readAll().data())
             return reply == _ACK
@@ -184,6 +193,9 @@ class SingleInstance(QObject):
 
     def close(self) -> None:
         """Stop listening (the socket file is removed); pending connections are dropped."""
+        # Drop the connections first: they are the server's children and die with it.
+        for socket in list(self._buffers):
+            self._drop(socket)
         if self._server is not None:
             self._server.close()
             self._server.deleteLater()
@@ -191,9 +203,6 @@ class SingleInstance(QObject):
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
-        for socket in list(self._buffers):
-            socket.abort()
-        self._buffers.clear()
 
     def _accept(self) -> None:
         assert self._server is not None
@@ -222,9 +231,26 @@ class SingleInstance(QObject):
         self._buffers[socket] = buffer
 
     def _drop(self, socket: QLocalSocket) -> None:
-        if self._buffers.pop(socket, None) is not None:
+        if self._buffers.pop(socket, None) is not None and shiboken6.isValid(socket):
             socket.abort()
             socket.deleteLater()
+
+
+def _wait(socket: QLocalSocket, wait_for: Callable[[int], bool], deadline: float) -> bool:
+    """Call a blocking ``waitFor…`` in short slices until it succeeds or ``deadline`` passes.
+
+    PySide6 keeps the GIL while such a call blocks, so one long wait would freeze every other
+    Python thread of the process — including an in-process listener that must answer. A socket
+    that has given up (no server, closed by the peer) ends the wait at once.
+    """
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return False
+        if wait_for(max(1, min(_WAIT_SLICE_MS, int(remaining * 1000)))):
+            return True
+        if socket.state() == QLocalSocket.LocalSocketState.UnconnectedState:
+            return False
 
 
 def _lock_path(name: str) -> str:

@@ -97,12 +97,17 @@ def device_rect(
     x, y, w, h = logical
     if ratio <= 0 or not math.isfinite(ratio):
         raise ValueError(f"bad device pixel ratio {ratio!r}")
-    left, top = round(x * ratio), round(y * ratio)
-    right, bottom = round((x + w) * ratio), round((y + h) * ratio)
+    left, top = _round(x * ratio), _round(y * ratio)
+    right, bottom = _round((x + w) * ratio), _round((y + h) * ratio)
     width, height = bounds
     left, right = max(0, min(left, width)), max(0, min(right, width))
     top, bottom = max(0, min(top, height)), max(0, min(bottom, height))
     return left, top, max(0, right - left), max(0, bottom - top)
+
+
+def _round(value: float) -> int:
+    # Halves up, like Qt's qRound (Python's round() would send 4.5 to 4 but 5.5 to 6).
+    return math.floor(value + 0.5)
 
 
 class ScreenshotHandler(Protocol):

@@ -14,7 +14,7 @@ import sys
 from PySide6.QtCore import QCoreApplication
 
 from qwenvl_desktop.instance import SingleInstance
-from tests.capture.helper_io import say
+from tests.capture.helper_io import StdinCommands, say
 
 
 def main() -> int:
@@ -35,6 +35,8 @@ def main() -> int:
             app.quit()
 
     instance.messageReceived.connect(received)
+    commands = StdinCommands()
+    commands.line.connect(lambda line: app.quit() if line == "quit" else None)
     say("listening", instance.name)
     code = app.exec()
     instance.close()

@@ -7,6 +7,7 @@ the portal name. Writes each screen's grab to OUTDIR/screen-N.png.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -19,7 +20,8 @@ from qwenvl_desktop.screenshot.handlers.portal import PortalHandler
 def main() -> int:
     outdir = Path(sys.argv[1])
     app = QGuiApplication(sys.argv[:1])
-    handler = PortalHandler(response_timeout_ms=5000)
+    timeout = int(os.environ.get("QWENVL_TEST_PORTAL_TIMEOUT_MS", "5000"))
+    handler = PortalHandler(response_timeout_ms=timeout)
     availability = handler.is_available()
     report: dict[str, object] = {
         "available": availability.ok,

@@ -210,8 +210,8 @@ class QuickPromptsEditor(QDialog):
         self.ocr_check.toggled.connect(self._apply_fields)
         self.language_edit.textEdited.connect(self._apply_language)
 
-        add = QPushButton("Add", self)
-        add.clicked.connect(self._add)
+        self.add_button = QPushButton("Add", self)
+        self.add_button.clicked.connect(self._add)
         self.remove_button = QPushButton("Remove", self)
         self.remove_button.clicked.connect(self._remove)
         up = QPushButton("Up", self)
@@ -221,7 +221,7 @@ class QuickPromptsEditor(QDialog):
         defaults = QPushButton("Restore defaults", self)
         defaults.clicked.connect(self._restore_defaults)
         row_buttons = QHBoxLayout()
-        for widget in (add, self.remove_button, up, down):
+        for widget in (self.add_button, self.remove_button, up, down):
             row_buttons.addWidget(widget)
         row_buttons.addStretch(1)
         row_buttons.addWidget(defaults)

@@ -82,6 +82,8 @@ def main() -> int:
     if not QTest.qWaitForWindowExposed(overlay, 5000):
         print("overlay never exposed", file=sys.stderr)
         return 2
+    QTest.qWait(100)
+    handler.grab()[0].image.save(str(outdir / "overlay-idle.png"))
     QTest.mousePress(
         overlay, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(x0, y0)
     )

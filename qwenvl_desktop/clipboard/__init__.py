@@ -5,6 +5,15 @@ image links; ``paste`` turns Ctrl+V anywhere in a window into those; ``watcher``
 clipboard image once while watch mode is on; ``dedup`` is the Qt-free pixel hash and memory they
 rely on. Qt's clipboard works on every platform the app
 runs on (see ``watcher`` for what differs), so there is one handler, not a list of them.
+
+In a window::
+
+    paste = PasteCatcher(window)                      # Ctrl+V anywhere in ``window``
+    paste.pasted.connect(lambda p: [pane.add_source(src, label=l) for src, l in p.attachable()])
+    paste.linksOffered.connect(window.offer_links)    # "Attach this link as an image?"
+    watcher = ClipboardWatcher(window)                # watch mode, off until toggled
+    watch_action.toggled.connect(watcher.set_enabled)
+    watcher.imageCaptured.connect(lambda png: pane.add_source(png, label="copied image"))
 """
 
 from .dedup import RecentDigests, rgba_digest

@@ -9,11 +9,11 @@ runs on (see ``watcher`` for what differs), so there is one handler, not a list 
 In a window::
 
     paste = PasteCatcher(window)                      # Ctrl+V anywhere in ``window``
-    paste.pasted.connect(lambda p: [pane.add_source(src, label=l) for src, l in p.attachable()])
+    paste.pasted.connect(lambda payload: image_pane.add_sources(payload.attachable()))
     paste.linksOffered.connect(window.offer_links)    # "Attach this link as an image?"
     watcher = ClipboardWatcher(window)                # watch mode, off until toggled
     watch_action.toggled.connect(watcher.set_enabled)
-    watcher.imageCaptured.connect(lambda png: pane.add_source(png, label="copied image"))
+    watcher.imageCaptured.connect(lambda png: image_pane.add_sources([(png, "copied image")]))
 """
 
 from .dedup import RecentDigests, rgba_digest

@@ -13,7 +13,7 @@ Each handler's :class:`Availability` says why it cannot run and what to install;
 :class:`~.flow.RegionCapture` from :mod:`.flow` runs the whole action for a window::
 
     capture = RegionCapture(window, hide=[window])
-    capture.captured.connect(lambda png: image_pane.add_source(png, label="screen capture"))
+    capture.captured.connect(lambda png: image_pane.add_sources([(png, "screen capture")]))
     capture.failed.connect(window.show_error)
     capture_action.triggered.connect(capture.start)
 

@@ -14,6 +14,8 @@ from PySide6.QtCore import QObject, QRectF, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from .assets import app_icon_path
+
 __all__ = ["TrayIcon"]
 
 _THEME_ICON = "qwenvl-desktop"
@@ -87,10 +89,16 @@ class TrayIcon(QSystemTrayIcon):
 
 
 def _default_icon() -> QIcon:
-    """The application's icon, else the installed theme icon, else a drawn placeholder."""
+    """The application's icon, else the shipped one, else the theme's, else a drawn placeholder."""
     app_icon = QGuiApplication.windowIcon()
     if not app_icon.isNull():
         return app_icon
+    try:
+        shipped = QIcon(str(app_icon_path()))
+    except FileNotFoundError:
+        shipped = QIcon()
+    if not shipped.isNull():
+        return shipped
     themed = QIcon.fromTheme(_THEME_ICON)
     if not themed.isNull():
         return themed

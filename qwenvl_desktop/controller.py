@@ -154,6 +154,7 @@ class ChatController(QObject):
         self._flush_timer.setInterval(BATCH_INTERVAL_MS)
         self._flush_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._flush_timer.timeout.connect(self._flush)
+        self._flush_scheduled = False
         self._delta_count = 0
         self._first_delta_at: float | None = None
         self._start_key_lookup()
@@ -398,6 +399,8 @@ class ChatController(QObject):
         self._streaming = exchange
         self._pending_reasoning.clear()
         self._pending_answer.clear()
+        self._flush_timer.stop()
+        self._flush_scheduled = False
         self._delta_count = 0
         self._first_delta_at = None
         self.exchangeStarted.emit(exchange.id)
@@ -434,9 +437,19 @@ class ChatController(QObject):
             # not whenever the garbage collector finds the generator.
             async with contextlib.aclosing(stream):  # type: ignore[type-var]
                 async for event in stream:
-                    exchange.apply(event)
-                    if isinstance(event, ContentDelta | ReasoningDelta) and event.text:
-                        self._queue(event)
+                    # The hot path: tens of thousands of events per long reply.
+                    kind = type(event)
+                    if kind is ContentDelta:
+                        self._pending_answer.append(event.text)  # type: ignore[union-attr]
+                    elif kind is ReasoningDelta:
+                        self._pending_reasoning.append(event.text)  # type: ignore[union-attr]
+                    else:
+                        self._flush()  # text before usage/finish, in order
+                        exchange.apply(event)
+                        continue
+                    self._delta_count += 1
+                    if not self._flush_scheduled:
+                        self._schedule_flush(exchange)
         except asyncio.CancelledError:
             self._flush()
             exchange.stop()
@@ -470,18 +483,17 @@ class ChatController(QObject):
 
     # -- batching ------------------------------------------------------------------------------
 
-    def _queue(self, event: ContentDelta | ReasoningDelta) -> None:
-        if isinstance(event, ContentDelta):
-            self._pending_answer.append(event.text)
-        else:
-            self._pending_reasoning.append(event.text)
-        self._delta_count += 1
-        if self._first_delta_at is None:
+    def _schedule_flush(self, exchange: Exchange) -> None:
+        # Text reaches the exchange at each flush, not per token: ``Exchange.apply`` appends to
+        # a str attribute, which copies the whole answer every time (quadratic per token).
+        if exchange.first_token_seconds is None:
+            exchange.apply(ContentDelta(""))  # records the time to first token, adds no text
             self._first_delta_at = time.monotonic()
-        if not self._flush_timer.isActive():
-            self._flush_timer.start()
+        self._flush_scheduled = True
+        self._flush_timer.start()
 
     def _flush(self) -> None:
+        self._flush_scheduled = False
         exchange = self._streaming
         if exchange is None or not (self._pending_reasoning or self._pending_answer):
             return
@@ -489,6 +501,10 @@ class ChatController(QObject):
         answer = "".join(self._pending_answer)
         self._pending_reasoning.clear()
         self._pending_answer.clear()
+        if reasoning:
+            exchange.apply(ReasoningDelta(reasoning))
+        if answer:
+            exchange.apply(ContentDelta(answer))
         self.textBatch.emit(exchange.id, reasoning, answer)
         if self._first_delta_at is not None:
             elapsed = time.monotonic() - self._first_delta_at

@@ -25,7 +25,9 @@ _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
 
 def utf16_len(text: str) -> int:
     """Length in UTF-16 code units: how Qt counts document positions (emoji count twice)."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    if text.isascii():
+        return len(text)
+    return len(text.encode("utf-16-le")) // 2
 
 
 @dataclass

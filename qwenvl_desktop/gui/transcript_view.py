@@ -18,6 +18,7 @@ details, retry, copy an answer or a code block); the view handles them itself or
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QTimer, QUrl, Signal
@@ -42,8 +43,9 @@ from .markdown_stream import CODE_LINK_PREFIX, MarkdownSplitter, add_copy_links,
 
 __all__ = ["RENDER_CHUNK", "TranscriptView"]
 
-#: Most Markdown characters rendered in one event-loop turn (≈ 1–2 ms of work).
-RENDER_CHUNK = 6000
+#: Most Markdown characters rendered in one event-loop turn (unless one block is longer): bounds
+#: the time one batch can hold the event loop when a reply arrives faster than it is shown.
+RENDER_CHUNK = 16000
 #: Height of a question's image thumbnails, in device-independent pixels.
 THUMB_HEIGHT = 72
 
@@ -226,10 +228,7 @@ class TranscriptView(QTextBrowser):
             if not reply.answer and reply.thinking_header is not None and not reply.folded:
                 self._set_folded(reply, True)  # the answer started: fold the thinking
             reply.answer += answer
-            reply.answer_end.clearSelection()
-            reply.answer_end.insertText(answer, self._raw_char())
-            reply.splitter.feed(answer)
-            self._render_ready(reply, final=False)
+            self._stream_answer(reply, answer)
         if follow:
             self._scroll_to_end()
 
@@ -393,25 +392,47 @@ class TranscriptView(QTextBrowser):
 
     # -- Markdown ------------------------------------------------------------------------------
 
-    def _render_ready(self, reply: _Reply, *, final: bool) -> None:
-        """Render complete Markdown pieces of the raw tail, at most RENDER_CHUNK per call."""
-        if final:
-            length = len(reply.splitter.text)
-            if length > RENDER_CHUNK:
-                length = reply.splitter.boundary(RENDER_CHUNK) or length
-        else:
-            length = reply.splitter.boundary(RENDER_CHUNK)
+    def _stream_answer(self, reply: _Reply, text: str) -> None:
+        """Show a batch of answer text: complete blocks rendered, the unfinished rest raw.
+
+        The document always holds ``reply.splitter.text`` (not yet rendered) as raw text after
+        the rendered part. Complete blocks are rendered straight from the splitter, so text that
+        arrives whole within a batch is never inserted raw first; only the unfinished last block
+        is shown raw until it completes.
+        """
+        splitter = reply.splitter
+        raw_in_document = len(splitter.text)
+        splitter.feed(text)
+        length = splitter.boundary(RENDER_CHUNK)
+        if length:
+            piece = splitter.consume(length)
+            replaced = piece[:raw_in_document]
+            self._replace_raw(reply, piece, utf16_len(replaced))
+            raw_in_document = max(raw_in_document - length, 0)
+        rest = splitter.text[raw_in_document:]
+        if rest:
+            reply.answer_end.clearSelection()
+            reply.answer_end.insertText(rest, self._raw_char())
+
+    def _render_final(self, reply: _Reply) -> None:
+        """At the end: render what is left (in pieces of at most RENDER_CHUNK per call)."""
+        length = len(reply.splitter.text)
+        if length > RENDER_CHUNK:
+            length = reply.splitter.boundary(RENDER_CHUNK) or length
         if length <= 0:
             return
         piece = reply.splitter.consume(length)
-        self._replace_raw(reply, piece)
+        self._replace_raw(reply, piece, utf16_len(piece))
 
-    def _replace_raw(self, reply: _Reply, piece: str) -> None:
+    def _replace_raw(self, reply: _Reply, piece: str, raw_length: int) -> None:
+        """Replace ``raw_length`` positions of raw text after the rendered part with ``piece``
+        rendered as Markdown."""
         document = self.document()
         start = reply.rendered_end.position()
         cursor = _at(document, start)
-        cursor.setPosition(start + utf16_len(piece), _Mode.KeepAnchor)
-        cursor.removeSelectedText()
+        if raw_length:
+            cursor.setPosition(start + raw_length, _Mode.KeepAnchor)
+            cursor.removeSelectedText()
         markdown, codes = add_copy_links(piece, f"{CODE_LINK_PREFIX}{reply.id}/", len(reply.codes))
         reply.codes.extend(codes)
         end = _insert_markdown(cursor, markdown)
@@ -428,7 +449,7 @@ class TranscriptView(QTextBrowser):
         reply = self._render_queue[0]
         follow = self._at_bottom()
         if reply.splitter.text:
-            self._render_ready(reply, final=True)
+            self._render_final(reply)
         if not reply.splitter.text:
             self._render_queue.pop(0)
             exchange = self._pending_footer.pop(reply.id, None)
@@ -629,27 +650,40 @@ def _insert_markdown(cursor: QTextCursor, markdown: str) -> int:
     """Render ``markdown`` at ``cursor`` (the start of a block); returns the end position.
 
     ``insertFragment`` merges the fragment's first block into the block at the cursor and drops
-    its format (a heading would lose its level), so the fragment goes into a fresh empty block
-    whose format is then set from the fragment's own first block.
+    its block format, so the fragment goes into a fresh empty block. When the first block's
+    format matters (a heading's level, a code block, a quote, a rule) it is parsed into a
+    document first so that format can be copied; a piece starting with a plain paragraph — the
+    usual case — skips that copy.
     """
-    source = QTextDocument()
-    source.setMarkdown(markdown)
-    first = source.begin()
     start = cursor.position()
     cursor.insertBlock()
     cursor.movePosition(_Move.PreviousBlock)
-    cursor.insertFragment(QTextDocumentFragment(source))
+    first_format: QTextBlockFormat | None = None
+    first_text = ""
+    if _STARTS_WITH_BLOCK_MARKUP.match(markdown):
+        source = QTextDocument()
+        source.setMarkdown(markdown)
+        first_format = source.begin().blockFormat()
+        first_text = source.begin().text()
+        cursor.insertFragment(QTextDocumentFragment(source))
+    else:
+        cursor.insertFragment(QTextDocumentFragment.fromMarkdown(markdown))
     end = cursor.position()
     document = cursor.document()
     placeholder = document.findBlock(start)
-    if placeholder.text() == "" and first.text() != "" and placeholder.position() < end:
-        # The fragment began with a list or table, which does not merge: drop the empty block.
-        probe = QTextCursor(placeholder)
-        probe.movePosition(_Move.NextBlock)
-        if probe.block().position() <= end and probe.block().textList() is not None:
-            probe.deletePreviousChar()
-            end -= 1
-    else:
-        fix = _at(document, start)
-        fix.setBlockFormat(first.blockFormat())
+    if first_format is None:
+        if placeholder.text() == "" and placeholder.position() < end:
+            # A fragment that begins with a list or table does not merge: drop the empty block.
+            probe = QTextCursor(placeholder)
+            probe.movePosition(_Move.NextBlock)
+            if probe.block().position() <= end and probe.block().textList() is not None:
+                probe.deletePreviousChar()
+                end -= 1
+    elif placeholder.text() != "" or not first_text:
+        _at(document, start).setBlockFormat(first_format)
     return end
+
+
+#: A first line whose block format must survive the merge: heading, fence, quote, rule, or an
+#: indented code block.
+_STARTS_WITH_BLOCK_MARKUP = re.compile(r"\s*(?:#{1,6}\s|```|~~~|>|(?:[-*_]\s*){3,}$|    \S)", re.M)

@@ -126,7 +126,8 @@ def make_image(path: Path, size: tuple[int, int] = (320, 240), color: str = "red
     if path.suffix.lower() in (".jpg", ".jpeg"):
         noise = Image.effect_noise(size, 60)
         gradient = Image.linear_gradient("L").resize(size)
-        image = Image.merge("RGB", (noise, gradient, noise.transpose(Image.Transpose.FLIP_LEFT_RIGHT)))
+        mirrored = noise.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+        image = Image.merge("RGB", (noise, gradient, mirrored))
     fmt = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}[path.suffix.lower()]
     image.save(path, fmt)
     return path

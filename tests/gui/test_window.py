@@ -72,7 +72,7 @@ def image_parts(body: dict) -> list[dict]:
     ]
 
 
-# -- the contract ----------------------------------------------------------------------------------
+# -- the contract ---------------------------------------------------------------------------------
 
 
 def test_contract_widgets_exist_and_window_builds_without_showing(
@@ -98,7 +98,7 @@ def test_contract_widgets_exist_and_window_builds_without_showing(
     assert window.controller.base_url == server.base_url("seed")
 
 
-# -- images in, answer out -------------------------------------------------------------------------
+# -- images in, answer out ------------------------------------------------------------------------
 
 
 def test_drop_two_images_type_send_and_watch_the_answer_stream(
@@ -196,7 +196,7 @@ def test_unusable_drops_get_an_inline_message(
     assert len(window.image_pane.attachments()) == 1
 
 
-# -- stop, errors, retry -----------------------------------------------------------------------------
+# -- stop, errors, retry --------------------------------------------------------------------------
 
 
 def test_stop_mid_stream_keeps_what_arrived(
@@ -214,7 +214,7 @@ def test_stop_mid_stream_keeps_what_arrived(
     assert exchange is not None and exchange.state == "stopped"
     text = transcript_text(window)
     assert "Stopped" in text
-    assert exchange.answer and exchange.answer in text.replace("\n", " ") or "woman" in text
+    assert exchange.answer and exchange.answer.split()[0] in text
     assert SEED_ANSWER_END not in text
     kept = exchange.answer
     qtbot.wait(200)  # nothing more arrives after the stop
@@ -283,7 +283,7 @@ def test_mid_stream_error_keeps_the_partial_answer(
     assert exchange.answer.strip()[:20] in transcript_text(window)
 
 
-# -- regions, keys, models -----------------------------------------------------------------------------
+# -- regions, keys, models ------------------------------------------------------------------------
 
 
 def test_region_switch_changes_key_and_endpoint(
@@ -375,7 +375,7 @@ def test_model_without_image_support_keeps_images_and_offers_another(
     qtbot.waitUntil(lambda: "images=1" in transcript_text(window), timeout=5000)
 
 
-# -- thinking --------------------------------------------------------------------------------------------
+# -- thinking -------------------------------------------------------------------------------------
 
 
 def test_thinking_model_streams_reasoning_into_a_section_that_folds(
@@ -420,7 +420,7 @@ def test_hybrid_thinking_switch_and_budget_go_into_the_request(
     assert not cursor.isNull()
 
 
-# -- conversation --------------------------------------------------------------------------------------------
+# -- conversation ---------------------------------------------------------------------------------
 
 
 def test_follow_up_question_carries_history_and_earlier_images(

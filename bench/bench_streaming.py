@@ -1,0 +1,255 @@
+"""Benchmark: a 20,000-token reply streamed into the real window, against plain httpx.
+
+Run from the repository root (offscreen, no display needed)::
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_streaming.py [--tokens N] [--runs N]
+
+What it measures, in one run of the script:
+
+* ``baseline_ms`` — a plain ``httpx`` consumer of the same stream: POST, read the lines, JSON-
+  decode each ``data:`` event and collect the text. No Qt, ``asyncio.run``.
+* ``window_ms`` — the real window (``create_main_window``, shown offscreen on the qasync loop):
+  from pressing Send to the reply fully shown — every batch inserted, the Markdown rendered and
+  the usage footer in place.
+* ``ratio`` — median window time / median baseline time.
+* ``stall_*`` — a 5 ms heartbeat ``QTimer`` runs during the window runs; a stall is how much later
+  than 5 ms a tick came. Reported over all ticks of all window runs: p99 and max.
+
+The loopback DashScope server runs in a subprocess (its ``big-N`` scenario sends N content events
+as fast as it can): a separate process, like a real server, so its own Python work does not
+compete with the window for the GIL. Human-readable lines first; the last line is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import httpx  # noqa: E402
+
+KEY = "sk-bench0123456789abcdef"
+HEARTBEAT_MS = 5
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(port: int) -> subprocess.Popen[bytes]:
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tests.support.dashscope_server", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert server.stdout is not None
+    server.stdout.readline()  # "serving on …" once it listens
+    return server
+
+
+# -- baseline: plain httpx -------------------------------------------------------------------------
+
+
+async def plain_httpx(url: str) -> tuple[float, int]:
+    body = {
+        "model": "qwen3-vl-plus",
+        "messages": [{"role": "user", "content": "Write a long answer."}],
+        "stream": True,
+        "stream_options": {"include_usage": True},
+    }
+    async with httpx.AsyncClient(timeout=60) as client:
+        started = time.perf_counter()
+        pieces: list[str] = []
+        async with client.stream(
+            "POST", url + "/chat/completions", json=body, headers={"Authorization": f"Bearer {KEY}"}
+        ) as response:
+            async for line in response.aiter_lines():
+                if not line.startswith("data: "):
+                    continue
+                data = line[6:]
+                if data == "[DONE]":
+                    break
+                event = json.loads(data)
+                for choice in event.get("choices") or ():
+                    text = choice.get("delta", {}).get("content")
+                    if text:
+                        pieces.append(text)
+        elapsed = time.perf_counter() - started
+    return elapsed, len("".join(pieces))
+
+
+async def protocol_only(url: str) -> float:
+    """The app's own protocol layer (``ChatClient``: SSE decoding, typed events), no UI."""
+    from qwenvl_desktop.protocol import ChatClient, ChatRequest, Endpoint, Turn
+
+    request = ChatRequest("qwen3-vl-plus", (Turn("user", "Write a long answer."),))
+    async with ChatClient() as client:
+        started = time.perf_counter()
+        async for _event in client.chat(Endpoint(url, KEY), request):
+            pass
+        return time.perf_counter() - started
+
+
+# -- the window ------------------------------------------------------------------------------------
+
+
+class Heartbeat:
+    """A 5 ms timer that records how late each tick is."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(HEARTBEAT_MS)
+        self.timer.timeout.connect(self._tick)
+        self.stalls_ms: list[float] = []
+        self._last: float | None = None
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        if self._last is not None:
+            self.stalls_ms.append(max(0.0, (now - self._last) * 1000 - HEARTBEAT_MS))
+        self._last = now
+
+    def start(self) -> None:
+        self._last = None
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+async def window_runs(url: str, runs: int, tokens: int) -> tuple[list[float], list[float], int]:
+    from qwenvl_desktop.app import create_main_window
+
+    os.environ["DASHSCOPE_API_KEY"] = KEY
+    window = create_main_window(["--base-url", url, "--model", "qwen3-vl-plus"])
+    window.resize(1100, 820)
+    window.show()
+    await asyncio.sleep(0.3)  # let the key lookup and first layout settle
+    heartbeat = Heartbeat()
+    times: list[float] = []
+    shown_chars = 0
+    try:
+        for _ in range(runs):
+            window.new_conversation()
+            await asyncio.sleep(0.05)
+            done: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+
+            def rendered(exchange_id: str, done: asyncio.Future[str] = done) -> None:
+                if not done.done():
+                    done.set_result(exchange_id)
+
+            window.transcript.replyRendered.connect(rendered)
+            window.prompt.setPlainText("Write a long answer.")
+            heartbeat.start()
+            started = time.perf_counter()
+            window.send()
+            exchange_id = await asyncio.wait_for(done, 120)
+            elapsed = time.perf_counter() - started
+            heartbeat.stop()
+            window.transcript.replyRendered.disconnect(rendered)
+            exchange = window.controller.exchange(exchange_id)
+            assert exchange is not None and exchange.state == "done", exchange
+            assert exchange.usage is not None and exchange.usage.completion_tokens == tokens
+            shown_chars = len(window.transcript.answer_text(exchange_id))
+            times.append(elapsed)
+            await asyncio.sleep(0.1)
+    finally:
+        window.close()
+        await window.aclose()
+    return times, heartbeat.stalls_ms, shown_chars
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tokens", type=int, default=20000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    port = free_port()
+    server = start_server(port)
+    url = f"http://127.0.0.1:{port}/big-{args.tokens}/compatible-mode/v1"
+    try:
+        asyncio.run(plain_httpx(url))  # warm-up (imports, first connection)
+        baseline: list[float] = []
+        baseline_chars = 0
+        protocol: list[float] = []
+        for _ in range(args.runs):
+            elapsed, baseline_chars = asyncio.run(plain_httpx(url))
+            baseline.append(elapsed)
+            protocol.append(asyncio.run(protocol_only(url)))
+
+        from qwenvl_desktop.asyncloop import create_application
+
+        _app, loop = create_application()
+        try:
+            times, stalls, shown_chars = loop.run_until_complete(
+                window_runs(url, args.runs, args.tokens)
+            )
+            loop.run_until_complete(loop.shutdown_asyncgens())
+        finally:
+            loop.close()
+    finally:
+        server.terminate()
+        server.wait(5)
+
+    assert shown_chars == baseline_chars, (shown_chars, baseline_chars)
+    base_ms = statistics.median(baseline) * 1000
+    window_ms = statistics.median(times) * 1000
+    result = {
+        "tokens": args.tokens,
+        "runs": args.runs,
+        "answer_chars": shown_chars,
+        "baseline_ms": round(base_ms, 1),
+        "baseline_runs_ms": [round(t * 1000, 1) for t in baseline],
+        "protocol_only_ms": round(statistics.median(protocol) * 1000, 1),
+        "window_ms": round(window_ms, 1),
+        "window_runs_ms": [round(t * 1000, 1) for t in times],
+        "ratio": round(window_ms / base_ms, 3),
+        "heartbeat_ticks": len(stalls),
+        "stall_p50_ms": round(percentile(stalls, 0.50), 2),
+        "stall_p99_ms": round(percentile(stalls, 0.99), 2),
+        "stall_max_ms": round(max(stalls, default=0.0), 2),
+        "python": sys.version.split()[0],
+        "qt_platform": os.environ.get("QT_QPA_PLATFORM"),
+    }
+    print(f"{args.tokens:,}-token reply, {args.runs} runs each, server in a subprocess")
+    print(f"plain httpx consumer : median {base_ms:8.1f} ms  {result['baseline_runs_ms']}")
+    print(f"ChatClient, no UI    : median {result['protocol_only_ms']:8.1f} ms")
+    print(f"window (send→shown)  : median {window_ms:8.1f} ms  {result['window_runs_ms']}")
+    print(f"ratio                : {result['ratio']:.2f}  (aim ≤ 1.5)")
+    print(
+        f"event-loop stalls    : p50 {result['stall_p50_ms']} ms, p99 {result['stall_p99_ms']} ms"
+        f" (aim ≤ 16), max {result['stall_max_ms']} ms (aim ≤ 50) over {len(stalls)} ticks"
+    )
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

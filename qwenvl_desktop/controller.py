@@ -146,6 +146,7 @@ class ChatController(QObject):
         self._side_tasks: set[asyncio.Task[Any]] = set()
         self._streaming: Exchange | None = None
         self._closed = False
+        self._closing = False
         # Batching: text waits here until the timer fires.
         self._pending_reasoning: list[str] = []
         self._pending_answer: list[str] = []
@@ -198,7 +199,8 @@ class ChatController(QObject):
 
     @property
     def busy(self) -> bool:
-        return self._task is not None and not self._task.done()
+        """A reply is streaming (false again by the time its end signal is emitted)."""
+        return self._streaming is not None
 
     @property
     def streaming_exchange(self) -> Exchange | None:
@@ -405,6 +407,9 @@ class ChatController(QObject):
         self._first_delta_at = None
         self.exchangeStarted.emit(exchange.id)
         self._task = asyncio.get_event_loop().create_task(self._run(exchange))
+        # A finished run may still be unwinding when the next starts (Retry from an end signal).
+        self._side_tasks.add(self._task)
+        self._task.add_done_callback(self._side_tasks.discard)
         self.busyChanged.emit(True)
 
     def _request_for(self, exchange: Exchange, info: ModelInfo) -> ChatRequest:
@@ -452,7 +457,10 @@ class ChatController(QObject):
                         self._schedule_flush(exchange)
         except asyncio.CancelledError:
             self._flush()
-            exchange.stop()
+            if self._closing:
+                exchange.state = "incomplete"  # the app ended it, not the user
+            else:
+                exchange.stop()
             self._end(exchange, failed=False)
             raise
         except QwenVLError as error:
@@ -529,12 +537,14 @@ class ChatController(QObject):
 
     def shutdown(self) -> None:
         """Synchronous part of closing: stop streaming now; :meth:`aclose` finishes the job."""
+        self._closing = True
         self.stop()
 
     async def aclose(self) -> None:
         """Cancel every task and close the HTTP client. Safe to call more than once."""
         if self._closed:
             return
+        self._closing = True
         self._closed = True
         tasks = [t for t in (self._task, *self._lookups.values(), *self._side_tasks) if t]
         for task in tasks:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSpinBox,
     QStyle,
     QStyledItemDelegate,
@@ -123,7 +124,8 @@ class ModelPicker(QWidget):
         self.custom_url.setObjectName("customUrlEdit")
         self.custom_url.setAccessibleName("customUrlEdit")
         self.custom_url.setPlaceholderText("https://host/compatible-mode/v1")
-        self.custom_url.setMinimumWidth(260)
+        self.custom_url.setMinimumWidth(140)
+        self.custom_url.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.custom_url.editingFinished.connect(self._custom_url_edited)
         self.custom_url.hide()
         layout.addWidget(self.custom_url)
@@ -136,7 +138,7 @@ class ModelPicker(QWidget):
         self.model.setAccessibleDescription("Model, grouped by family, with its flags")
         self.model.setItemDelegate(_SecondaryTextDelegate(self.model))
         self.model.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.model.setMinimumContentsLength(18)
+        self.model.setMinimumContentsLength(14)
         self._model_items = QStandardItemModel(self.model)
         self.model.setModel(self._model_items)
         self.model.currentIndexChanged.connect(self._model_changed)
@@ -145,6 +147,9 @@ class ModelPicker(QWidget):
         self.flags = QLabel(self)
         self.flags.setObjectName("modelFlags")
         self.flags.setEnabled(False)  # drawn dimmed, like the flags in the list
+        # The flags give way first when the window is narrow (the list shows them too).
+        self.flags.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.flags.setMinimumWidth(40)
         layout.addWidget(self.flags)
 
         layout.addSpacing(8)
@@ -159,8 +164,8 @@ class ModelPicker(QWidget):
         self.budget.setAccessibleName("thinkingBudget")
         self.budget.setRange(0, MAX_THINKING_BUDGET)
         self.budget.setSingleStep(1024)
-        self.budget.setSpecialValueText("default budget")
-        self.budget.setSuffix(" tokens")
+        self.budget.setSpecialValueText("auto")
+        self.budget.setSuffix(" tok")
         self.budget.setToolTip("Most tokens the model may spend thinking (0: its default)")
         self.budget.valueChanged.connect(self._thinking_changed)
         layout.addWidget(self.budget)

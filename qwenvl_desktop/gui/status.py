@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from ..controller import KeyState
 
@@ -22,8 +22,12 @@ class StatusPanel:
         self.model.setObjectName("statusModel")
         self.endpoint = QLabel("", parent)
         self.endpoint.setObjectName("statusEndpoint")
-        for label in (self.state, self.rate, self.model, self.endpoint):
+        # The endpoint (a long URL) gives way when the window is narrow; its tooltip has it all.
+        self.endpoint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.endpoint.setMinimumWidth(80)
+        for label in (self.state, self.rate, self.model):
             bar.addPermanentWidget(label)
+        bar.addPermanentWidget(self.endpoint, 1)
 
     def set_endpoint(self, base_url: str, key: KeyState) -> None:
         if key.present is None:
@@ -33,7 +37,9 @@ class StatusPanel:
         else:
             key_text = "no key"
         self.endpoint.setText(f"{base_url or '(no endpoint)'}  ·  {key_text}")
-        self.endpoint.setToolTip(f"Requests go to {base_url}/chat/completions")
+        self.endpoint.setToolTip(
+            f"Requests go to {base_url}/chat/completions\nKey: {key_text}"
+        )
 
     def set_model(self, model: str) -> None:
         self.model.setText(model)

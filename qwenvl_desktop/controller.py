@@ -80,9 +80,8 @@ class KeyState:
     problem: str | None = None
 
 
-def images_supported_by(info: ModelInfo, region: str, models: Sequence[ModelInfo]) -> str | None:
+def images_supported_by(info: ModelInfo, models: Sequence[ModelInfo]) -> str | None:
     """A model of ``models`` that reads images, preferring ``info``'s own group; None if none."""
-    del region
     same_group = [m for m in models if m.accepts_images and m.group == info.group]
     any_group = [m for m in models if m.accepts_images]
     for candidates in (same_group, any_group):
@@ -235,7 +234,7 @@ class ChatController(QObject):
 
     def image_capable_alternative(self) -> str | None:
         """When the model cannot read images: one of this region's models that can."""
-        return images_supported_by(self.model_info, self._region, self.available_models())
+        return images_supported_by(self.model_info, self.available_models())
 
     def exchange(self, exchange_id: str) -> Exchange | None:
         for exchange in self.conversation.exchanges:

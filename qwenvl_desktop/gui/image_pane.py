@@ -10,6 +10,7 @@ not a usable image is never dropped silently: it gets a sentence in the message 
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -573,6 +574,8 @@ class ImagePane(QFrame):
 
 
 def _describe(source: PaneSource) -> str:
+    if isinstance(source, os.PathLike):
+        source = os.fspath(source)
     if isinstance(source, str):
         if source.startswith("data:"):
             return "data URI"

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QGuiApplication,
     QIcon,
     QImage,
     QKeySequence,
@@ -259,8 +260,8 @@ class MainWindow(QMainWindow):
             self.prompt.clear()
             self.image_pane.clear()
             self.image_pane.clear_messages()
-        elif self._key_dialog is not None:
-            self._send_after_key = True
+        # Not sent: the text and images stay; a missing key has opened the key dialog, and the
+        # question goes out once the key is stored.
 
     def retry(self, exchange_id: str) -> None:
         if not self.controller.retry(exchange_id):
@@ -293,14 +294,8 @@ class MainWindow(QMainWindow):
     def copy_last_answer(self) -> None:
         last = self.controller.last_exchange()
         if last is not None and last.answer:
-            self.clipboard_text(last.answer)
+            QGuiApplication.clipboard().setText(last.answer)
             self.status.notice("Answer copied")
-
-    @staticmethod
-    def clipboard_text(text: str) -> None:
-        from PySide6.QtGui import QGuiApplication
-
-        QGuiApplication.clipboard().setText(text)
 
     def toggle_last_thinking(self) -> None:
         last = self.controller.last_exchange()

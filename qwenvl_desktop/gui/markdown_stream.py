@@ -140,7 +140,7 @@ def add_copy_links(markdown: str, href_prefix: str, first_index: int) -> tuple[s
             if match:
                 indent = line[: len(line) - len(line.lstrip(" "))]
                 href = f"{href_prefix}{first_index + len(codes)}"
-                out.extend(["", f"{indent}[⧉ Copy code]({href})", ""])
+                out.extend(["", f"{indent}[Copy code]({href})", ""])
                 fence = match.group(2)
                 code = []
                 codes.append("")

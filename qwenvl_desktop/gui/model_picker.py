@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPainter, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QFont,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -96,6 +103,26 @@ class _SecondaryTextDelegate(QStyledItemDelegate):
         return size
 
 
+class _ElidedLabel(QLabel):
+    """A label that shortens its text with "…" instead of keeping the window wide."""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(24, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
+        self.style().drawItemText(
+            painter,
+            self.contentsRect(),
+            int(self.alignment() | Qt.AlignmentFlag.AlignVCenter),
+            self.palette(),
+            self.isEnabled(),
+            text,
+            QPalette.ColorRole.WindowText,
+        )
+
+
 class ModelPicker(QWidget):
     """Region, custom URL, model (grouped, with flags), thinking switch and budget."""
 
@@ -124,11 +151,11 @@ class ModelPicker(QWidget):
         self.custom_url.setObjectName("customUrlEdit")
         self.custom_url.setAccessibleName("customUrlEdit")
         self.custom_url.setPlaceholderText("https://host/compatible-mode/v1")
-        self.custom_url.setMinimumWidth(140)
+        self.custom_url.setMinimumWidth(120)
         self.custom_url.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.custom_url.editingFinished.connect(self._custom_url_edited)
         self.custom_url.hide()
-        layout.addWidget(self.custom_url)
+        layout.addWidget(self.custom_url, 3)
 
         layout.addSpacing(8)
         layout.addWidget(QLabel("Model", self))
@@ -144,12 +171,9 @@ class ModelPicker(QWidget):
         self.model.currentIndexChanged.connect(self._model_changed)
         layout.addWidget(self.model)
 
-        self.flags = QLabel(self)
+        self.flags = _ElidedLabel(self)
         self.flags.setObjectName("modelFlags")
         self.flags.setEnabled(False)  # drawn dimmed, like the flags in the list
-        # The flags give way first when the window is narrow (the list shows them too).
-        self.flags.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.flags.setMinimumWidth(40)
         layout.addWidget(self.flags)
 
         layout.addSpacing(8)

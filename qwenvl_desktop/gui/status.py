@@ -37,9 +37,7 @@ class StatusPanel:
         else:
             key_text = "no key"
         self.endpoint.setText(f"{base_url or '(no endpoint)'}  ·  {key_text}")
-        self.endpoint.setToolTip(
-            f"Requests go to {base_url}/chat/completions\nKey: {key_text}"
-        )
+        self.endpoint.setToolTip(f"Requests go to {base_url}/chat/completions\nKey: {key_text}")
 
     def set_model(self, model: str) -> None:
         self.model.setText(model)

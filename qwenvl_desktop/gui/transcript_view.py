@@ -34,7 +34,9 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextDocumentFragment,
+    QTextFormat,
     QTextImageFormat,
+    QTextLength,
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -181,10 +183,18 @@ class TranscriptView(QTextBrowser):
         cursor = QTextCursor(self.document())
         cursor.movePosition(_Move.End)
         if not self.document().isEmpty():
-            cursor.insertBlock()
+            # A thin rule between exchanges.
+            rule = QTextBlockFormat()
+            rule.setProperty(
+                QTextFormat.Property.BlockTrailingHorizontalRulerWidth,
+                QTextLength(QTextLength.Type.PercentageLength, 100),
+            )
+            rule.setTopMargin(10)
+            cursor.insertBlock(rule, QTextCharFormat())
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         turn_start = _keep(cursor)
         turn_start.setPosition(cursor.block().position())
-        self._insert_label(cursor, "You", top_margin=0 if not self._order else 18)
+        self._insert_label(cursor, "You", top_margin=0 if not self._order else 8)
         cursor.insertBlock(self._body_block(), QTextCharFormat())
         cursor.insertText(exchange.question or "(images only)", QTextCharFormat())
         self._insert_images(cursor, exchange, thumbnails or [])
@@ -681,7 +691,22 @@ def _insert_markdown(cursor: QTextCursor, markdown: str) -> int:
                 end -= 1
     elif placeholder.text() != "" or not first_text:
         _at(document, start).setBlockFormat(first_format)
+    _shade_code_blocks(document, start, end)
     return end
+
+
+def _shade_code_blocks(document: QTextDocument, start: int, end: int) -> None:
+    """Give code blocks a background; a translucent grey reads on light and dark palettes."""
+    block = document.findBlock(start)
+    while block.isValid() and block.position() <= end:
+        if block.blockFormat().hasProperty(QTextFormat.Property.BlockCodeFence):
+            shade = QTextBlockFormat()
+            shade.setBackground(_CODE_SHADE)
+            _at(document, block.position()).mergeBlockFormat(shade)
+        block = block.next()
+
+
+_CODE_SHADE = QColor(127, 127, 127, 36)
 
 
 #: A first line whose block format must survive the merge: heading, fence, quote, rule, or an

@@ -66,7 +66,7 @@ def test_copy_links_are_added_above_each_fence_with_the_exact_code() -> None:
     text = "Run:\n```sh\nls -l\necho hi\n```\nThen\n\n    ```\n    indented\n    ```\n"
     markdown, codes = add_copy_links(text, "qwenvl:copy-code/x/", 3)
     assert codes[0] == "ls -l\necho hi"
-    assert "[⧉ Copy code](qwenvl:copy-code/x/3)" in markdown
+    assert "[Copy code](qwenvl:copy-code/x/3)" in markdown
     assert markdown.index("Copy code") < markdown.index("```sh")
 
 

@@ -36,6 +36,7 @@ class KeyDialog(QDialog):
         self.setObjectName("keyDialog")
         self.setWindowTitle("API key needed")
         self.setModal(True)
+        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         where = (
             f"the endpoint <b>{base_url}</b>"

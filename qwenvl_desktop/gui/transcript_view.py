@@ -505,10 +505,15 @@ class TranscriptView(QTextBrowser):
             cursor.insertText("\n".join(lines) or "no further details", self._small_char())
             reply.details_end = QTextCursor(cursor)
             self._show_details(reply, False)
+        # A failure before anything was reported has no usage line.
+        show_usage = exchange.usage is not None or exchange.state != "failed"
+        if exchange.state == "failed" and (show_usage or exchange.answer):
             cursor.insertBlock(self._body_block(), self._small_char())
-        cursor.insertText(self._usage_line(exchange), self._small_char())
+        if show_usage:
+            cursor.insertText(self._usage_line(exchange), self._small_char())
         if exchange.answer:
-            cursor.insertText("  ·  ", self._small_char())
+            if show_usage:
+                cursor.insertText("  ·  ", self._small_char())
             cursor.insertText("Copy answer", self._link_char(f"qwenvl:copy/{reply.id}"))
 
     @staticmethod

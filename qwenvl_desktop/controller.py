@@ -62,8 +62,6 @@ log = logging.getLogger(__name__)
 
 #: How long streamed text collects before it is handed to the window (one repaint per batch).
 BATCH_INTERVAL_MS = 30
-#: Where a hybrid model's thinking budget tops out (API.md: ≤ 81,920).
-MAX_THINKING_BUDGET = 81920
 
 KeyLookupFn = Callable[[str, "str | None"], KeyLookup]
 

@@ -42,6 +42,7 @@ SECONDARY_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Item data: the identifier (model name / region id); None on group headers.
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
+#: The most a hybrid model may think, in tokens (API.md: thinking_budget ≤ 81,920).
 MAX_THINKING_BUDGET = 81920
 
 

@@ -90,6 +90,8 @@ def test_each_answer_character_is_rendered_once(
 
     monkeypatch.setattr(transcript_view, "_insert_markdown", counting)
     window = make_window("--base-url", server.base_url("big-3000"))
+    batches: list[str] = []
+    window.controller.textBatch.connect(lambda _id, _r, answer: batches.append(answer))
     window.prompt.setPlainText("Long please")
     window.send()
     qtbot.waitUntil(lambda: "word2999" in transcript_text(window), timeout=10000)
@@ -99,6 +101,7 @@ def test_each_answer_character_is_rendered_once(
     # Linear: the Markdown parsed adds up to the answer once (not once per batch).
     assert len(exchange.answer) <= sum(rendered) <= len(exchange.answer) * 1.01 + 64
     assert len(rendered) > 1  # and it was rendered in pieces while streaming
+    assert len(batches) < 300  # 3,000 events reached the widget in far fewer batches
 
 
 def test_window_geometry_is_remembered(

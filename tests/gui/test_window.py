@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -142,12 +142,49 @@ def test_answer_streams_in_batches_and_renders_markdown_when_done(
     ask(qtbot, window, "Describe the picture")
     qtbot.waitUntil(lambda: "woman" in transcript_text(window), timeout=5000)
     assert window.controller.busy  # visible before the reply has ended: it streams
+    # The window stays usable meanwhile: the next question can be typed.
+    qtbot.keyClicks(window.prompt, "and the dog?")
+    assert window.prompt.toPlainText() == "and the dog?"
     wait_idle(qtbot, window)
     assert len(batches) > 3  # the slow scenario spaces events 50 ms apart
     text = transcript_text(window)
     assert SEED_ANSWER_START in text and SEED_ANSWER_END in text
     assert "Tokens: prompt" in text and "first token" in text
     assert "tok/s" in window.status.rate.text()
+
+
+def test_browser_drags_thumbnails_preview_and_remove(
+    make_window: WindowFactory, server: LoopbackDashScope, qtbot: QtBot
+) -> None:
+    from .conftest import png_bytes
+
+    window = make_window("--base-url", server.base_url("echo"))
+    pane = window.image_pane
+    # A browser drag with the image's bytes and its URL: the bytes are used, named by the URL.
+    with_bytes = QMimeData()
+    with_bytes.setUrls([QUrl("https://images.example/cats/tabby.png")])
+    with_bytes.setData("image/png", png_bytes((400, 300)))
+    drop(pane, with_bytes)
+    # A drag that carries only a link: passed on for the service to fetch (not downloaded here).
+    link_only = QMimeData()
+    link_only.setUrls([QUrl("https://images.example/dogs/corgi.jpg")])
+    drop(pane, link_only)
+    qtbot.waitUntil(lambda: len(pane.attachments()) == 2, timeout=5000)
+    first, second = pane.attachments()
+    assert first.kind == "data" and first.original_size == (400, 300)
+    assert "tabby.png" in first.source
+    assert second.kind == "url" and second.url == "https://images.example/dogs/corgi.jpg"
+    cards = pane.findChildren(QWidget, "thumbnailCard")
+    assert cards[1].caption.text().startswith("link")  # type: ignore[attr-defined]
+
+    picture = cards[0].findChild(QWidget, "thumbnailPicture")
+    qtbot.mouseClick(picture, Qt.MouseButton.LeftButton)
+    preview = window.findChild(QWidget, "imagePreview")
+    assert preview is not None and preview.isVisible()
+    preview.close()
+
+    qtbot.mouseClick(cards[1].findChild(QWidget, "removeImageButton"), Qt.MouseButton.LeftButton)
+    assert [a.kind for a in pane.attachments()] == ["data"]
 
 
 def test_paste_a_clipboard_screenshot_with_ctrl_v(

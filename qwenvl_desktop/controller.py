@@ -21,7 +21,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from PIL import Image as PILImage
@@ -29,6 +29,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from .conversation import Conversation, Exchange
+from .history import NullHistoryStore, curl_command
+from .history_sync import HistorySync
 from .keys import KeyLookup, KeyStoreError, StoredKey, key_target, lookup_key, store_key
 from .protocol import (
     CUSTOM_REGION,
@@ -123,6 +125,7 @@ class ChatController(QObject):
         *,
         client: ChatClient | None = None,
         key_lookup: KeyLookupFn = lookup_key,
+        history: HistorySync | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -130,6 +133,12 @@ class ChatController(QObject):
         self._catalog = load_catalog()
         self._client = client or ChatClient(settings.client_settings())
         self._key_lookup = key_lookup
+        #: the conversation history (a null one when off): questions and replies are saved
+        #: as they happen, through it
+        self.history = history or HistorySync(NullHistoryStore())
+        self.history.setParent(self)
+        #: the options and endpoint each exchange was last sent with (for "Copy as curl")
+        self._sent: dict[str, tuple[ChatRequest, str]] = {}
         self.conversation = Conversation()
         self._region = settings.effective_region
         self._custom_url: str | None = settings.base_url.rstrip("/") if settings.base_url else None
@@ -390,6 +399,24 @@ class ChatController(QObject):
         self.conversation = Conversation()
         self.conversationReset.emit()
 
+    def curl_command(self, exchange_id: str) -> str | None:
+        """One turn as a runnable ``curl`` command; the key is left as ``$DASHSCOPE_API_KEY``.
+
+        A turn sent in this session uses the options and endpoint it was sent with; a turn
+        opened from the history those the app would use now, at its region's endpoint.
+        """
+        exchange = self.exchange(exchange_id)
+        if exchange is None:
+            return None
+        sent = self._sent.get(exchange_id)
+        if sent is not None:
+            template, base_url = sent
+        else:
+            template = self._request_for(exchange, self._catalog.model(exchange.model))
+            known = exchange.region and exchange.region != CUSTOM_REGION
+            base_url = self._settings.region_base_url(exchange.region) if known else self.base_url
+        return curl_command(self.conversation, exchange, base_url, template=template)
+
     def _start(self, exchange: Exchange) -> None:
         # The request uses the model chosen now (a regenerate with another model is useful).
         exchange.model = self._model
@@ -402,6 +429,7 @@ class ChatController(QObject):
         self._flush_scheduled = False
         self._delta_count = 0
         self._first_delta_at = None
+        self.history.question(self.conversation, exchange)  # before anything is sent
         self.exchangeStarted.emit(exchange.id)
         self._task = asyncio.get_event_loop().create_task(self._run(exchange))
         # A finished run may still be unwinding when the next starts (Retry from an end signal).
@@ -434,6 +462,8 @@ class ChatController(QObject):
             endpoint = Endpoint(self.base_url, found.key, exchange.region)
             info = self._catalog.model(exchange.model)
             request = self._request_for(exchange, info)
+            # Without its turns (images are large): curl_command rebuilds them.
+            self._sent[exchange.id] = (replace(request, turns=()), self.base_url)
             stream = self._client.chat(endpoint, request, info)
             # Closed on the loop even when cancelled mid-stream: the response is released now,
             # not whenever the garbage collector finds the generator.
@@ -476,6 +506,7 @@ class ChatController(QObject):
 
     def _end(self, exchange: Exchange, *, failed: bool) -> None:
         self._streaming = None
+        self.history.reply(exchange)
         self._flush_timer.stop()
         tps = self._final_throughput(exchange)
         if tps is not None:
@@ -510,6 +541,7 @@ class ChatController(QObject):
             exchange.apply(ReasoningDelta(reasoning))
         if answer:
             exchange.apply(ContentDelta(answer))
+        self.history.progress(exchange)  # the store writes at most every few seconds
         self.textBatch.emit(exchange.id, reasoning, answer)
         if self._first_delta_at is not None:
             elapsed = time.monotonic() - self._first_delta_at
@@ -551,6 +583,7 @@ class ChatController(QObject):
                 await task
         self._flush_timer.stop()
         await self._client.aclose()
+        self.history.close()  # after the stream's last save; erases deleted conversations
 
     @property
     def is_closed(self) -> bool:

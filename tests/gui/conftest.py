@@ -53,10 +53,12 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """No real configuration file, window geometry or keyring entry is read or written."""
+    """No real configuration file, history, window geometry or keyring entry is used."""
     default_config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("QWENVL_DESKTOP_CONFIG", str(tmp_path / "config" / "absent.toml"))
+    # The conversation history (platformdirs' user data directory) goes to the test's folder.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     native, user = QSettings.Format.NativeFormat, QSettings.Scope.UserScope
     QSettings.setPath(native, user, str(tmp_path))
     previous = keyring.get_keyring()

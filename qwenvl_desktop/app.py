@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from .asyncloop import AppEventLoop, create_application
 from .controller import ChatController, ImageIntake
 from .gui.main_window import MainWindow
+from .history_sync import HistorySync
 from .settings import load_settings
 
 __all__ = ["create_main_window", "main", "run_window"]
@@ -32,7 +33,9 @@ def create_main_window(argv: list[str]) -> MainWindow:
 
     args = build_parser().parse_args(list(argv))
     loaded = load_settings({"region": args.region, "base_url": args.base_url, "model": args.model})
-    controller = ChatController(loaded.settings)
+    # The history file lives in the user data directory (platformdirs: $XDG_DATA_HOME on Linux).
+    history = HistorySync.open(loaded.settings.history)
+    controller = ChatController(loaded.settings, history=history)
     intake = ImageIntake(lambda: controller.model_info, lambda: controller.settings.image_detail)
     window = MainWindow(controller, intake)
     controller.setParent(window)

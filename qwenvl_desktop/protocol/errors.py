@@ -224,6 +224,13 @@ _CODE_CLASSES: dict[str, type[ApiError]] = {
     "model_not_supported": NotFoundError,
     "modelnotfound": NotFoundError,
     "invalid_parameter_error": BadRequestError,
+    "invalidparameter": BadRequestError,
+    "limit_requests": RateLimitError,
+    "internalerror": ServerError,
+    "requesttimeout": ServerError,
+    "modelservingerror": ServerError,
+    "modelunavailable": ServerError,
+    "serviceunavailable": ServerError,
 }
 
 _STATUS_CLASSES: dict[int, type[ApiError]] = {
@@ -249,6 +256,8 @@ def _class_for(status: int | None, code: str | None) -> type[ApiError]:
         return RateLimitError
     if lowered.startswith("datainspection") or "inappropriate" in lowered:
         return ModerationError
+    if lowered.startswith("internalerror"):
+        return ServerError  # e.g. InternalError.Algo; arrives without a status inside a stream
     if status is not None:
         if status in _STATUS_CLASSES:
             return _STATUS_CLASSES[status]

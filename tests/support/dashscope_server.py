@@ -27,6 +27,7 @@ Scenarios (``SCENARIOS`` below; tests may ``add_scenario`` their own):
 ``no-done``                 content then the connection ends cleanly without [DONE]
 ``cut-mid-event``           content, then half an event, then the socket is closed
 ``not-json``                an event whose data is not JSON
+``mid-<code>``              content, then an in-stream ``{"error": {"code": <code>}}``, [DONE]
 ``e<status>-<code>``        an error body before the stream, e.g. ``e401-invalid_api_key``,
                             ``e429-Throttling.RateQuota``, ``e400-data_inspection_failed``
 ``retry-after``             429 with ``Retry-After: 0`` twice, then the seed stream
@@ -321,6 +322,19 @@ ERROR_MESSAGES = {
 }
 
 
+_MID_ERROR_NAME = re.compile(r"^mid-(.+)$")
+
+
+async def sc_mid_stream_code(server: LoopbackDashScope, req: RecordedRequest, reply: Reply) -> None:
+    """``mid-<code>``: some content, then an in-stream error event with that code, then [DONE]."""
+    match = _MID_ERROR_NAME.match(req.scenario)
+    assert match
+    code = match.group(1)
+    error = error_body(code, ERROR_MESSAGES.get(code, f"error {code}"))
+    pieces = [*_first_events(3), b"data: " + json.dumps(error).encode() + b"\n\n", DONE]
+    await _stream_pieces(reply, pieces)
+
+
 async def sc_http_error(server: LoopbackDashScope, req: RecordedRequest, reply: Reply) -> None:
     match = _ERROR_NAME.match(req.scenario)
     assert match
@@ -519,6 +533,8 @@ class LoopbackDashScope:
         key = scenario
         if _ERROR_NAME.match(scenario):
             handler: Scenario = sc_http_error
+        elif scenario not in self.scenarios and _MID_ERROR_NAME.match(scenario):
+            handler = sc_mid_stream_code
         else:
             key = scenario if scenario in self.scenarios else scenario.split("-", 1)[0]
             handler = self.scenarios.get(key, sc_seed)

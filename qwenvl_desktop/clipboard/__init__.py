@@ -1,10 +1,11 @@
 """Images from the clipboard: reading what a paste holds, and watch mode.
 
 ``reading`` sorts a :class:`~PySide6.QtCore.QMimeData` into images (PNG bytes), image files and
-image links; ``paste`` turns Ctrl+V anywhere in a window into those; ``watcher`` emits each new
+image links — the one reader of pastes and drops (:func:`drop_sources` applies it to a drop on the
+image pane); ``paste`` turns Ctrl+V anywhere in a window into those; ``watcher`` emits each new
 clipboard image once while watch mode is on; ``dedup`` is the Qt-free pixel hash and memory they
-rely on. Qt's clipboard works on every platform the app
-runs on (see ``watcher`` for what differs), so there is one handler, not a list of them.
+rely on. Qt's clipboard works on every platform the app runs on (see ``watcher`` for what
+differs), so there is one handler, not a list of them.
 
 In a window::
 
@@ -25,6 +26,7 @@ from .reading import (
     clipboard_image,
     clipboard_payload,
     clipboard_qimage,
+    drop_sources,
     image_digest,
     image_to_png,
     looks_like_image_url,
@@ -41,6 +43,7 @@ __all__ = [
     "clipboard_image",
     "clipboard_payload",
     "clipboard_qimage",
+    "drop_sources",
     "image_digest",
     "image_to_png",
     "looks_like_image_url",

@@ -10,6 +10,10 @@
   copied an image's address), become links the window *offers* to attach: a link in text may just
   as well be text the person wants to paste into the question.
 
+:func:`drop_sources` applies the same rules to what is put *on the image pane* — a drop, the
+pane's Paste button — where links are attached rather than offered, since the person pointed them
+at the images. Paste (Ctrl+V anywhere, :mod:`.paste`) and drop thus share one reader.
+
 Nothing here touches the network or the file system; the image pipeline validates everything
 when it becomes an attachment.
 """
@@ -33,6 +37,7 @@ __all__ = [
     "clipboard_image",
     "clipboard_payload",
     "clipboard_qimage",
+    "drop_sources",
     "image_digest",
     "image_to_png",
     "looks_like_image_url",
@@ -78,28 +83,36 @@ class ClipboardPayload:
     """Everything attachable that one clipboard read found, in clipboard order.
 
     ``skipped`` holds a sentence for each thing that looked meant as an attachment but is not an
-    image (a copied ``.pdf`` file), so the window can say why nothing happened.
+    image (a copied ``.pdf`` file), so the window can say why nothing happened. ``other_urls`` are
+    http(s) links in the URL list whose address does not say "image" (a CDN path without a file
+    ending): a paste ignores them, a drop on the image pane passes them on for the service to
+    fetch. ``image_name`` is the file name of the link that came with image data (a browser's
+    drag or "Copy image"), a better label than "pasted image".
     """
 
     images: tuple[ClipboardImage, ...] = ()
     image_files: tuple[str, ...] = ()
     image_urls: tuple[str, ...] = ()
     skipped: tuple[str, ...] = ()
+    other_urls: tuple[str, ...] = ()
+    image_name: str | None = None
 
     @property
     def is_empty(self) -> bool:
         """Nothing to attach or offer (plain text, nothing at all)."""
         return not (self.images or self.image_files or self.image_urls)
 
-    def attachable(self) -> list[tuple[bytes | str, str]]:
+    def attachable(self, image_label: str = "pasted image") -> list[tuple[bytes | str, str]]:
         """``(source, label)`` pairs for :func:`~qwenvl_desktop.images.prepare_attachment`.
 
         Image data wins over files: a browser's "Copy image" also puts the image's address on the
         clipboard, and a file manager that adds a preview image also lists the file, so attaching
-        both would send one picture twice. Links are not included: they are only offered.
+        both would send one picture twice. Links are not included: they are only offered. Image
+        data is labelled :attr:`image_name`, else ``image_label``.
         """
         if self.images:
-            return [(image.png, "pasted image") for image in self.images]
+            label = self.image_name or image_label
+            return [(image.png, label) for image in self.images]
         return [(path, path) for path in self.image_files]
 
 
@@ -134,7 +147,10 @@ def clipboard_image(image: QImage) -> ClipboardImage:
 
 
 def looks_like_image_url(url: str) -> bool:
-    """An http(s) link whose path ends like an image file, or whose query names an image format."""
+    """An http(s) link whose path ends like an image file, or whose query names an image format;
+    or a ``data:image/…`` URI."""
+    if url.strip()[:11].lower() == "data:image/":
+        return True
     try:
         parts = urllib.parse.urlsplit(url.strip())
     except ValueError:
@@ -157,7 +173,9 @@ def clipboard_payload(mime: QMimeData | None) -> ClipboardPayload:
     images = _images(mime)
     files: list[str] = []
     links: list[str] = []
+    others: list[str] = []
     skipped: list[str] = []
+    name: str | None = None
     if mime.hasUrls():
         for url in mime.urls():
             if url.isLocalFile():
@@ -166,8 +184,18 @@ def clipboard_payload(mime: QMimeData | None) -> ClipboardPayload:
                     files.append(path)
                 else:
                     skipped.append(f"{posixpath.basename(path) or path} is not an image file.")
-            elif looks_like_image_url(url.toString()):
-                links.append(url.toString())
+                continue
+            address = url.toString()
+            if name is None and url.scheme() in _URL_SCHEMES:
+                name = url.fileName() or url.host() or None
+            if looks_like_image_url(address):
+                links.append(address)
+            elif url.scheme() in _URL_SCHEMES:
+                others.append(address)
+            else:
+                skipped.append(
+                    f"{address[:80]}: only image files and http(s) image links can be used."
+                )
     if mime.hasText():
         links.extend(_text_links(mime.text()))
     return ClipboardPayload(
@@ -175,7 +203,35 @@ def clipboard_payload(mime: QMimeData | None) -> ClipboardPayload:
         image_files=_unique(files),
         image_urls=_unique(links),
         skipped=tuple(skipped),
+        other_urls=_unique(u for u in others if u not in links),
+        image_name=name if images else None,
     )
+
+
+def drop_sources(
+    mime: QMimeData | None, origin: str = "dropped"
+) -> tuple[list[tuple[bytes | str, str | None]], list[str]]:
+    """What a drop on the image pane (or its Paste button) attaches, and sentences for the rest.
+
+    The rules are :func:`clipboard_payload`'s, with one difference: links are attached, not
+    offered — image links first, else any other http(s) link in the URL list (a browser drag of
+    an image without its bytes), passed on for the service to fetch. ``origin`` names image data
+    that came without a link ("dropped image", "pasted image").
+    """
+    payload = clipboard_payload(mime)
+    sources: list[tuple[bytes | str, str | None]] = list(payload.attachable(f"{origin} image"))
+    if not sources:
+        sources = [(url, None) for url in (*payload.image_urls, *payload.other_urls)]
+    problems = list(payload.skipped)
+    if not sources and not problems:
+        text = mime.text().strip() if mime is not None and mime.hasText() else ""
+        if text:
+            problems.append("That was text, not an image or a link to one.")
+        else:
+            formats = mime.formats() if mime is not None else []
+            kinds = ", ".join(formats[:4]) or "nothing"
+            problems.append(f"Nothing in that was an image (it carried {kinds}).")
+    return sources, problems
 
 
 def clipboard_qimage(mime: QMimeData | None) -> QImage | None:

@@ -12,6 +12,7 @@ from qwenvl_desktop.clipboard import (
     ClipboardWatcher,
     RecentDigests,
     clipboard_payload,
+    drop_sources,
     image_digest,
     looks_like_image_url,
     rgba_digest,
@@ -132,7 +133,11 @@ def test_payload_of_urls_sorts_image_files_links_and_others(qapp: QGuiApplicatio
     assert payload.images == ()
     assert payload.image_files == ("/home/me/shot.PNG",)
     assert payload.image_urls == ("https://example.com/cat.jpg?size=large",)
-    assert payload.skipped == ("report.pdf is not an image file.",)
+    assert payload.skipped == (
+        "report.pdf is not an image file.",
+        "ftp://example.com/cat.png: only image files and http(s) image links can be used.",
+    )
+    assert payload.other_urls == ("https://example.com/article.html",)
     assert payload.attachable() == [("/home/me/shot.PNG", "/home/me/shot.PNG")]
 
 
@@ -184,6 +189,52 @@ def test_image_data_wins_over_its_own_link(qapp: QGuiApplication) -> None:
 def test_empty_or_missing_mime_data(qapp: QGuiApplication) -> None:
     assert clipboard_payload(None).is_empty
     assert clipboard_payload(QMimeData()).is_empty
+
+
+# Drops on the image pane: the same reader, links attached --------------------------------------
+
+
+def test_drop_of_browser_image_bytes_is_named_by_its_link(qapp: QGuiApplication) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl("https://images.example/cats/tabby.png")])
+    mime.setImageData(checker())
+    (source, label), *rest = drop_sources(mime)[0]
+    assert rest == []
+    assert isinstance(source, bytes) and label == "tabby.png"
+
+
+def test_drop_of_links_attaches_them_image_links_first(qapp: QGuiApplication) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl("https://cdn.example/media/ab12"), QUrl("https://example.com/dog.jpg")])
+    assert drop_sources(mime) == (
+        [("https://example.com/dog.jpg", None), ("https://cdn.example/media/ab12", None)],
+        [],
+    )
+    only_other = QMimeData()
+    only_other.setUrls([QUrl("https://cdn.example/media/ab12")])
+    assert drop_sources(only_other) == ([("https://cdn.example/media/ab12", None)], [])
+
+
+@pytest.mark.parametrize(
+    ("fill", "sentence"),
+    [
+        (lambda m: m.setText("just words"), "That was text, not an image or a link to one."),
+        (lambda m: m.setData("application/x-unknown", b"1"), "Nothing in that was an image"),
+        (lambda m: m.setUrls([QUrl.fromLocalFile("/tmp/notes.txt")]), "notes.txt is not an image"),
+    ],
+)
+def test_drop_of_nothing_usable_says_why(qapp: QGuiApplication, fill, sentence: str) -> None:
+    mime = QMimeData()
+    fill(mime)
+    sources, problems = drop_sources(mime)
+    assert sources == []
+    assert len(problems) == 1 and problems[0].startswith(sentence)
+
+
+def test_drop_of_a_data_uri_text(qapp: QGuiApplication) -> None:
+    mime = QMimeData()
+    mime.setText("data:image/png;base64,iVBORw0KGgo=")
+    assert drop_sources(mime)[0] == [("data:image/png;base64,iVBORw0KGgo=", None)]
 
 
 # Watch mode --------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from PySide6.QtCore import QMimeData, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -42,11 +42,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..clipboard import drop_sources
+
 if TYPE_CHECKING:
     from ..controller import PreparedImage
     from ..images import Attachment
 
-__all__ = ["THUMB_SIDE", "ImagePane", "ImagePreview", "PaneSource", "sources_from_mime"]
+__all__ = ["THUMB_SIDE", "ImagePane", "ImagePreview", "PaneSource"]
 
 #: Thumbnail side in device-independent pixels; bitmaps are made at this times the screen's
 #: device pixel ratio so they are sharp on HiDPI screens.
@@ -57,73 +59,6 @@ MAX_MESSAGES = 4
 #: What the pane accepts: a path or URL (str), encoded bytes, or pixels (QImage) — the pipeline
 #: gets QImage pixels converted to PNG off the GUI thread.
 PaneSource: TypeAlias = Any
-
-_ENCODED_IMAGE_TYPES = (
-    "image/png",
-    "image/jpeg",
-    "image/webp",
-    "image/bmp",
-    "image/tiff",
-    "image/heic",
-    "image/heif",
-    "image/gif",
-)
-
-
-def _name_from_url(url: QUrl) -> str | None:
-    name = url.fileName()
-    return name or url.host() or None
-
-
-def sources_from_mime(
-    mime: QMimeData, origin: str = "dropped"
-) -> tuple[list[tuple[PaneSource, str | None]], list[str]]:
-    """The image sources in a drop or paste, and sentences for what cannot be used.
-
-    Local files go to the pipeline as paths (it explains non-images). A browser drag usually
-    carries the image's URL and often its bytes: the bytes are used when present (no download,
-    works offline), otherwise the http(s) link is passed on for the service to fetch.
-    """
-    found: list[tuple[PaneSource, str | None]] = []
-    problems: list[str] = []
-    urls = mime.urls() if mime.hasUrls() else []
-    local = [u for u in urls if u.isLocalFile()]
-    remote = [u for u in urls if not u.isLocalFile()]
-    found.extend((u.toLocalFile(), None) for u in local)
-    if remote or not local:
-        label = _name_from_url(remote[0]) if remote else f"{origin} image"
-        encoded = next(
-            (bytes(mime.data(t).data()) for t in _ENCODED_IMAGE_TYPES if mime.hasFormat(t)), None
-        )
-        if encoded:
-            found.append((encoded, label))
-        elif mime.hasImage():
-            image = QImage(mime.imageData())
-            if image.isNull():
-                problems.append("The image data in that drop could not be read.")
-            else:
-                found.append((image, label))
-        else:
-            for url in remote:
-                if url.scheme() in ("http", "https", "data"):
-                    found.append((url.toString(), None))
-                else:
-                    problems.append(
-                        f"{url.toString()[:80]}: only image files and http(s) image links can "
-                        "be used."
-                    )
-    if not found and not problems:
-        text = mime.text().strip() if mime.hasText() else ""
-        if text.startswith(("http://", "https://", "data:image/", "file://")) and (
-            "\n" not in text
-        ):
-            found.append((text, None))
-        elif text:
-            problems.append("That was text, not an image or a link to one.")
-        else:
-            kinds = ", ".join(mime.formats()[:4]) or "nothing"
-            problems.append(f"Nothing in that was an image (it carried {kinds}).")
-    return found, problems
 
 
 @dataclass(eq=False)
@@ -376,8 +311,12 @@ class ImagePane(QFrame):
         return ids
 
     def add_mime(self, mime: QMimeData, origin: str = "dropped") -> int:
-        """Add what a drop or paste carries; explain what cannot be used. Returns images added."""
-        found, problems = sources_from_mime(mime, origin)
+        """Add what a drop or paste carries; explain what cannot be used. Returns images added.
+
+        The rules are the clipboard reader's (:func:`~qwenvl_desktop.clipboard.drop_sources`):
+        image data (named by the browser link that came with it), else image files, else links.
+        """
+        found, problems = drop_sources(mime, origin)
         for problem in problems:
             self.show_message(problem)
         self.add_sources(found)
@@ -388,7 +327,7 @@ class ImagePane(QFrame):
         if mime is None or not (mime.hasImage() or mime.hasUrls() or mime.formats()):
             self.show_message("The clipboard is empty.")
             return
-        found, problems = sources_from_mime(mime, "pasted")
+        found, problems = drop_sources(mime, "pasted")
         if not found and mime.hasText() and not mime.hasUrls():
             self.show_message("The clipboard holds text, not an image.")
             return

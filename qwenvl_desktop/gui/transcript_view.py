@@ -18,10 +18,13 @@ details, retry, copy an answer or a code block); the view handles them itself or
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -43,6 +46,9 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from ..conversation import Exchange
 from .markdown_stream import CODE_LINK_PREFIX, MarkdownSplitter, add_copy_links, utf16_len
 
+if TYPE_CHECKING:
+    from ..images import Attachment
+
 __all__ = ["RENDER_CHUNK", "TranscriptView"]
 
 #: Most Markdown characters rendered in one event-loop turn (unless one block is longer): bounds
@@ -50,6 +56,9 @@ __all__ = ["RENDER_CHUNK", "TranscriptView"]
 RENDER_CHUNK = 16000
 #: Height of a question's image thumbnails, in device-independent pixels.
 THUMB_HEIGHT = 72
+#: Largest side of a thumbnail made here from a stored image (a conversation opened from the
+#: history), in device-independent pixels, like the image pane's.
+STORED_THUMB_SIDE = 96
 
 _REASONING_GREY = QColor(128, 128, 128)
 _ERROR_RED = QColor(214, 69, 65)
@@ -120,6 +129,8 @@ class TranscriptView(QTextBrowser):
     replyRendered = Signal(str)
     #: something was copied; a short notice for the status bar
     copied = Signal(str)
+    #: the user asked for a turn as a ``curl`` command (exchange id)
+    curlRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -265,6 +276,16 @@ class TranscriptView(QTextBrowser):
             return None
         return reply.folded
 
+    def scroll_to_exchange(self, exchange_id: str) -> None:
+        """Bring an exchange's question into view (a search hit was opened)."""
+        reply = self._replies.get(exchange_id)
+        if reply is None:
+            return
+        self._drain_renders()
+        bar = self.verticalScrollBar()
+        top = self.document().documentLayout().blockBoundingRect(reply.turn_start.block()).top()
+        bar.setValue(min(int(top), bar.maximum()))
+
     def anchor_rect_center(self, text: str) -> tuple[int, int] | None:
         """Viewport coordinates of the last link whose text is ``text`` (for tests, a11y)."""
         found = self.document().find(
@@ -311,7 +332,11 @@ class TranscriptView(QTextBrowser):
         cursor.insertBlock(self._body_block(), QTextCharFormat())
         dpr = self.devicePixelRatioF()
         for index in range(len(exchange.attachments)):
-            thumb = thumbs[index] if index < len(thumbs) else QImage()
+            if index < len(thumbs):
+                thumb = thumbs[index]
+            else:  # a stored conversation: made from the bytes that were sent
+                side = round(STORED_THUMB_SIDE * max(dpr, 1.0))
+                thumb = _thumbnail_of(exchange.attachments[index], side)
             if not thumb.isNull():
                 self._image_serial += 1
                 name = f"qwenvl-thumb:{exchange.id}/{self._image_serial}"
@@ -485,6 +510,14 @@ class TranscriptView(QTextBrowser):
         if exchange.state == "stopped":
             cursor.insertText("⏹ Stopped — the answer above is incomplete.", self._notice_char())
             cursor.insertBlock(self._body_block(), self._small_char())
+        elif exchange.state == "incomplete":
+            # The app ended (closed, crashed, killed) while the reply streamed.
+            cursor.insertText(
+                "⚠ Incomplete — the app closed while this answer was arriving.", self._notice_char()
+            )
+            cursor.insertText("  ", self._small_char())
+            cursor.insertText("Retry", self._link_char(f"qwenvl:retry/{reply.id}"))
+            cursor.insertBlock(self._body_block(), self._small_char())
         elif exchange.state == "failed" and exchange.error is not None:
             error = exchange.error
             cursor.insertText(f"⚠ {error.sentence}", self._error_char())
@@ -507,14 +540,15 @@ class TranscriptView(QTextBrowser):
             self._show_details(reply, False)
         # A failure before anything was reported has no usage line.
         show_usage = exchange.usage is not None or exchange.state != "failed"
-        if exchange.state == "failed" and (show_usage or exchange.answer):
-            cursor.insertBlock(self._body_block(), self._small_char())
+        if exchange.state == "failed":
+            cursor.insertBlock(self._body_block(), self._small_char())  # not in the details
         if show_usage:
             cursor.insertText(self._usage_line(exchange), self._small_char())
+            cursor.insertText("  ·  ", self._small_char())
         if exchange.answer:
-            if show_usage:
-                cursor.insertText("  ·  ", self._small_char())
             cursor.insertText("Copy answer", self._link_char(f"qwenvl:copy/{reply.id}"))
+            cursor.insertText("  ·  ", self._small_char())
+        cursor.insertText("Copy as curl", self._link_char(f"qwenvl:curl/{reply.id}"))
 
     @staticmethod
     def _usage_line(exchange: Exchange) -> str:
@@ -570,6 +604,8 @@ class TranscriptView(QTextBrowser):
             if reply is not None:
                 QGuiApplication.clipboard().setText(reply.answer)
                 self.copied.emit("Answer copied")
+        elif action == "curl":
+            self.curlRequested.emit(arg)
         elif action == "copy-code":
             self._copy_code(arg)
 
@@ -649,6 +685,21 @@ class TranscriptView(QTextBrowser):
     def _scroll_to_end(self) -> None:
         bar = self.verticalScrollBar()
         bar.setValue(bar.maximum())
+
+
+def _thumbnail_of(attachment: Attachment, side: int) -> QImage:
+    """A thumbnail from the image bytes that were sent (a ``data:`` URI); null for a link."""
+    header, _, payload = attachment.url.partition(",")
+    if not header.startswith("data:") or not header.endswith(";base64"):
+        return QImage()
+    try:
+        image = QImage.fromData(base64.b64decode(payload, validate=True))
+    except (binascii.Error, ValueError):
+        return QImage()
+    if image.isNull():
+        return image
+    keep, smooth = Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    return image.scaled(side, side, keep, smooth)
 
 
 def _normalise(text: str) -> str:

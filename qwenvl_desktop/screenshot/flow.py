@@ -8,6 +8,7 @@ pipeline's one way in (:func:`~qwenvl_desktop.images.prepare_attachment`) takes.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -20,6 +21,8 @@ from .models import CaptureCancelledError, CaptureError, ScreenshotHandler
 from .overlay import RegionSelector
 
 __all__ = ["RegionCapture"]
+
+log = logging.getLogger(__name__)
 
 
 class RegionCapture(QObject):
@@ -53,6 +56,7 @@ class RegionCapture(QObject):
         self._hidden: list[QWidget] = []
         self._selector: RegionSelector | None = None
         self._running = False
+        self._cancel_requested = False
 
     def is_running(self) -> bool:
         return self._running
@@ -70,17 +74,33 @@ class RegionCapture(QObject):
         QTimer.singleShot(self.settle_ms if self._hidden else 0, self._grab)
         return True
 
+    def cancel(self) -> None:
+        """End a running capture as if the person pressed Esc (the window is closing)."""
+        if not self._running:
+            return
+        if self._selector is not None:
+            self._selector.cancel()  # emits cancelled, which finishes
+        else:
+            self._cancel_requested = True  # the grab is still to come: stop there
+
     def _grab(self) -> None:
+        if self._cancel_requested:
+            self._finish()
+            self.cancelled.emit()
+            return
         try:
             grabs = capture_screens(self.handlers)
         except CaptureCancelledError:
+            log.info("capture cancelled before the overlay opened")
             self._finish()
             self.cancelled.emit()
             return
         except CaptureError as exc:
+            log.warning("capture failed: %s", exc)
             self._finish()
             self.failed.emit(str(exc))
             return
+        log.info("capture overlay open on %d screen(s)", len(grabs))
         selector = RegionSelector(grabs, self)
         selector.regionSelected.connect(self._selected)
         selector.cancelled.connect(self._cancelled)
@@ -103,3 +123,4 @@ class RegionCapture(QObject):
             widget.show()
         self._hidden = []
         self._running = False
+        self._cancel_requested = False

@@ -1,0 +1,452 @@
+"""Getting images in without leaving the keyboard: paste anywhere, watch mode, capture region,
+quick prompts, the tray, and requests from a second start (``qwenvl-desktop --capture``).
+
+:class:`CaptureTools` wires the Qt pieces of :mod:`qwenvl_desktop.clipboard`,
+:mod:`qwenvl_desktop.screenshot`, :mod:`qwenvl_desktop.quick_prompts_bar` and
+:mod:`qwenvl_desktop.tray` into one :class:`~.main_window.MainWindow`; the window builds it, so
+every window (also those tests build) has:
+
+* **Edit ▸ Paste** (Ctrl+V, Cmd+V on macOS) and Ctrl+V on any widget of the window: clipboard
+  images and image files are attached; an image *link* in the clipboard is offered in a small bar
+  above the images ("Attach link"); plain text goes to the focused text box as usual;
+* **Tools ▸ Capture region…** (Ctrl+Shift+S): the window hides, every screen is frozen under an
+  overlay, the dragged rectangle becomes an attachment and the window comes back; Esc cancels.
+  When no screenshot handler works, a non-modal dialog lists each one's reason and what to install;
+* **Tools ▸ Watch clipboard** (off at start): each new clipboard image is attached once (by pixel
+  hash), with a status-bar notice; "Watching clipboard" stays in the status bar while it is on
+  (a click turns it off), and the tray's menu shows the same check mark;
+* the **quick prompts** beside the image pane: a button puts its question in the question box;
+  "Extract text" also switches to the region's OCR model when it has one, and says so.
+
+Only :func:`qwenvl_desktop.app.main` adds the process-wide parts — :meth:`CaptureTools.attach_tray`
+(closing the window then hides it to the tray; the tray's Quit ends the app) and
+:meth:`CaptureTools.handle_instance_message` for another start's request — so that building
+windows never claims the single-instance socket or puts icons in a tray.
+"""
+
+from __future__ import annotations
+
+import logging
+import struct
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSystemTrayIcon,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
+
+from ..clipboard import ClipboardPayload, ClipboardWatcher, PasteCatcher
+from ..instance import ASK_CLIPBOARD, CAPTURE, SHOW
+from ..quick_prompts import QuickPrompts, ocr_model_for_region
+from ..quick_prompts_bar import QuickPromptsBar
+from ..screenshot import ScreenshotHandler
+from ..screenshot.flow import RegionCapture
+
+if TYPE_CHECKING:
+    from ..tray import TrayIcon
+    from .main_window import MainWindow
+
+__all__ = ["CAPTURE_SHORTCUT", "CaptureTools", "LinkOfferBar"]
+
+log = logging.getLogger(__name__)
+
+#: Tools ▸ Capture region…
+CAPTURE_SHORTCUT = "Ctrl+Shift+S"
+#: label of images from watch mode and from a capture
+WATCHED_LABEL = "copied image"
+CAPTURED_LABEL = "screen capture"
+
+
+class LinkOfferBar(QFrame):
+    """ "Attach the image link from the clipboard?" — a one-line bar, never a dialog."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("linkOfferBar")
+        self.setAccessibleName("linkOfferBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._links: tuple[str, ...] = ()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 2, 6, 2)
+        self.text = QLabel(self)
+        self.text.setObjectName("linkOfferText")
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        row.addWidget(self.text, 1)
+        self.attach_button = QPushButton("Attach link", self)
+        self.attach_button.setObjectName("attachLinkButton")
+        self.attach_button.setToolTip(
+            "Send the link with the next question: the service downloads the image"
+        )
+        row.addWidget(self.attach_button)
+        self.dismiss_button = QToolButton(self)
+        self.dismiss_button.setObjectName("dismissLinkButton")
+        self.dismiss_button.setText("✕")
+        self.dismiss_button.setAutoRaise(True)
+        self.dismiss_button.setToolTip("Do not attach")
+        self.dismiss_button.clicked.connect(self.dismiss)
+        row.addWidget(self.dismiss_button)
+        self.hide()
+
+    def links(self) -> tuple[str, ...]:
+        return self._links
+
+    def offer(self, links: Sequence[str]) -> None:
+        self._links = tuple(links)
+        if not self._links:
+            self.dismiss()
+            return
+        first = self._links[0]
+        shown = first if len(first) <= 90 else f"{first[:60]}…{first[-25:]}"
+        if len(self._links) == 1:
+            self.text.setText(f"The clipboard holds an image link: {shown}")
+            self.attach_button.setText("Attach link")
+        else:
+            self.text.setText(f"The clipboard holds {len(self._links)} image links: {shown}, …")
+            self.attach_button.setText(f"Attach {len(self._links)} links")
+        self.text.setToolTip("\n".join(self._links))
+        self.show()
+
+    def dismiss(self) -> None:
+        self._links = ()
+        self.hide()
+
+
+class CaptureTools(QObject):
+    """Paste, watch mode, capture, quick prompts (and, from ``app.main``, tray and instance)."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        *,
+        handlers: Sequence[ScreenshotHandler] | None = None,
+        prompts: QuickPrompts | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.tray: TrayIcon | None = None
+        self._quitting = False
+        self._told_about_tray = False
+        self._failure_box: QMessageBox | None = None
+        status = window.status
+
+        # Paste anywhere, and the link offer above the images.
+        self.paste_catcher = PasteCatcher(window)
+        self.paste_catcher.pasted.connect(self._on_pasted)
+        self.paste_catcher.linksOffered.connect(self.offer_links)
+        self.link_offer = LinkOfferBar(window)
+        self.link_offer.attach_button.clicked.connect(self.attach_offered_links)
+        window.composer_layout.insertWidget(0, self.link_offer)
+
+        # Watch mode and its indicator.
+        self.watcher = ClipboardWatcher(parent=self)
+        self.watcher.imageCaptured.connect(self._on_watched_image)
+        self.watcher.enabledChanged.connect(self._on_watch_changed)
+        self.watch_indicator = QToolButton(window)
+        self.watch_indicator.setObjectName("watchIndicator")
+        self.watch_indicator.setAccessibleName("watchIndicator")
+        self.watch_indicator.setText("● Watching clipboard")
+        self.watch_indicator.setToolTip(
+            "Each new image copied to the clipboard is attached to the next question. "
+            "Click to stop watching."
+        )
+        self.watch_indicator.setAutoRaise(True)
+        self.watch_indicator.clicked.connect(lambda: self.set_watching(False))
+        window.statusBar().insertPermanentWidget(0, self.watch_indicator)
+        self.watch_indicator.hide()
+
+        # Capture region.
+        self.capture = RegionCapture(self, hide=[window], handlers=handlers)
+        self.capture.captured.connect(self._on_captured)
+        self.capture.cancelled.connect(lambda: status.notice("Capture cancelled."))
+        self.capture.failed.connect(self.show_capture_failure)
+
+        # Quick prompts beside the image pane.
+        self.quick_prompts = QuickPromptsBar(prompts, window)
+        self.quick_prompts.setObjectName("quickPromptsBar")
+        self.quick_prompts.setAccessibleName("quickPromptsBar")
+        self.quick_prompts.promptChosen.connect(self.use_prompt)
+        self.quick_prompts.saveFailed.connect(lambda sentence: status.notice(sentence, 15000))
+        for notice in self.quick_prompts.prompts.notices:
+            status.notice(f"Quick prompts: {notice}", 15000)
+        window.image_row.addWidget(self.quick_prompts, 0)
+
+        self._build_actions()
+        window.installEventFilter(self)  # closing to the tray, once there is one
+        window.closed.connect(self._on_window_closed)
+
+    # -- menus -----------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        window = self.window
+        self.paste_action = QAction("&Paste", window)
+        self.paste_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Paste))
+        self.paste_action.setStatusTip("Attach the clipboard's image, or paste its text")
+        self.paste_action.triggered.connect(self.paste)
+        self.capture_action = QAction("Capture &region…", window)
+        self.capture_action.setShortcut(QKeySequence(CAPTURE_SHORTCUT))
+        self.capture_action.setStatusTip("Drag a rectangle on the screen; it becomes an image")
+        self.capture_action.triggered.connect(self.start_capture)
+        self.watch_action = QAction("&Watch clipboard", window)
+        self.watch_action.setCheckable(True)
+        self.watch_action.setStatusTip("Attach every new image copied to the clipboard")
+        self.watch_action.toggled.connect(self.watcher.set_enabled)
+        self.edit_prompts_action = QAction("Edit &quick prompts…", window)
+        self.edit_prompts_action.triggered.connect(self.quick_prompts.open_editor)
+        for action in (self.paste_action, self.capture_action, self.watch_action):
+            window.addAction(action)  # shortcuts work even when the menu bar is hidden
+
+        bar = window.menuBar()
+        menus = [a for a in bar.actions() if a.menu() is not None]
+        edit_menu = QMenu("&Edit", bar)
+        edit_menu.setObjectName("editMenu")
+        edit_menu.addAction(self.paste_action)
+        # After File, as everywhere.
+        bar.insertMenu(menus[1] if len(menus) > 1 else None, edit_menu)  # type: ignore[arg-type]
+        tools_menu = QMenu("&Tools", bar)
+        tools_menu.setObjectName("toolsMenu")
+        tools_menu.addActions([self.capture_action, self.watch_action])
+        tools_menu.addSeparator()
+        tools_menu.addAction(self.edit_prompts_action)
+        help_action = next((a for a in menus if a.text().replace("&", "") == "Help"), None)
+        bar.insertMenu(help_action, tools_menu)  # type: ignore[arg-type]
+        self.edit_menu, self.tools_menu = edit_menu, tools_menu
+
+    # -- paste -----------------------------------------------------------------------------------
+
+    def paste(self) -> ClipboardPayload:
+        """Edit ▸ Paste: attach the clipboard's images (or offer its image links); with only
+        text on the clipboard, paste it into the focused text box as a Paste menu item would."""
+        payload = self.paste_catcher.paste()  # emits pasted / linksOffered
+        if payload.attachable():
+            return payload
+        focus = QApplication.focusWidget()
+        if (
+            isinstance(focus, QLineEdit | QTextEdit | QPlainTextEdit)
+            and focus.window() is self.window
+            and not focus.isReadOnly()
+        ):
+            focus.paste()
+            return payload
+        if not payload.image_urls:
+            self._say_nothing_to_attach(payload)
+        return payload
+
+    def _say_nothing_to_attach(self, payload: ClipboardPayload) -> None:
+        if payload.skipped:
+            for sentence in payload.skipped:
+                self.window.image_pane.show_message(sentence)
+        else:
+            self.window.status.notice("The clipboard holds no image.")
+
+    def _on_pasted(self, payload: ClipboardPayload) -> None:
+        self.window.image_pane.add_sources(payload.attachable())
+        for sentence in payload.skipped:
+            self.window.image_pane.show_message(sentence)
+
+    def offer_links(self, links: Sequence[str]) -> None:
+        """Offer the clipboard's image links as URL attachments (a bar, not a dialog)."""
+        self.link_offer.offer(links)
+
+    def attach_offered_links(self) -> None:
+        links = self.link_offer.links()
+        self.link_offer.dismiss()
+        if links:
+            self.window.image_pane.add_sources([(url, None) for url in links])
+            count = f"{len(links)} links" if len(links) > 1 else "The link"
+            self.window.status.notice(f"{count} will be sent; the service downloads the image.")
+
+    def ask_about_clipboard(self) -> None:
+        """The tray's "Ask about clipboard": attach the clipboard's image and show the window."""
+        payload = self.paste_catcher.paste()
+        if not payload.attachable() and not payload.image_urls:
+            self._say_nothing_to_attach(payload)
+        self.show_window()
+        self.window.prompt.setFocus()
+
+    # -- watch mode ------------------------------------------------------------------------------
+
+    def is_watching(self) -> bool:
+        return self.watcher.is_enabled()
+
+    def set_watching(self, on: bool) -> None:
+        self.watch_action.setChecked(on)  # toggled → the watcher → enabledChanged
+
+    def _on_watch_changed(self, on: bool) -> None:
+        self.watch_indicator.setVisible(on)
+        if self.watch_action.isChecked() != on:
+            self.watch_action.setChecked(on)
+        if self.tray is not None:
+            self.tray.set_watching(on)
+        log.info("watch clipboard %s", "on" if on else "off")
+        self.window.status.notice(
+            "Watching the clipboard: each new image copied is attached."
+            if on
+            else "Stopped watching the clipboard."
+        )
+
+    def _on_watched_image(self, png: bytes) -> None:
+        self.window.image_pane.add_sources([(png, WATCHED_LABEL)])
+        size = _png_size(png)
+        what = f"{size[0]}×{size[1]} image" if size else "image"
+        log.info("watch clipboard: attached a %s", what)
+        self.window.status.notice(f"Copied {what} attached (watching the clipboard).")
+
+    # -- capture region --------------------------------------------------------------------------
+
+    def start_capture(self) -> bool:
+        """Tools ▸ Capture region…, the tray, ``--capture``: False while one is running."""
+        log.info("capture requested")
+        if self.capture.is_running():
+            self.window.status.notice("A capture is already running (Esc cancels it).")
+            return False
+        if self._failure_box is not None:
+            self._failure_box.close()
+        return self.capture.start()
+
+    def _on_captured(self, png: bytes) -> None:
+        self.window.image_pane.add_sources([(png, CAPTURED_LABEL)])
+        size = _png_size(png)
+        log.info("capture attached (%s)", f"{size[0]}x{size[1]}" if size else "?")
+        self.show_window()
+        what = f"{size[0]}×{size[1]} " if size else ""
+        self.window.status.notice(f"Screen capture {what}attached.")
+
+    def show_capture_failure(self, sentence: str) -> QMessageBox:
+        """Why no screenshot could be taken, each handler's reason and hint (non-modal)."""
+        self.show_window()
+        if self._failure_box is not None:
+            self._failure_box.close()
+        box = QMessageBox(self.window)
+        box.setObjectName("captureFailedDialog")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Capture region")
+        box.setText("The screen could not be captured.")
+        box.setInformativeText(sentence)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: self._forget_failure_box(box))
+        self._failure_box = box
+        box.open()  # not exec(): the qasync loop must not be re-entered
+        self.window.status.notice("Capture region did not work here: see the dialog.", 10000)
+        return box
+
+    def _forget_failure_box(self, box: QMessageBox) -> None:
+        if self._failure_box is box:
+            self._failure_box = None
+
+    # -- quick prompts ---------------------------------------------------------------------------
+
+    def use_prompt(self, text: str, wants_ocr: bool) -> None:
+        """A quick prompt was chosen: its question goes into the question box (not sent)."""
+        prompt = self.window.prompt
+        prompt.setPlainText(text)
+        prompt.moveCursor(prompt.textCursor().MoveOperation.End)
+        prompt.setFocus()
+        if wants_ocr:
+            self._switch_to_ocr()
+
+    def _switch_to_ocr(self) -> None:
+        controller = self.window.controller
+        if controller.model_info.ocr:
+            return
+        try:
+            name = ocr_model_for_region(controller.region)
+        except KeyError:
+            name = None
+        offered = {model.name for model in controller.available_models()}
+        if name is not None and name in offered:
+            controller.set_model(name)
+            self.window.status.notice(f"Switched to {name}, the region's model for reading text.")
+        else:
+            self.window.status.notice(
+                f"Region {controller.region} has no OCR model: {controller.model} reads the text."
+            )
+
+    # -- window, tray, other instances -----------------------------------------------------------
+
+    def show_window(self) -> None:
+        window = self.window
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def handle_instance_message(self, message: str) -> None:
+        """A request from another start of the app (see :mod:`qwenvl_desktop.instance`)."""
+        log.info("request from another instance: %s", message)
+        if message == CAPTURE:
+            self.start_capture()
+        elif message == SHOW:
+            self.show_window()
+        elif message == ASK_CLIPBOARD:
+            self.ask_about_clipboard()
+        else:
+            log.warning("unknown request from another instance: %r", message)
+
+    def attach_tray(self, tray: TrayIcon) -> None:
+        """Connect the tray; from now on closing the window hides it, and the tray's Quit quits."""
+        self.tray = tray
+        tray.captureRequested.connect(self.start_capture)
+        tray.askClipboardRequested.connect(self.ask_about_clipboard)
+        tray.showRequested.connect(self.show_window)
+        tray.quitRequested.connect(self.quit)
+        tray.watchToggled.connect(self.set_watching)
+        tray.set_watching(self.is_watching())
+
+    def quit(self) -> None:
+        """Really end the app (the tray's Quit): close the window, tray or not."""
+        self._quitting = True
+        self.window.close()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # With a tray, the window's close button hides the window; the app stays in the tray.
+        # A close from the program (File ▸ Quit, the tray's Quit, Ctrl+C) is not spontaneous.
+        if (
+            watched is self.window
+            and event.type() == QEvent.Type.Close
+            and self.tray is not None
+            and event.spontaneous()
+            and not self._quitting
+        ):
+            event.ignore()
+            self.window.hide()
+            if not self._told_about_tray:
+                self._told_about_tray = True
+                self.tray.showMessage(
+                    "Qwen-VL Desktop",
+                    "Still running in the tray: Capture, Ask about clipboard, Quit.",
+                    QSystemTrayIcon.MessageIcon.Information,
+                    4000,
+                )
+            return True
+        return False
+
+    def _on_window_closed(self) -> None:
+        self.capture.cancel()
+        self.watcher.set_enabled(False)
+        self.paste_catcher.remove()
+        if self.tray is not None:
+            self.tray.hide()
+
+
+def _png_size(png: bytes) -> tuple[int, int] | None:
+    """Width and height from a PNG's header, without decoding it."""
+    if len(png) < 24 or not png.startswith(b"\x89PNG\r\n\x1a\n") or png[12:16] != b"IHDR":
+        return None
+    width, height = struct.unpack(">II", png[16:24])
+    return int(width), int(height)

@@ -38,6 +38,7 @@ from .. import __version__
 from ..controller import ChatController, ImageIntake
 from ..conversation import Conversation
 from ..protocol import REGION_IDS, load_catalog
+from .capture_actions import CaptureTools
 from .image_pane import THUMB_SIDE, ImagePane
 from .key_dialog import KeyDialog
 from .model_picker import ModelPicker
@@ -84,6 +85,8 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_actions()
         self._connect()
+        #: paste anywhere, watch mode, capture region, quick prompts (Edit and Tools menus)
+        self.capture_tools = CaptureTools(self)
         self._refresh_endpoint()
         self._restore_geometry()
 
@@ -122,7 +125,11 @@ class MainWindow(QMainWindow):
         composer.setObjectName("composer")
         column = QVBoxLayout(composer)
         column.setContentsMargins(6, 0, 6, 0)
-        column.addWidget(self.image_pane)
+        # Other features add widgets above the images (composer_layout) and beside them.
+        self.composer_layout = column
+        self.image_row = QHBoxLayout()
+        self.image_row.addWidget(self.image_pane, 1)
+        column.addLayout(self.image_row)
         row = QHBoxLayout()
         row.addWidget(self.prompt, 1)
         buttons = QVBoxLayout()

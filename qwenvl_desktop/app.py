@@ -2,11 +2,18 @@
 
 The two are separate so a test or a script can build the real, fully wired window on its own
 QApplication and event loop, drive it, and close it, without ``exec()``.
+
+Only :func:`main` makes the app one per user (:mod:`.instance`): a second start hands its request
+(``--capture``, or just "show") to the running app and exits 0 at once; it also adds the tray icon
+where the desktop has a tray. ``QWENVL_DESKTOP_LOG=info`` (or ``debug``) logs to stderr, e.g.
+"request from another instance: capture".
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -18,9 +25,13 @@ from .asyncloop import AppEventLoop, create_application
 from .controller import ChatController, ImageIntake
 from .gui.main_window import MainWindow
 from .history_sync import HistorySync
+from .instance import CAPTURE, SHOW, InstanceError, SingleInstance
 from .settings import load_settings
+from .tray import TrayIcon
 
 __all__ = ["create_main_window", "main", "run_window"]
+
+log = logging.getLogger(__name__)
 
 
 def create_main_window(argv: list[str]) -> MainWindow:
@@ -82,8 +93,54 @@ def run_window(window: MainWindow, loop: AppEventLoop) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``qwenvl-desktop`` without a command, and ``python -m qwenvl_desktop``: open the window."""
+    """``qwenvl-desktop`` without a command, and ``python -m qwenvl_desktop``: open the window.
+
+    When the app already runs for this user, the request (``--capture``: capture a region;
+    otherwise: show the window) goes to it and this process exits 0 without a window.
+    """
+    from .cli import build_parser
+
     arguments = list(sys.argv[1:] if argv is None else argv)
+    _configure_logging()
+    capture = bool(build_parser().parse_args(arguments).capture)
     _app, loop = create_application()
-    window = create_main_window(arguments)
-    return run_window(window, loop)
+    instance = SingleInstance()
+    try:
+        if instance.forward_or_listen(CAPTURE if capture else SHOW) == "forwarded":
+            log.info("handed %r to the running instance", CAPTURE if capture else SHOW)
+            loop.close()
+            return 0
+        log.info("single instance: listening on %s", instance.name)
+    except InstanceError as error:  # a hung instance, an unusable runtime folder
+        print(f"qwenvl-desktop: {error} Opening a separate window.", file=sys.stderr)
+    try:
+        window = create_main_window(arguments)
+        tools = window.capture_tools
+        instance.messageReceived.connect(tools.handle_instance_message)
+        tray = TrayIcon.create_if_available(parent=window)
+        if tray is not None:
+            tools.attach_tray(tray)
+        if capture:
+            QTimer.singleShot(0, tools.start_capture)  # once the window is shown
+        return run_window(window, loop)
+    finally:
+        instance.close()
+
+
+def _configure_logging() -> None:
+    """``QWENVL_DESKTOP_LOG=debug|info|warning|error``: log lines on stderr."""
+    level = os.environ.get("QWENVL_DESKTOP_LOG", "").strip().upper()
+    if not level:
+        return
+    if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        print(
+            f"qwenvl-desktop: QWENVL_DESKTOP_LOG={level.lower()!r} is not debug, info, warning "
+            "or error; ignored.",
+            file=sys.stderr,
+        )
+        return
+    logging.basicConfig(
+        level=getattr(logging, level),
+        stream=sys.stderr,
+        format="%(levelname)s %(name)s: %(message)s",
+    )

@@ -173,6 +173,8 @@ def test_the_entry_points_open_the_window_and_exit_cleanly(
         QT_QPA_PLATFORM="offscreen",
         DASHSCOPE_API_KEY=test_key,
         XDG_CONFIG_HOME=str(tmp_path),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_RUNTIME_DIR=str(tmp_path),  # its own single-instance socket: no other app answers
         PYTHONDEVMODE="1",  # unclosed resources and unawaited coroutines are reported
     )
     process = subprocess.Popen(
@@ -191,3 +193,4 @@ def test_the_entry_points_open_the_window_and_exit_cleanly(
     assert "Traceback" not in err
     assert "GeneratorExit" not in err
     assert "ResourceWarning" not in err
+    assert not list(tmp_path.glob("qwenvl-desktop-*"))  # the instance socket and lock are gone

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -38,7 +39,7 @@ from .history import (
     to_markdown,
 )
 
-__all__ = ["HistorySync"]
+__all__ = ["HistorySync", "export_name"]
 
 log = logging.getLogger(__name__)
 
@@ -288,3 +289,10 @@ def _write_text_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def export_name(title: str) -> str:
+    """A file or folder name for an export of the conversation titled ``title``."""
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title)
+    name = " ".join(name.split()).strip(". ")[:60].rstrip(". ")
+    return name or "conversation"

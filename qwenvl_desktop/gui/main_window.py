@@ -10,7 +10,9 @@ Nothing here does I/O: files, keys and the network belong to the controller and 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -37,8 +39,10 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..controller import ChatController, ImageIntake
 from ..conversation import Conversation
+from ..history_sync import export_name
 from ..protocol import REGION_IDS, load_catalog
 from .capture_actions import CaptureTools
+from .history_sidebar import HistorySidebar
 from .image_pane import THUMB_SIDE, ImagePane
 from .key_dialog import KeyDialog
 from .model_picker import ModelPicker
@@ -83,11 +87,13 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
 
         self._build_widgets()
+        self._build_history()
         self._build_actions()
         self._connect()
         #: paste anywhere, watch mode, capture region, quick prompts (Edit and Tools menus)
         self.capture_tools = CaptureTools(self)
         self._refresh_endpoint()
+        self._start_history()
         self._restore_geometry()
 
     # -- construction ----------------------------------------------------------------------------
@@ -192,6 +198,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.new_action, self.add_images_action, self.paste_image_action])
         file_menu.addSeparator()
+        file_menu.addActions([self.export_markdown_action, self.export_json_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.key_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -201,6 +209,8 @@ class MainWindow(QMainWindow):
         chat_menu.addActions([self.regenerate_action, self.retry_action, self.copy_answer_action])
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.fold_action, self.focus_prompt_action])
+        view_menu.addSeparator()
+        view_menu.addActions([self.history_action, self.search_history_action])
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -276,7 +286,7 @@ class MainWindow(QMainWindow):
 
     def retry_last(self) -> None:
         last = self.controller.last_exchange()
-        if last is not None and last.state in ("failed", "stopped"):
+        if last is not None and last.state in ("failed", "stopped", "incomplete"):
             self.retry(last.id)
 
     def regenerate(self) -> None:
@@ -297,6 +307,8 @@ class MainWindow(QMainWindow):
             self.transcript.add_exchange(exchange)
             self.transcript.append_text(exchange.id, exchange.reasoning, exchange.answer)
             self.transcript.finish_reply(exchange)
+        self.history_sidebar.set_current(conversation.id)
+        self.status.set_rate(None)
 
     def copy_last_answer(self) -> None:
         last = self.controller.last_exchange()
@@ -443,6 +455,224 @@ class MainWindow(QMainWindow):
         self._send_after_key = False
         self._retry_after_key = None
 
+    # -- history ---------------------------------------------------------------------------------
+
+    def _build_history(self) -> None:
+        """The history sidebar in the left dock area and its actions (before the menus)."""
+        self._export_dialog: QFileDialog | None = None
+        self._recovery_box: QMessageBox | None = None
+        sync = self.controller.history
+        side = self.history_sidebar = HistorySidebar(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, side)
+        self.resizeDocks([side], [250], Qt.Orientation.Horizontal)
+        self.history_action = side.toggleViewAction()
+        self.history_action.setText("&History sidebar")
+        self.history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.addAction(self.history_action)
+        self.search_history_action = self._action(
+            "Searc&h history", self.focus_history_search, "Ctrl+Shift+F"
+        )
+        self.export_markdown_action = self._action(
+            "Export as &Markdown…", lambda: self.export_markdown()
+        )
+        self.export_json_action = self._action("Export as &JSON…", lambda: self.export_json())
+
+        side.openRequested.connect(self.open_history_conversation)
+        side.searchRequested.connect(lambda _text: self.refresh_history())
+        side.renameRequested.connect(self.rename_conversation)
+        side.deleteRequested.connect(self.delete_conversation)
+        side.undoRequested.connect(self.restore_conversation)
+        side.exportMarkdownRequested.connect(lambda cid: self.export_markdown(cid))
+        side.exportJsonRequested.connect(lambda cid: self.export_json(cid))
+        side.newRequested.connect(self.new_conversation)
+        sync.listChanged.connect(self.refresh_history)
+        sync.failed.connect(lambda sentence: self.status.notice(sentence, 15000))
+        self.controller.conversationReset.connect(lambda: side.set_current(""))
+        self.transcript.curlRequested.connect(self.copy_curl)
+
+    def _start_history(self) -> None:
+        """The list, a message about an unreadable history file, a reply a crash cut off."""
+        sync = self.controller.history
+        self.refresh_history()
+        if sync.recovery_message:
+            # After the window is up, and non-modal: it must not block the first question.
+            QTimer.singleShot(0, self._show_recovery_message)
+        interrupted = sync.interrupted_conversation()
+        if interrupted is not None:
+            self.load_conversation(interrupted)
+            self.status.notice(
+                "The app ended while an answer was arriving: it is shown marked incomplete;"
+                " Retry asks again.",
+                20000,
+            )
+
+    def refresh_history(self) -> None:
+        """Show the stored conversations (or the search results while the search box has text)."""
+        sync, side = self.controller.history, self.history_sidebar
+        if not sync.enabled:
+            side.set_unavailable(
+                sync.recovery_message
+                or "History is off: nothing is saved. Set history = true in the configuration"
+                " to keep conversations."
+            )
+            return
+        text = side.search_text()
+        if text:
+            side.set_hits(sync.search(text))
+        else:
+            side.set_conversations(sync.conversations())
+        side.set_current(self.controller.conversation.id)
+
+    def focus_history_search(self) -> None:
+        self.history_sidebar.show()
+        self.history_sidebar.search_box.setFocus()
+        self.history_sidebar.search_box.selectAll()
+
+    def open_history_conversation(self, conversation_id: str, exchange_id: str = "") -> bool:
+        """Open a stored conversation (at ``exchange_id`` for a search hit) to read or continue."""
+        if conversation_id != self.controller.conversation.id:
+            if self.controller.busy:
+                self.status.notice("An answer is still streaming: press Esc to stop it first.")
+                self.history_sidebar.set_current(self.controller.conversation.id)
+                return False
+            conversation = self.controller.history.load(conversation_id)
+            if conversation is None:
+                self.refresh_history()
+                return False
+            self.load_conversation(conversation)
+        if exchange_id:
+            self.transcript.scroll_to_exchange(exchange_id)
+        return True
+
+    def rename_conversation(self, conversation_id: str, title: str) -> bool:
+        title = " ".join(title.split())
+        renamed = self.controller.history.rename(conversation_id, title)
+        if renamed and conversation_id == self.controller.conversation.id:
+            self.controller.conversation.title = title  # exports use it
+        if not renamed:
+            self.refresh_history()  # put the stored title back
+        return renamed
+
+    def delete_conversation(self, conversation_id: str) -> bool:
+        """Delete (undoable from the sidebar until the window closes)."""
+        titles = {cid: title for cid, title, _line in self.history_sidebar.rows()}
+        if not self.controller.history.delete(conversation_id):
+            return False
+        self.history_sidebar.show_deleted(conversation_id, titles.get(conversation_id, ""))
+        if conversation_id == self.controller.conversation.id:
+            self.new_conversation()
+        self.status.notice("Conversation deleted: Undo in the sidebar brings it back.")
+        return True
+
+    def restore_conversation(self, conversation_id: str) -> bool:
+        return self.controller.history.restore(conversation_id)
+
+    def undo_delete(self) -> None:
+        """Bring back the conversation deleted last."""
+        self.history_sidebar.undo_last()
+
+    def copy_curl(self, exchange_id: str) -> bool:
+        """Copy one turn as a runnable ``curl`` command (the key stays ``$DASHSCOPE_API_KEY``)."""
+        command = self.controller.curl_command(exchange_id)
+        if command is None:
+            return False
+        QGuiApplication.clipboard().setText(command)
+        self.status.notice("curl command copied: it reads the key from $DASHSCOPE_API_KEY")
+        return True
+
+    def export_markdown(
+        self, conversation_id: str | None = None, folder: Path | None = None
+    ) -> Path | None:
+        """Export as ``conversation.md`` with its images beside it, into ``folder``.
+
+        No folder: a (non-modal) folder dialog asks, and the export lands in a new folder named
+        after the conversation inside the one chosen.
+        """
+        conversation = self._conversation_to_export(conversation_id)
+        if conversation is None:
+            return None
+        if folder is None:
+            self._ask_export_target(conversation, "markdown")
+            return None
+        path = self.controller.history.export_markdown(conversation, folder)
+        if path is not None:
+            self.status.notice(f"Exported to {path}")
+        return path
+
+    def export_json(
+        self, conversation_id: str | None = None, path: Path | None = None
+    ) -> Path | None:
+        """Export as one JSON file (images inline). No path: a (non-modal) save dialog asks."""
+        conversation = self._conversation_to_export(conversation_id)
+        if conversation is None:
+            return None
+        if path is None:
+            self._ask_export_target(conversation, "json")
+            return None
+        written = self.controller.history.export_json(conversation, path)
+        if written is not None:
+            self.status.notice(f"Exported to {written}")
+        return written
+
+    def _conversation_to_export(self, conversation_id: str | None) -> Conversation | None:
+        current = self.controller.conversation
+        if conversation_id is None or conversation_id == current.id:
+            if not current.exchanges:
+                self.status.notice("Nothing to export yet: ask a question first.")
+                return None
+            return current
+        return self.controller.history.load(conversation_id)
+
+    def _ask_export_target(self, conversation: Conversation, kind: str) -> None:
+        if self._export_dialog is not None:
+            self._export_dialog.close()
+        name = export_name(conversation.title)
+        if kind == "markdown":
+            dialog = QFileDialog(self, "Export as Markdown: choose a folder")
+            dialog.setFileMode(QFileDialog.FileMode.Directory)
+            dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+            dialog.fileSelected.connect(
+                lambda chosen: self._export_loaded(conversation, Path(chosen) / name, "markdown")
+            )
+        else:
+            dialog = QFileDialog(self, "Export as JSON", f"{name}.json", "JSON (*.json)")
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setDefaultSuffix("json")
+            dialog.fileSelected.connect(
+                lambda chosen: self._export_loaded(conversation, Path(chosen), "json")
+            )
+        dialog.setObjectName("exportDialog")
+        dialog.finished.connect(self._export_dialog_closed)
+        self._export_dialog = dialog
+        dialog.open()  # not exec(): a nested loop would re-enter the asyncio loop
+
+    def _export_loaded(self, conversation: Conversation, target: Path, kind: str) -> None:
+        sync = self.controller.history
+        if kind == "markdown":
+            written = sync.export_markdown(conversation, target)
+        else:
+            written = sync.export_json(conversation, target)
+        if written is not None:
+            self.status.notice(f"Exported to {written}")
+
+    def _export_dialog_closed(self) -> None:
+        if self._export_dialog is not None:
+            self._export_dialog.deleteLater()
+        self._export_dialog = None
+
+    def _show_recovery_message(self) -> None:
+        message = self.controller.history.recovery_message
+        if not message:
+            return
+        self.status.notice(message, 20000)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Conversation history", message, parent=self)
+        box.setObjectName("historyRecoveryMessage")
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(lambda: setattr(self, "_recovery_box", None))
+        self._recovery_box = box
+        box.show()
+
     # -- window conventions ------------------------------------------------------------------------
 
     def show_about(self) -> None:
@@ -479,7 +709,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
         self.controller.shutdown()  # cancels a running stream now; aclose() finishes
-        for dialog in (self._key_dialog, self._file_dialog):
+        for dialog in (self._key_dialog, self._file_dialog, self._export_dialog):
             if dialog is not None:
                 dialog.close()
         event.accept()

@@ -340,7 +340,10 @@ class CaptureTools(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _result: self._forget_failure_box(box))
         self._failure_box = box
-        box.open()  # not exec(): the qasync loop must not be re-entered
+        # Not exec() (it would re-enter the qasync loop), nor open() (window-modal): the
+        # window stays usable while the reasons are read.
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.show()
         self.window.status.notice("Capture region did not work here: see the dialog.", 10000)
         return box
 

@@ -188,3 +188,22 @@ def test_escape_in_the_overlay_cancels_the_capture(qtbot: QtBot, window: Window)
     with qtbot.waitSignal(flow.cancelled, timeout=2000):
         qtbot.keyClick(flow._selector.overlays()[0], Qt.Key.Key_Escape)  # type: ignore[union-attr]
     assert window.isVisible()
+
+
+def test_cancel_before_the_grab_ends_the_capture_without_reading_the_screen(
+    qtbot: QtBot, window: Window
+) -> None:
+    handler = StubHandler([quadrants()])
+    handler.window = window
+    flow = RegionCapture(hide=[window], settle_ms=50, handlers=[handler])
+    flow.start()
+    with qtbot.waitSignal(flow.cancelled, timeout=2000):
+        flow.cancel()  # still waiting for the compositor to repaint
+    assert handler.window_visible_during_grab is None  # never asked
+    assert window.isVisible() and not flow.is_running()
+    flow.cancel()  # nothing running: nothing happens
+    assert flow.start()  # and a new capture can begin
+    qtbot.waitUntil(lambda: flow._selector is not None and flow._selector.is_active())
+    with qtbot.waitSignal(flow.cancelled, timeout=2000):
+        flow.cancel()
+    assert window.isVisible() and not flow.is_running()

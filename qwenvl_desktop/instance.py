@@ -84,7 +84,7 @@ class SingleInstance(QObject):
         instance = SingleInstance()
         if instance.forward_or_listen(CAPTURE if args.capture else SHOW) == "forwarded":
             return 0
-        instance.messageReceived.connect(window.handle_instance_message)
+        instance.messageReceived.connect(window.capture_tools.handle_instance_message)
     """
 
     #: one line from another instance (``"capture"``, ``"show"``, ``"ask-clipboard"``…)

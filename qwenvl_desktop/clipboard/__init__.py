@@ -7,12 +7,12 @@ clipboard image once while watch mode is on; ``dedup`` is the Qt-free pixel hash
 rely on. Qt's clipboard works on every platform the app runs on (see ``watcher`` for what
 differs), so there is one handler, not a list of them.
 
-In a window::
+In a window (the app's is wired in :mod:`qwenvl_desktop.gui.capture_actions`)::
 
     paste = PasteCatcher(window)                      # Ctrl+V anywhere in ``window``
     paste.pasted.connect(lambda payload: image_pane.add_sources(payload.attachable()))
-    paste.linksOffered.connect(window.offer_links)    # "Attach this link as an image?"
-    watcher = ClipboardWatcher(window)                # watch mode, off until toggled
+    paste.linksOffered.connect(link_offer_bar.offer)  # "Attach this link as an image?"
+    watcher = ClipboardWatcher(parent=window)         # watch mode, off until toggled
     watch_action.toggled.connect(watcher.set_enabled)
     watcher.imageCaptured.connect(lambda png: image_pane.add_sources([(png, "copied image")]))
 """

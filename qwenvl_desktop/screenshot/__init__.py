@@ -10,11 +10,12 @@ is available and succeeds, in this order:
 Each handler's :class:`Availability` says why it cannot run and what to install;
 :func:`handler_report` lists them all (for an error dialog or ``--verbose``). The overlay,
 :class:`~.overlay.RegionSelector`, is imported from :mod:`.overlay` (it needs QtWidgets), and
-:class:`~.flow.RegionCapture` from :mod:`.flow` runs the whole action for a window::
+:class:`~.flow.RegionCapture` from :mod:`.flow` runs the whole action for a window (the app's
+is wired in :mod:`qwenvl_desktop.gui.capture_actions`)::
 
     capture = RegionCapture(window, hide=[window])
     capture.captured.connect(lambda png: image_pane.add_sources([(png, "screen capture")]))
-    capture.failed.connect(window.show_error)
+    capture.failed.connect(show_capture_failure)      # the sentence lists every handler
     capture_action.triggered.connect(capture.start)
 
 The portal may wait for a person to confirm in a dialog, in a local event loop: call

@@ -10,7 +10,7 @@ __all__ = ["StatusPanel"]
 
 
 class StatusPanel:
-    """Permanent labels in a :class:`QStatusBar`; transient notices use ``showMessage``."""
+    """Labels in a :class:`QStatusBar`; transient notices use ``showMessage``."""
 
     def __init__(self, bar: QStatusBar, parent: QWidget | None = None) -> None:
         self.bar = bar
@@ -25,9 +25,11 @@ class StatusPanel:
         # The endpoint (a long URL) gives way when the window is narrow; its tooltip has it all.
         self.endpoint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.endpoint.setMinimumWidth(80)
+        # The endpoint is a normal widget: a notice (showMessage) takes its place for a few
+        # seconds. Were every label permanent, the notices would have no room and never show.
+        bar.addWidget(self.endpoint, 1)
         for label in (self.state, self.rate, self.model):
             bar.addPermanentWidget(label)
-        bar.addPermanentWidget(self.endpoint, 1)
 
     def set_endpoint(self, base_url: str, key: KeyState) -> None:
         if key.present is None:

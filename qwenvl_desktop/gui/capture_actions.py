@@ -165,7 +165,7 @@ class CaptureTools(QObject):
         )
         self.watch_indicator.setAutoRaise(True)
         self.watch_indicator.clicked.connect(lambda: self.set_watching(False))
-        window.statusBar().insertPermanentWidget(0, self.watch_indicator)
+        window.statusBar().addPermanentWidget(self.watch_indicator)
         self.watch_indicator.hide()
 
         # Capture region.

@@ -303,6 +303,8 @@ def test_extract_text_switches_to_the_regions_ocr_model_when_there_is_one(
     picker = window.findChild(QComboBox, "modelPicker")
     assert isinstance(picker, QComboBox) and picker.currentText() == (model_after or before)
     assert window.statusBar().currentMessage().startswith(notice)
+    # the notice has room: it takes the endpoint label's place for a few seconds
+    assert not window.status.endpoint.isVisible()
 
 
 def test_saved_quick_prompts_are_the_ones_shown(

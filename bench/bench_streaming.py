@@ -34,6 +34,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Awaitable, Callable
@@ -172,6 +173,9 @@ async def interleaved_runs(url: str, runs: int, tokens: int) -> Measurements:
     from qwenvl_desktop.app import create_main_window
 
     os.environ["DASHSCOPE_API_KEY"] = KEY
+    # The window keeps a history as the app does, in a throwaway folder, not the user's.
+    history_home = tempfile.TemporaryDirectory(prefix="qwenvl-bench-")
+    os.environ["XDG_DATA_HOME"] = history_home.name
     window = create_main_window(["--base-url", url, "--model", "qwen3-vl-plus"])
     window.resize(1100, 820)
     window.show()
@@ -211,6 +215,7 @@ async def interleaved_runs(url: str, runs: int, tokens: int) -> Measurements:
     finally:
         window.close()
         await window.aclose()
+        history_home.cleanup()
     out.stalls_ms = heartbeat.stalls_ms
     return out
 

@@ -136,6 +136,7 @@ async def shoot(out: Path, image_dir: Path, server: LoopbackDashScope) -> None:
     # The Singapore region, with its endpoint pointed at the loopback server (a gateway setting).
     os.environ["QWENVL_DESKTOP_REGION_URLS"] = f"intl={server.base_url('shot')}"
     os.environ["QWENVL_DESKTOP_CONFIG"] = str(image_dir / "absent-config.toml")
+    os.environ["XDG_DATA_HOME"] = str(image_dir / "data")  # a fresh history, not the user's
     chart = bar_chart(image_dir / "quarterly-chart.png")
     photo = landscape(image_dir / "sunset.jpg")
     window = create_main_window(["--region", "intl", "--model", "qwen3-vl-plus"])

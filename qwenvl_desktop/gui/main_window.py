@@ -1,11 +1,12 @@
 """The main window: composes the widgets and connects them to the controller's signals.
 
 Layout: a model toolbar (region, model, thinking) on top; the transcript above a composer (image
-pane, prompt, Send/Stop) in a splitter; a status bar. The left dock area is left free for a
-conversation-history sidebar, and :attr:`MainWindow.image_pane` takes images from anywhere
+pane, prompt, Send/Stop) in a splitter; a status bar; the history sidebar in the left dock area.
+:attr:`MainWindow.image_pane` takes images from anywhere
 (:meth:`~.image_pane.ImagePane.add_sources`), e.g. a screen capture.
 
-Nothing here does I/O: files, keys and the network belong to the controller and the image intake.
+Nothing here does I/O: files, keys and the network belong to the controller and the image intake;
+the history and exports to :class:`~qwenvl_desktop.history_sync.HistorySync`.
 """
 
 from __future__ import annotations

@@ -501,10 +501,14 @@ class MainWindow(QMainWindow):
         interrupted = sync.interrupted_conversation()
         if interrupted is not None:
             self.load_conversation(interrupted)
-            self.status.notice(
-                "The app ended while an answer was arriving: it is shown marked incomplete;"
-                " Retry asks again.",
-                20000,
+            # Once the window is shown: a notice given before does not hide the endpoint label.
+            QTimer.singleShot(
+                0,
+                lambda: self.status.notice(
+                    "The app ended while an answer was arriving: it is shown marked incomplete;"
+                    " Retry asks again.",
+                    20000,
+                ),
             )
 
     def refresh_history(self) -> None:

@@ -420,7 +420,9 @@ class HistorySidebar(QDockWidget):
             self._filling = True
             item.setText(old)  # an empty title is refused: put the old one back
             self._filling = False
-        self.renameRequested.emit(str(item.data(CONVERSATION_ROLE)), title)
+        conversation_id = str(item.data(CONVERSATION_ROLE))
+        # After the view has finished committing the edit: the rename refills the list.
+        QTimer.singleShot(0, lambda: self.renameRequested.emit(conversation_id, title))
 
     def _on_delete(self, item: QListWidgetItem | None) -> None:
         if item is not None:

@@ -513,7 +513,9 @@ def test_tray_mirrors_watch_mode_and_its_quit_really_closes(
     assert not window.isVisible() and closed == []
     tray.showRequested.emit()
     assert window.isVisible()
-    # …and the tray's Quit closes it for real.
+    QApplication.sendEvent(window, TitleBarClose())
+    assert not window.isVisible() and closed == []
+    # …and the tray's Quit closes it for real, also while it is hidden.
     tray.quitRequested.emit()
     assert closed == [True] and not window.isVisible()
 

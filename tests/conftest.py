@@ -41,3 +41,23 @@ async def loop_server() -> AsyncIterator[LoopbackDashScope]:
         yield server
     finally:
         await server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _qt_objects_die_with_their_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After a test that used Qt, collect its garbage and run deferred deletions right away.
+
+    Widgets, timers and event filters a test leaves behind are destroyed here, in that test,
+    rather than at an arbitrary garbage collection in some later, unrelated test: a problem in
+    tear-down then shows up where it was caused.
+    """
+    yield
+    if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:
+        return
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()

@@ -92,6 +92,27 @@ def run_window(window: MainWindow, loop: AppEventLoop) -> int:
     return 0
 
 
+def _fall_back_to_offscreen_without_a_display() -> None:
+    """On Linux with no display at all, run on Qt's offscreen platform instead of aborting.
+
+    Qt aborts the process (SIGABRT, a page of plugin messages) when it cannot reach an X or
+    Wayland display. A headless machine — a server, a container, a CI box — then gets a crash
+    where a sentence would do; the app still works there for ``--capture`` forwarding and for
+    automation, so say what is happening and carry on without a visible window.
+    """
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return
+    print(
+        "qwenvl-desktop: no display found (DISPLAY and WAYLAND_DISPLAY are unset), so the window "
+        "runs on Qt's offscreen platform and is not visible. Start it from a desktop session, "
+        "or under `xvfb-run -a` on a headless machine. Ctrl+C quits.",
+        file=sys.stderr,
+    )
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """``qwenvl-desktop`` without a command, and ``python -m qwenvl_desktop``: open the window.
 
@@ -103,6 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     _configure_logging()
     capture = bool(build_parser().parse_args(arguments).capture)
+    _fall_back_to_offscreen_without_a_display()
     _app, loop = create_application()
     instance = SingleInstance()
     try:

@@ -135,7 +135,10 @@ async def shoot(out: Path, image_dir: Path, server: LoopbackDashScope) -> None:
     os.environ["DASHSCOPE_API_KEY_INTL"] = KEY
     # The Singapore region, with its endpoint pointed at the loopback server (a gateway setting).
     os.environ["QWENVL_DESKTOP_REGION_URLS"] = f"intl={server.base_url('shot')}"
-    os.environ["QWENVL_DESKTOP_CONFIG"] = str(image_dir / "absent-config.toml")
+    # An empty user file: the person's own settings stay out of the picture.
+    empty_config = image_dir / "config.toml"
+    empty_config.write_text("", encoding="utf-8")
+    os.environ["QWENVL_DESKTOP_CONFIG"] = str(empty_config)
     os.environ["XDG_DATA_HOME"] = str(image_dir / "data")  # a fresh history, not the user's
     chart = bar_chart(image_dir / "quarterly-chart.png")
     photo = landscape(image_dir / "sunset.jpg")

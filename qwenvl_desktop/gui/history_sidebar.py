@@ -188,6 +188,9 @@ class HistorySidebar(QDockWidget):
         self.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
         )
+        # resizeDocks() before the window is shown is ignored; below this, titles and the
+        # search box are cut to a few letters.
+        self.setMinimumWidth(210)
         self._filling = False
         self._current_id = ""
         #: deleted this session, most recent last: (id, title)

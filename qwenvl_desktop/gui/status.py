@@ -28,6 +28,9 @@ class StatusPanel:
         # The endpoint is a normal widget: a notice (showMessage) takes its place for a few
         # seconds. Were every label permanent, the notices would have no room and never show.
         bar.addWidget(self.endpoint, 1)
+        # QStatusBar hides its normal widgets under a message only once it is on screen; a
+        # notice given while the window is still being built was drawn over the endpoint.
+        bar.messageChanged.connect(lambda text: self.endpoint.setVisible(not text))
         for label in (self.state, self.rate, self.model):
             bar.addPermanentWidget(label)
 

@@ -61,3 +61,18 @@ def _qt_objects_die_with_their_test(request: pytest.FixtureRequest) -> Iterator[
     gc.collect()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the tests that drive Qt widgets last, in their usual order.
+
+    pytest-qt processes Qt events after *every* test once a QApplication exists, so anything a
+    widget test leaves queued would otherwise run during some unrelated, Qt-free test later on.
+    """
+    qt_dirs = ("tests/gui/", "tests/capture/")
+
+    def drives_qt(item: pytest.Item) -> bool:
+        path = item.nodeid.replace("\\", "/")
+        return path.startswith(qt_dirs) or item.get_closest_marker("gui") is not None
+
+    items.sort(key=drives_qt)  # stable: the order within each group is kept

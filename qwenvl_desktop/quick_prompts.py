@@ -14,9 +14,7 @@ less. ``{language}`` in a prompt is replaced by the saved target language ("Tran
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -24,6 +22,7 @@ from typing import Any
 
 import platformdirs
 
+from .atomic_file import write_text_atomically
 from .protocol.catalog import load_catalog
 
 __all__ = [
@@ -272,16 +271,8 @@ class QuickPrompts:
     def save(self, path: Path | None = None) -> Path:
         """Write the prompts (to ``path``, else where they were loaded from, else the default)."""
         target = path or self.path or default_path()
-        target.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
-        fd, tmp = tempfile.mkstemp(prefix=".quick_prompts-", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_text_atomically(target, text, prefix=".quick_prompts-")
         self.path = target
         return target
 

@@ -7,13 +7,12 @@ written, and the file is replaced atomically.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..atomic_file import write_text_atomically
 from ..protocol.errors import QwenVLError
 from .files import ConfigLocations, default_locations, find_secret, read_config_file
 from .schema import SPECS, InvalidValue, ParseContext, to_toml_value
@@ -137,15 +136,7 @@ def save_user_settings(
     except (TypeError, ValueError) as exc:
         raise InvalidSettingError(str(exc)) from None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(rendered)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_text_atomically(path, rendered, prefix=".config-")
     except OSError as exc:
         raise ConfigWriteError(f"Cannot write {path}: {exc.strerror or exc}") from None
     return path

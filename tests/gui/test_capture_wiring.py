@@ -364,6 +364,14 @@ class UnavailableHandler:
         raise AssertionError("an unavailable handler is never asked")
 
 
+def pattern_capture_window(make_window: WindowFactory, server: LoopbackDashScope) -> MainWindow:
+    """A window whose capture grabs the known pattern, with almost no settle delay."""
+    window = make_window("--base-url", server.base_url("echo"))
+    window.capture_tools.capture.handlers = [PatternHandler(window)]
+    window.capture_tools.capture.settle_ms = 10
+    return window
+
+
 def test_capture_region_ends_in_an_attachment_of_the_dragged_pixels(
     make_window: WindowFactory, server: LoopbackDashScope, qtbot: QtBot
 ) -> None:
@@ -407,10 +415,8 @@ def test_capture_region_ends_in_an_attachment_of_the_dragged_pixels(
 def test_escape_cancels_the_capture_and_brings_the_window_back(
     make_window: WindowFactory, server: LoopbackDashScope, qtbot: QtBot
 ) -> None:
-    window = make_window("--base-url", server.base_url("echo"))
+    window = pattern_capture_window(make_window, server)
     tools = window.capture_tools
-    tools.capture.handlers = [PatternHandler(window)]
-    tools.capture.settle_ms = 10
     assert tools.start_capture()
     assert not tools.start_capture()  # one at a time
     qtbot.waitUntil(lambda: tools.capture._selector is not None, timeout=3000)
@@ -423,10 +429,8 @@ def test_escape_cancels_the_capture_and_brings_the_window_back(
 def test_closing_the_window_ends_a_running_capture(
     make_window: WindowFactory, server: LoopbackDashScope, qtbot: QtBot
 ) -> None:
-    window = make_window("--base-url", server.base_url("echo"))
+    window = pattern_capture_window(make_window, server)
     tools = window.capture_tools
-    tools.capture.handlers = [PatternHandler(window)]
-    tools.capture.settle_ms = 10
     tools.start_capture()
     qtbot.waitUntil(lambda: tools.capture._selector is not None, timeout=3000)
     overlay = tools.capture._selector.overlays()[0]  # type: ignore[union-attr]
@@ -466,10 +470,8 @@ def test_capture_that_cannot_work_says_why_in_a_non_modal_dialog(
 def test_requests_from_another_start_capture_show_and_ask_about_the_clipboard(
     make_window: WindowFactory, server: LoopbackDashScope, qtbot: QtBot
 ) -> None:
-    window = make_window("--base-url", server.base_url("echo"))
+    window = pattern_capture_window(make_window, server)
     tools = window.capture_tools
-    tools.capture.handlers = [PatternHandler(window)]
-    tools.capture.settle_ms = 10
 
     window.hide()
     tools.handle_instance_message(SHOW)

@@ -50,12 +50,12 @@ sys.path.insert(0, str(ROOT))
 
 from PIL import Image  # noqa: E402
 
-from qwenvl_desktop.conversation import Conversation, Exchange  # noqa: E402
-from qwenvl_desktop.history import HistoryStore  # noqa: E402
-from qwenvl_desktop.history.data_uri import build_data_uri  # noqa: E402
-from qwenvl_desktop.history.search import like_pattern  # noqa: E402
-from qwenvl_desktop.images import Attachment  # noqa: E402
-from qwenvl_desktop.protocol.events import Usage  # noqa: E402
+from qwenvl_desktop.core.conversation.model import Conversation, Exchange  # noqa: E402
+from qwenvl_desktop.core.history import HistoryStore  # noqa: E402
+from qwenvl_desktop.core.history.search import like_pattern  # noqa: E402
+from qwenvl_desktop.core.images import Attachment  # noqa: E402
+from qwenvl_desktop.core.images.data_uri import build_data_uri  # noqa: E402
+from qwenvl_desktop.core.protocol.events import Usage  # noqa: E402
 
 LONG_TURNS = 1_000
 LONG_IMAGES = 100

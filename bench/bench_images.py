@@ -37,9 +37,9 @@ sys.path.insert(0, str(ROOT))
 
 from PIL import Image  # noqa: E402
 
-from qwenvl_desktop.images import Detail, prepare_attachment  # noqa: E402
-from qwenvl_desktop.protocol.catalog import load_catalog  # noqa: E402
-from tests.images.corpus import photo, screenshot  # noqa: E402
+from qwenvl_desktop.core.images import Detail, prepare_attachment  # noqa: E402
+from qwenvl_desktop.core.protocol.catalog import load_catalog  # noqa: E402
+from tests.core.images.corpus import photo, screenshot  # noqa: E402
 
 MODEL = "qwen3-vl-plus"
 DETAIL: Detail = "standard"

@@ -105,7 +105,7 @@ async def plain_httpx(url: str) -> tuple[float, int]:
 
 async def protocol_only(url: str) -> float:
     """The app's own protocol layer (``ChatClient``: SSE decoding, typed events), no UI."""
-    from qwenvl_desktop.protocol import ChatClient, ChatRequest, Endpoint, Turn
+    from qwenvl_desktop.core.protocol import ChatClient, ChatRequest, Endpoint, Turn
 
     request = ChatRequest("qwen3-vl-plus", (Turn("user", "Write a long answer."),))
     async with ChatClient() as client:
@@ -238,7 +238,7 @@ def main() -> int:
     server = start_server(port)
     url = f"http://127.0.0.1:{port}/big-{args.tokens}/compatible-mode/v1"
     try:
-        from qwenvl_desktop.asyncloop import create_application
+        from qwenvl_desktop.services.event_loop import create_application
 
         _app, loop = create_application()
         try:

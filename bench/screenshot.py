@@ -188,7 +188,7 @@ async def shoot(out: Path, image_dir: Path, server: LoopbackDashScope) -> None:
 
 def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshot.png"
-    from qwenvl_desktop.asyncloop import create_application
+    from qwenvl_desktop.services.event_loop import create_application
 
     with LoopbackDashScope.in_thread(api_keys={KEY}) as server, tempfile.TemporaryDirectory() as d:
         server.add_scenario("shot", scenario)

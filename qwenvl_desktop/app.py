@@ -21,13 +21,13 @@ from collections.abc import Sequence
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from .asyncloop import AppEventLoop, create_application
-from .controller import ChatController, ImageIntake
-from .gui.main_window import MainWindow
-from .history_sync import HistorySync
-from .instance import CAPTURE, SHOW, InstanceError, SingleInstance
-from .settings import load_settings
-from .tray import TrayIcon
+from qwenvl_desktop.core.settings import load_settings
+from qwenvl_desktop.gui.main_window import MainWindow
+from qwenvl_desktop.gui.tray import TrayIcon
+from qwenvl_desktop.platform.single_instance import CAPTURE, SHOW, InstanceError, SingleInstance
+from qwenvl_desktop.services.chat import ChatController, ImageIntake
+from qwenvl_desktop.services.event_loop import AppEventLoop, create_application
+from qwenvl_desktop.services.history import HistorySync
 
 __all__ = ["create_main_window", "main", "run_window"]
 
@@ -40,7 +40,9 @@ def create_main_window(argv: list[str]) -> MainWindow:
     ``argv`` takes the top-level options of ``qwenvl-desktop`` (``--region``, ``--base-url``,
     ``--model``); the key is found as ``ask`` finds it (environment, then the OS keyring).
     """
-    from .cli import build_parser  # the same options and parsing as the command line
+    from qwenvl_desktop.cli.main import (
+        build_parser,  # the same options and parsing as the command line
+    )
 
     args = build_parser().parse_args(list(argv))
     loaded = load_settings({"region": args.region, "base_url": args.base_url, "model": args.model})
@@ -119,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     When the app already runs for this user, the request (``--capture``: capture a region;
     otherwise: show the window) goes to it and this process exits 0 without a window.
     """
-    from .cli import build_parser
+    from qwenvl_desktop.cli.main import build_parser
 
     arguments = list(sys.argv[1:] if argv is None else argv)
     _configure_logging()

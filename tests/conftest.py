@@ -69,7 +69,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     pytest-qt processes Qt events after *every* test once a QApplication exists, so anything a
     widget test leaves queued would otherwise run during some unrelated, Qt-free test later on.
     """
-    qt_dirs = ("tests/gui/", "tests/capture/")
+    qt_dirs = ("tests/gui/", "tests/platform/", "tests/services/")
 
     def drives_qt(item: pytest.Item) -> bool:
         path = item.nodeid.replace("\\", "/")

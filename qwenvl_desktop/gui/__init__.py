@@ -1,10 +1,6 @@
-"""Widgets. They show state and emit intent; the controller does the work.
+"""Widgets. They show state and emit intent; the services do the work.
 
-``main_window`` composes ``model_picker`` (region, model, thinking), ``transcript_view`` (the
-conversation), ``image_pane`` (attachments), ``prompt_edit`` (the question), ``key_dialog`` and
-``status``. ``markdown_stream`` is the Qt-free splitter that lets answers render incrementally.
+``main_window`` composes ``model_picker`` (region, model, thinking), ``transcript`` (the
+conversation), ``image_pane`` (attachments), ``prompt_edit`` (the question), the dialogs and
+``status``. Importing this package loads nothing; import the module you need.
 """
-
-from .main_window import MainWindow
-
-__all__ = ["MainWindow"]

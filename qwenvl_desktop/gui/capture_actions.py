@@ -1,9 +1,9 @@
 """Getting images in without leaving the keyboard: paste anywhere, watch mode, capture region,
 quick prompts, the tray, and requests from a second start (``qwenvl-desktop --capture``).
 
-:class:`CaptureTools` wires the Qt pieces of :mod:`qwenvl_desktop.clipboard`,
-:mod:`qwenvl_desktop.screenshot`, :mod:`qwenvl_desktop.quick_prompts_bar` and
-:mod:`qwenvl_desktop.tray` into one :class:`~.main_window.MainWindow`; the window builds it, so
+:class:`CaptureTools` wires the Qt pieces of :mod:`qwenvl_desktop.platform.clipboard`,
+:mod:`qwenvl_desktop.platform.screenshot`, :mod:`qwenvl_desktop.gui.quick_prompts_bar` and
+:mod:`qwenvl_desktop.gui.tray` into one :class:`~.main_window.MainWindow`; the window builds it, so
 every window (also those tests build) has:
 
 * **Edit ▸ Paste** (Ctrl+V, Cmd+V on macOS) and Ctrl+V on any widget of the window: clipboard
@@ -49,16 +49,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..clipboard import ClipboardPayload, ClipboardWatcher, PasteCatcher
-from ..instance import ASK_CLIPBOARD, CAPTURE, SHOW
-from ..quick_prompts import QuickPrompts, ocr_model_for_region
-from ..quick_prompts_bar import QuickPromptsBar
-from ..screenshot import ScreenshotHandler
-from ..screenshot.flow import RegionCapture
+from qwenvl_desktop.core.prompts.quick_prompts import QuickPrompts, ocr_model_for_region
+from qwenvl_desktop.gui.quick_prompts_bar import QuickPromptsBar
+from qwenvl_desktop.gui.region_capture import RegionCapture
+from qwenvl_desktop.platform.clipboard import ClipboardPayload, ClipboardWatcher, PasteCatcher
+from qwenvl_desktop.platform.screenshot import ScreenshotHandler
+from qwenvl_desktop.platform.single_instance import ASK_CLIPBOARD, CAPTURE, SHOW
 
 if TYPE_CHECKING:
-    from ..tray import TrayIcon
-    from .main_window import MainWindow
+    from qwenvl_desktop.gui.main_window import MainWindow
+    from qwenvl_desktop.gui.tray import TrayIcon
 
 __all__ = ["CAPTURE_SHORTCUT", "CaptureTools", "LinkOfferBar"]
 
@@ -390,7 +390,7 @@ class CaptureTools(QObject):
         window.activateWindow()
 
     def handle_instance_message(self, message: str) -> None:
-        """A request from another start of the app (see :mod:`qwenvl_desktop.instance`)."""
+        """A request from another start of the app (see :mod:`~.platform.single_instance`)."""
         log.info("request from another instance: %s", message)
         if message == CAPTURE:
             self.start_capture()

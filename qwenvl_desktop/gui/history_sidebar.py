@@ -3,7 +3,7 @@
 A :class:`QDockWidget` for the window's left dock area. It only shows what the window gives it
 (:meth:`HistorySidebar.set_conversations`, :meth:`HistorySidebar.set_hits`) and emits what the
 person asked for (open, search, rename, delete, undo, export); the window runs those through
-:class:`~qwenvl_desktop.history_sync.HistorySync`, so nothing here touches the disk.
+:class:`~qwenvl_desktop.services.history.HistorySync`, so nothing here touches the disk.
 
 Rename happens in place (double-click or F2 on a row, or *Rename* in its context menu), so no
 modal dialog is needed. A deleted conversation can be brought back from the undo bar until the
@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..history import ConversationSummary, SearchHit
+from qwenvl_desktop.core.history import ConversationSummary, SearchHit
 
 __all__ = ["CONVERSATION_ROLE", "EXCHANGE_ROLE", "HistorySidebar"]
 

@@ -42,11 +42,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..clipboard import drop_sources
+from qwenvl_desktop.platform.clipboard import drop_sources
 
 if TYPE_CHECKING:
-    from ..controller import PreparedImage
-    from ..images import Attachment
+    from qwenvl_desktop.core.images import Attachment
+    from qwenvl_desktop.services.chat import PreparedImage
 
 __all__ = ["THUMB_SIDE", "ImagePane", "ImagePreview", "PaneSource"]
 
@@ -313,7 +313,7 @@ class ImagePane(QFrame):
     def add_mime(self, mime: QMimeData, origin: str = "dropped") -> int:
         """Add what a drop or paste carries; explain what cannot be used. Returns images added.
 
-        The rules are the clipboard reader's (:func:`~qwenvl_desktop.clipboard.drop_sources`):
+        The rules are the clipboard reader's (:func:`~.platform.clipboard.drop_sources`):
         image data (named by the browser link that came with it), else image files, else links.
         """
         found, problems = drop_sources(mime, origin)

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..keys import env_var_names, keyring_status, looks_like_dashscope_key
-from ..protocol import CUSTOM_REGION
+from qwenvl_desktop.core.keys import env_var_names, keyring_status, looks_like_dashscope_key
+from qwenvl_desktop.core.protocol import CUSTOM_REGION
 
 __all__ = ["KeyDialog"]
 

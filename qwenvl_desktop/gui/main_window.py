@@ -6,7 +6,7 @@ pane, prompt, Send/Stop) in a splitter; a status bar; the history sidebar in the
 (:meth:`~.image_pane.ImagePane.add_sources`), e.g. a screen capture.
 
 Nothing here does I/O: files, keys and the network belong to the controller and the image intake;
-the history and exports to :class:`~qwenvl_desktop.history_sync.HistorySync`.
+the history and exports to :class:`~qwenvl_desktop.services.history.HistorySync`.
 """
 
 from __future__ import annotations
@@ -37,19 +37,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
-from ..controller import ChatController, ImageIntake
-from ..conversation import Conversation
-from ..history_sync import export_name
-from ..protocol import REGION_IDS, load_catalog
-from .capture_actions import CaptureTools
-from .history_sidebar import HistorySidebar
-from .image_pane import THUMB_SIDE, ImagePane
-from .key_dialog import KeyDialog
-from .model_picker import ModelPicker
-from .prompt_edit import PromptEdit
-from .status import StatusPanel
-from .transcript_view import TranscriptView
+from qwenvl_desktop import __version__
+from qwenvl_desktop.core.conversation.model import Conversation
+from qwenvl_desktop.core.protocol import REGION_IDS, load_catalog
+from qwenvl_desktop.gui.capture_actions import CaptureTools
+from qwenvl_desktop.gui.history_sidebar import HistorySidebar
+from qwenvl_desktop.gui.image_pane import THUMB_SIDE, ImagePane
+from qwenvl_desktop.gui.key_dialog import KeyDialog
+from qwenvl_desktop.gui.model_picker import ModelPicker
+from qwenvl_desktop.gui.prompt_edit import PromptEdit
+from qwenvl_desktop.gui.status import StatusPanel
+from qwenvl_desktop.gui.transcript.view import TranscriptView
+from qwenvl_desktop.services.chat import ChatController, ImageIntake
+from qwenvl_desktop.services.history import export_name
 
 __all__ = ["MainWindow"]
 

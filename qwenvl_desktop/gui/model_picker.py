@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..protocol import CUSTOM_REGION, ModelInfo
+from qwenvl_desktop.core.protocol import CUSTOM_REGION, ModelInfo
 
 __all__ = ["GROUP_ORDER", "ModelPicker", "model_flags"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
-from ..controller import KeyState
+from qwenvl_desktop.services.chat import KeyState
 
 __all__ = ["StatusPanel"]
 

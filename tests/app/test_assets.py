@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qwenvl_desktop.assets import app_icon_path, asset_path
+from qwenvl_desktop.core.assets import app_icon_path, asset_path
 
 
 def test_the_app_icon_is_an_svg_file() -> None:

@@ -14,7 +14,7 @@ import sys
 from PySide6.QtCore import QTimer
 
 from qwenvl_desktop.app import create_main_window, run_window
-from qwenvl_desktop.asyncloop import create_application
+from qwenvl_desktop.services.event_loop import create_application
 
 
 def main(argv: list[str]) -> int:

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from qwenvl_desktop.app import create_main_window
-from qwenvl_desktop.asyncloop import AppEventLoop
 from qwenvl_desktop.gui.main_window import MainWindow
+from qwenvl_desktop.services.event_loop import AppEventLoop
 from tests.conftest import TEST_KEY
 from tests.support.dashscope_server import LoopbackDashScope
 

@@ -2,7 +2,7 @@
 quick prompts, tray and requests from another start — offscreen, against the loopback server.
 
 The X11 side (another process's clipboard, ``--capture`` between two app processes) is in
-tests/capture/test_window_x11.py.
+tests/platform/test_window_x11.py.
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QImage, QKeySequ
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from qwenvl_desktop.core.prompts.quick_prompts import DEFAULT_PROMPTS
 from qwenvl_desktop.gui.capture_actions import CAPTURE_SHORTCUT
 from qwenvl_desktop.gui.main_window import MainWindow
-from qwenvl_desktop.instance import ASK_CLIPBOARD, CAPTURE, SHOW
-from qwenvl_desktop.quick_prompts import DEFAULT_PROMPTS
-from qwenvl_desktop.screenshot import Availability, ScreenGrab
-from qwenvl_desktop.tray import TrayIcon
+from qwenvl_desktop.gui.tray import TrayIcon
+from qwenvl_desktop.platform.screenshot import Availability, ScreenGrab
+from qwenvl_desktop.platform.single_instance import ASK_CLIPBOARD, CAPTURE, SHOW
 from tests.support.dashscope_server import LoopbackDashScope
 
 from .conftest import WindowFactory

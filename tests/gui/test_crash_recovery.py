@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from qwenvl_desktop.history import HISTORY_FILENAME, HistoryStore
+from qwenvl_desktop.core.history import HISTORY_FILENAME, HistoryStore
 from tests.conftest import TEST_KEY
 from tests.support.dashscope_server import (
     DONE,

@@ -20,10 +20,10 @@ from PySide6.QtGui import QGuiApplication, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QListWidget
 from pytestqt.qtbot import QtBot
 
+from qwenvl_desktop.core.history import HISTORY_FILENAME, HistoryStore, from_json
+from qwenvl_desktop.core.history.errors import ConversationNotFoundError
 from qwenvl_desktop.gui.history_sidebar import CONVERSATION_ROLE
 from qwenvl_desktop.gui.main_window import MainWindow
-from qwenvl_desktop.history import HISTORY_FILENAME, HistoryStore, from_json
-from qwenvl_desktop.history.errors import ConversationNotFoundError
 from tests.conftest import TEST_KEY
 from tests.support.dashscope_server import LoopbackDashScope
 

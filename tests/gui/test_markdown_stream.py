@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from qwenvl_desktop.gui.markdown_stream import MarkdownSplitter, add_copy_links, utf16_len
+from qwenvl_desktop.gui.transcript.markdown_stream import (
+    MarkdownSplitter,
+    add_copy_links,
+    utf16_len,
+)
 
 pytestmark = pytest.mark.gui
 

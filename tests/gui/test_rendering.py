@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication, QTextCursor, QTextFormat
 from pytestqt.qtbot import QtBot
 
-from qwenvl_desktop.gui import transcript_view
+from qwenvl_desktop.gui.transcript import view as transcript_view
 from tests.support.dashscope_server import DONE, LoopbackDashScope, Reply, chunk_json, usage_json
 
 from .conftest import WindowFactory
@@ -124,7 +124,7 @@ def test_thumbnails_are_sharp_on_a_hidpi_screen(tmp_path: Path) -> None:
         "import asyncio, sys\n"
         "from PIL import Image\n"
         "from PySide6.QtWidgets import QLabel\n"
-        "from qwenvl_desktop.asyncloop import create_application\n"
+        "from qwenvl_desktop.services.event_loop import create_application\n"
         "from qwenvl_desktop.app import create_main_window\n"
         "app, loop = create_application()\n"
         f"Image.new('RGB', (1200, 900), 'orange').save(r'{tmp_path / 'big.png'}')\n"

@@ -391,7 +391,7 @@ def test_model_without_image_support_keeps_images_and_offers_another(
 ) -> None:
     from dataclasses import replace
 
-    from qwenvl_desktop.protocol import load_catalog
+    from qwenvl_desktop.core.protocol import load_catalog
 
     catalog = load_catalog()
     text_only = replace(catalog.model("qwen-vl-max"), name="text-only-vl", accepts_images=False)

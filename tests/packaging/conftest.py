@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.keys.support import MemoryKeyring, isolate
+from tests.core.keys.support import MemoryKeyring, isolate
 
 
 @pytest.fixture(autouse=True)

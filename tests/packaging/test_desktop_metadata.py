@@ -75,7 +75,7 @@ def test_metainfo_validates() -> None:
 
 
 def test_the_example_system_config_loads_without_problems() -> None:
-    from qwenvl_desktop.settings import ConfigLocations, load_settings
+    from qwenvl_desktop.core.settings import ConfigLocations, load_settings
 
     example = ROOT / "packaging" / "examples" / "system-config.toml"
     loaded = load_settings(

@@ -64,7 +64,7 @@ def test_offline_install_runs_version_and_ask(
     # GIVEN the wheel: it carries every runtime asset
     [wheel] = wheelhouse.glob("qwenvl_desktop-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert "qwenvl_desktop/protocol/catalog.toml" in names
+    assert "qwenvl_desktop/core/protocol/catalog.toml" in names
     assets = {
         "qwenvl_desktop/resources/" + p.relative_to(ROOT / "resources").as_posix()
         for p in (ROOT / "resources").rglob("*")

@@ -21,10 +21,10 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from qwenvl_desktop.protocol import ChatClient, ChatRequest, ClientSettings, Endpoint, Turn
-from qwenvl_desktop.protocol.errors import CertificateError, NetworkError
-from qwenvl_desktop.protocol.events import ContentDelta
-from qwenvl_desktop.settings import ConfigLocations, load_settings
+from qwenvl_desktop.core.protocol import ChatClient, ChatRequest, ClientSettings, Endpoint, Turn
+from qwenvl_desktop.core.protocol.errors import CertificateError, NetworkError
+from qwenvl_desktop.core.protocol.events import ContentDelta
+from qwenvl_desktop.core.settings import ConfigLocations, load_settings
 from tests.support.dashscope_server import LoopbackDashScope
 
 T = TypeVar("T")
@@ -319,7 +319,7 @@ def test_ask_uses_proxy_and_ca_from_the_system_config_file(
 ) -> None:
     """GIVEN a system file with base_url, proxy and a relative ca_bundle WHEN `ask` runs
     THEN the answer comes through the proxy over verified TLS."""
-    from qwenvl_desktop.cli import main
+    from qwenvl_desktop.cli.main import main
 
     server = TlsLoopbackDashScope(api_keys={KEY}, ssl_context=pki.server_context())
     proxy = ConnectProxy()

@@ -1,0 +1,5 @@
+"""``python -m qwenvl_desktop.cli``: the same entry point as the ``qwenvl-desktop`` command."""
+
+from qwenvl_desktop.cli import run
+
+run()

@@ -1,0 +1,30 @@
+"""Runtime assets (icons, desktop metadata) from the top-level ``resources/`` folder.
+
+A built wheel or bundle carries ``resources/`` inside the package as ``qwenvl_desktop/resources``
+(hatch force-include); an editable install from a checkout does not, so fall back to the
+checkout's folder. Either way callers get a real file path (Qt's icon loaders want paths).
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["app_icon_path", "asset_path"]
+
+_CHECKOUT_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+
+
+def asset_path(relative: str) -> Path:
+    """The file ``relative`` (e.g. ``"qwenvl-desktop.svg"``) of the shipped resources."""
+    packaged = resources.files("qwenvl_desktop").joinpath("resources", relative)
+    if packaged.is_file():
+        return Path(str(packaged))
+    fallback = _CHECKOUT_RESOURCES / relative
+    if fallback.is_file():
+        return fallback
+    raise FileNotFoundError(f"resource {relative!r} is missing from this installation")
+
+
+def app_icon_path() -> Path:
+    return asset_path("qwenvl-desktop.svg")

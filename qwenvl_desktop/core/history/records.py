@@ -1,0 +1,163 @@
+"""Plain JSON-able records of the conversation model, shared by the store and the JSON export.
+
+One codec for both means the database and an exported file describe an exchange the same way.
+Decoding is tolerant: a key that is missing (a record written by an older version) takes the
+model's default, and unknown keys are ignored, so adding a field to the model needs no migration.
+Values of the wrong type are treated as missing rather than trusted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, cast, get_args
+
+from qwenvl_desktop.core.conversation.model import ErrorInfo, ExchangeState
+from qwenvl_desktop.core.images import Attachment
+from qwenvl_desktop.core.protocol.events import Usage
+
+__all__ = [
+    "attachment_from_record",
+    "attachment_to_record",
+    "error_from_record",
+    "error_to_record",
+    "state_from_record",
+    "usage_from_record",
+    "usage_to_record",
+]
+
+AttachmentKind = Literal["file", "url", "data"]
+
+_USAGE_FIELDS = (
+    "prompt_tokens",
+    "completion_tokens",
+    "total_tokens",
+    "reasoning_tokens",
+    "image_tokens",
+    "cached_tokens",
+)
+_STATES: tuple[str, ...] = get_args(ExchangeState)
+
+
+def _int(value: Any, default: int | None = None) -> int | None:
+    # bool is an int subclass; a stored true/false is not a count.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return default
+
+
+def _float(value: Any) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return None
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _int_pair(value: Any) -> tuple[int, int] | None:
+    if isinstance(value, list | tuple) and len(value) == 2:
+        a, b = _int(value[0]), _int(value[1])
+        if a is not None and b is not None:
+            return (a, b)
+    return None
+
+
+def _float_pair(value: Any) -> tuple[float, float] | None:
+    if isinstance(value, list | tuple) and len(value) == 2:
+        a, b = _float(value[0]), _float(value[1])
+        if a is not None and b is not None:
+            return (a, b)
+    return None
+
+
+# ---- attachments ------------------------------------------------------------------------------
+
+
+def attachment_to_record(attachment: Attachment) -> dict[str, Any]:
+    """Everything about an attachment except its ``url`` (the store keeps the bytes apart)."""
+    return {
+        "source": attachment.source,
+        "kind": attachment.kind,
+        "original_size": _list_or_none(attachment.original_size),
+        "original_format": attachment.original_format,
+        "mime": attachment.mime,
+        "sent_size": _list_or_none(attachment.sent_size),
+        "scale": _list_or_none(attachment.scale),
+        "estimated_tokens": attachment.estimated_tokens,
+        "max_pixels": attachment.max_pixels,
+        "upload_bytes": attachment.upload_bytes,
+        "notes": list(attachment.notes),
+    }
+
+
+def _list_or_none(pair: tuple[Any, ...] | None) -> list[Any] | None:
+    return None if pair is None else list(pair)
+
+
+def attachment_from_record(record: Mapping[str, Any], url: str) -> Attachment:
+    kind = record.get("kind")
+    if kind not in ("file", "url", "data"):
+        # An unknown kind can only come from a newer version; the URL says what it is.
+        kind = "url" if url.startswith(("http://", "https://")) else "data"
+    notes = record.get("notes")
+    return Attachment(
+        source=_str(record.get("source")) or "",
+        kind=cast(AttachmentKind, kind),
+        original_size=_int_pair(record.get("original_size")),
+        original_format=_str(record.get("original_format")),
+        mime=_str(record.get("mime")),
+        url=url,
+        sent_size=_int_pair(record.get("sent_size")),
+        scale=_float_pair(record.get("scale")),
+        estimated_tokens=_int(record.get("estimated_tokens"), 0) or 0,
+        max_pixels=_int(record.get("max_pixels"), 0) or 0,
+        upload_bytes=_int(record.get("upload_bytes"), 0) or 0,
+        notes=tuple(n for n in notes if isinstance(n, str)) if isinstance(notes, list) else (),
+    )
+
+
+# ---- usage, errors, state ---------------------------------------------------------------------
+
+
+def usage_to_record(usage: Usage | None) -> dict[str, int] | None:
+    return None if usage is None else usage.as_dict()
+
+
+def usage_from_record(record: Any) -> Usage | None:
+    if not isinstance(record, Mapping):
+        return None
+    return Usage(**{name: _int(record.get(name)) for name in _USAGE_FIELDS})
+
+
+def error_to_record(error: ErrorInfo | None) -> dict[str, Any] | None:
+    if error is None:
+        return None
+    return {
+        "kind": error.kind,
+        "sentence": error.sentence,
+        "status": error.status,
+        "code": error.code,
+        "message": error.message,
+        "request_id": error.request_id,
+    }
+
+
+def error_from_record(record: Any) -> ErrorInfo | None:
+    if not isinstance(record, Mapping):
+        return None
+    return ErrorInfo(
+        kind=_str(record.get("kind")) or "error",
+        sentence=_str(record.get("sentence")) or "The request failed.",
+        status=_int(record.get("status")),
+        code=_str(record.get("code")),
+        message=_str(record.get("message")),
+        request_id=_str(record.get("request_id")),
+    )
+
+
+def state_from_record(value: Any) -> ExchangeState:
+    if value in _STATES:
+        return cast(ExchangeState, value)
+    # A state this version does not know: show the reply as not finished rather than lie.
+    return "incomplete"

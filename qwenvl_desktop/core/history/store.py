@@ -1,0 +1,939 @@
+"""The conversation history: an SQLite file in the user data directory, written as things happen.
+
+Wiring (the controller, on the GUI thread)::
+
+    history = open_history(enabled=settings.history)     # HistoryStore or NullHistoryStore
+    if history.recovery_message: show(history.recovery_message)
+    ...
+    exchange = conversation.ask(text, attachments, model=…, region=…)
+    history.save_question(conversation, exchange)         # before the request is sent
+    for event in stream:
+        exchange.apply(event)
+        history.save_progress(exchange)                    # writes at most every 2 s
+    history.save_reply(exchange)                           # the end: done, stopped or failed
+    ...
+    history.close()                                        # window closes: purges deleted ones
+
+Every save can raise :class:`~.errors.HistoryWriteError` (disk full, file in use…): show its
+sentence and carry on; the conversation in memory is untouched, and a question that could not be
+saved is saved again by the next save of that exchange.
+
+Why it survives a ``SIGKILL``: each save is one short transaction committed to the write-ahead
+log (WAL). With ``synchronous=NORMAL`` a commit reaches the operating system before ``save_*``
+returns, so a killed process loses nothing it saved; only a power cut can lose the last commits,
+never the file's consistency. At the next start :meth:`HistoryStore.mark_interrupted` turns
+exchanges left ``streaming`` into ``incomplete`` (and :meth:`HistoryStore.load_conversation`
+shows them so even before that).
+
+Opening is cheap (a few milliseconds) after a clean close. The file carries a mark while a
+session has it open; when a start finds the mark (the last session crashed, or saw damage) it
+runs SQLite's quick check over the whole file first, and a damaged file is set aside.
+
+One connection, used from one thread (``sqlite3`` enforces it). The API key is never stored:
+nothing in the conversation model holds it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import math
+import os
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Literal, Self
+
+import platformdirs
+
+from qwenvl_desktop.core.conversation.model import Conversation, Exchange
+from qwenvl_desktop.core.history.errors import (
+    SQLITE_CANTOPEN,
+    SQLITE_CORRUPT,
+    SQLITE_NOTADB,
+    ConversationNotFoundError,
+    HistoryError,
+    HistoryUnavailableError,
+    translate_sqlite_error,
+)
+from qwenvl_desktop.core.history.interface import ConversationSummary, History, SearchHit
+from qwenvl_desktop.core.history.null_store import NullHistoryStore
+from qwenvl_desktop.core.history.records import (
+    attachment_from_record,
+    attachment_to_record,
+    error_from_record,
+    error_to_record,
+    state_from_record,
+    usage_from_record,
+    usage_to_record,
+)
+from qwenvl_desktop.core.history.schema import (
+    NewerSchemaError,
+    ensure_search_index,
+    fts5_available,
+    migrate,
+)
+from qwenvl_desktop.core.history.search import (
+    MIN_INDEXED_LENGTH,
+    Snippet,
+    fts_match_expression,
+    like_pattern,
+    make_snippet,
+    split_terms,
+)
+from qwenvl_desktop.core.images import Attachment
+from qwenvl_desktop.core.images.data_uri import build_data_uri, split_data_uri
+
+__all__ = [
+    "HISTORY_FILENAME",
+    "HistoryStore",
+    "default_path",
+    "open_history",
+]
+
+log = logging.getLogger(__name__)
+
+HISTORY_FILENAME = "history.db"
+APP_DIR_NAME = "qwenvl-desktop"
+#: How long a write waits for another connection's lock before giving up (GUI thread: short).
+BUSY_TIMEOUT_SECONDS = 2.0
+_UNSETTLED = ("pending", "streaming")
+_SQLITE_HEADER = b"SQLite format 3\x00"
+#: Set in the file while a session has it open; a clean close removes it.
+_SESSION_KEY = "session_open"
+# Bugs in the caller (wrong thread, closed store, bad SQL parameters) stay what they are instead
+# of becoming "history could not be saved".
+_MISUSE = (sqlite3.ProgrammingError, sqlite3.InterfaceError)
+
+
+def default_path() -> Path:
+    """``history.db`` in the platform's user data directory.
+
+    Linux ``$XDG_DATA_HOME/qwenvl-desktop`` (``~/.local/share/…``), macOS
+    ``~/Library/Application Support/…``, Windows ``%LOCALAPPDATA%\\qwenvl-desktop``.
+    """
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False)) / HISTORY_FILENAME
+
+
+class _Damaged(Exception):
+    """The file is not a usable database: set it aside."""
+
+
+@dataclass(frozen=True, slots=True)
+class _PreparedAttachment:
+    position: int
+    meta: str
+    url: str | None
+    mime: str | None
+    sha256: str | None
+    data: bytes | None
+
+
+def _json(value: Any) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _loads(text: str | None) -> Any:
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the database file readable by its owner only (it holds the user's images).
+
+    SQLite gives its ``-wal`` and ``-shm`` files the database file's permissions.
+    """
+    if os.name != "posix" or path.exists():
+        return
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename the damaged file (and its WAL) to ``history.db.corrupt-<timestamp>``.
+
+    The WAL keeps the matching name (``…corrupt-<timestamp>-wal``), so a recovery tool that opens
+    the moved file still sees the last commits.
+    """
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+    path.rename(target)
+    for suffix in ("-wal", "-shm", "-journal"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.rename(target.with_name(target.name + suffix))
+    return target
+
+
+def _previous_session_unfinished(db: sqlite3.Connection) -> bool:
+    """Whether the last session left its mark (or the file predates the mark, schema < 2)."""
+    has_meta = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+    ).fetchone()
+    if not has_meta:
+        return True
+    return db.execute("SELECT 1 FROM meta WHERE key = ?", (_SESSION_KEY,)).fetchone() is not None
+
+
+def _primary_code(exc: sqlite3.Error) -> int | None:
+    code: int | None = getattr(exc, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def _best_snippet(
+    question: str, answer: str, terms: list[str]
+) -> tuple[Literal["question", "answer"], Snippet]:
+    """The snippet from the field holding more of the words (the question on a tie)."""
+    in_question = sum(term.casefold() in question.casefold() for term in terms)
+    in_answer = sum(term.casefold() in answer.casefold() for term in terms)
+    if in_answer > in_question:
+        snippet = make_snippet(answer, terms)
+        if snippet is not None:
+            return "answer", snippet
+    snippet = make_snippet(question, terms)
+    if snippet is not None:
+        return "question", snippet
+    snippet = make_snippet(answer, terms)
+    if snippet is not None:
+        return "answer", snippet
+    # FTS5 folded case where Python does not: show the question's start.
+    return "question", Snippet(" ".join(question.split())[:120], ())
+
+
+class HistoryStore:
+    """The history in one SQLite file. Build it with :meth:`open` (or :func:`open_history`)."""
+
+    enabled = True
+
+    def __init__(
+        self,
+        db: sqlite3.Connection,
+        path: Path,
+        *,
+        uses_fts: bool,
+        recovery_message: str | None = None,
+        progress_interval: float = 2.0,
+    ) -> None:
+        self._db = db
+        self._path = path
+        #: whether search uses the FTS5 index (else LIKE over the table)
+        self.uses_fts = uses_fts
+        self._recovery_message = recovery_message
+        self.progress_interval = progress_interval
+        self._last_progress: dict[str, float] = {}
+        # Exchanges whose question could not be saved: the next save of one retries it whole.
+        self._unsaved: dict[str, Conversation] = {}
+        # Exchanges this session saved; only these may legitimately be "streaming" in the file.
+        self._live: set[str] = set()
+        self._closed = False
+        # SQLite reported damage while running: leave the session mark at close, so the next
+        # start checks the whole file and sets it aside.
+        self._damaged = False
+
+    # ---- opening ------------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | None = None,
+        *,
+        use_fts: bool | None = None,
+        progress_interval: float = 2.0,
+    ) -> HistoryStore:
+        """Open (creating or upgrading) the history at ``path`` (default :func:`default_path`).
+
+        A file that is not a readable database is renamed to ``history.db.corrupt-<timestamp>``
+        and a new, empty history starts; :attr:`recovery_message` then says so for the window.
+        ``use_fts``: ``None`` uses FTS5 when this SQLite has it; ``False`` forces ``LIKE``.
+
+        Raises :class:`~.errors.HistoryUnavailableError` when no history can be used this
+        session (the folder cannot be created, the file is in use or read-only, or it comes from
+        a newer version — such a file is left untouched).
+        """
+        path = default_path() if path is None else Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise HistoryUnavailableError(
+                f"history is off for this session: its folder {path.parent} cannot be created",
+                detail=str(exc),
+            ) from exc
+        recovery: str | None = None
+        try:
+            db, fts = cls._connect(path, use_fts)
+        except _Damaged as exc:
+            try:
+                moved = _move_aside(path)
+            except OSError as move_error:
+                raise HistoryUnavailableError(
+                    "history is off for this session: the history file is damaged and could not"
+                    " be moved aside",
+                    detail=f"{exc}; {move_error}",
+                ) from move_error
+            log.warning("history file %s is damaged (%s); moved to %s", path, exc, moved)
+            recovery = (
+                f"The history file could not be read and was moved aside to {moved.name}; "
+                "starting with an empty history."
+            )
+            try:
+                db, fts = cls._connect(path, use_fts)
+            except _Damaged as again:
+                raise HistoryUnavailableError(
+                    "history is off for this session: a new history file cannot be created",
+                    detail=str(again),
+                ) from again
+        return cls(
+            db, path, uses_fts=fts, recovery_message=recovery, progress_interval=progress_interval
+        )
+
+    @staticmethod
+    def _connect(path: Path, use_fts: bool | None) -> tuple[sqlite3.Connection, bool]:
+        existed = path.exists()
+        if path.is_file():
+            # Judge the header before SQLite opens the file: closing a connection to a file it
+            # cannot read may delete the WAL beside it, which belongs with the damaged file.
+            try:
+                with path.open("rb") as fh:
+                    header = fh.read(len(_SQLITE_HEADER))
+            except OSError as exc:
+                raise _Damaged(f"cannot read the file: {exc}") from exc
+            if header and header != _SQLITE_HEADER:
+                raise _Damaged("not an SQLite database (wrong header)")
+        db: sqlite3.Connection | None = None
+        try:
+            _create_private_file(path)
+            # isolation_level=None: no implicit transactions; every write below says BEGIN
+            # IMMEDIATE itself, so a transaction takes the write lock up front and stays short.
+            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+            if db.execute("PRAGMA page_count").fetchone()[0] == 0:
+                # Must precede WAL mode and the first table; lets purge return freed pages.
+                db.execute("PRAGMA auto_vacuum = INCREMENTAL")
+            mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode != "wal":
+                log.warning("history: WAL mode unavailable (%s); using %s", path, mode)
+            db.execute("PRAGMA synchronous = NORMAL")
+            db.execute("PRAGMA foreign_keys = ON")
+            # Deleted conversations are overwritten, not just unlinked: they held private images.
+            db.execute("PRAGMA secure_delete = ON")
+            # The full check reads the whole file (about 1 ms per MB): only after a session
+            # that did not close cleanly (a crash, a kill, or damage seen while running).
+            if existed and _previous_session_unfinished(db):
+                problems = [row[0] for row in db.execute("PRAGMA quick_check(5)")]
+                if problems != ["ok"]:
+                    raise _Damaged("quick_check: " + "; ".join(map(str, problems)))
+            migrate(db)
+            fts = fts5_available(db) if use_fts is None else use_fts and fts5_available(db)
+            ensure_search_index(db, use_fts=fts)
+            db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                (_SESSION_KEY, f"pid {os.getpid()} since {time.time():.0f}"),
+            )
+        except _Damaged:
+            if db is not None:
+                db.close()
+            raise
+        except NewerSchemaError as exc:
+            assert db is not None
+            db.close()
+            raise HistoryUnavailableError(
+                "history is off for this session: the history file was written by a newer"
+                " version of Qwen-VL Desktop and is left as it is",
+                detail=str(exc),
+            ) from exc
+        except sqlite3.Error as exc:
+            if db is not None:
+                db.close()
+            code = _primary_code(exc)
+            if code in (SQLITE_CORRUPT, SQLITE_NOTADB) or (
+                code == SQLITE_CANTOPEN and path.exists()
+            ):
+                raise _Damaged(f"{type(exc).__name__}: {exc}") from exc
+            raise translate_sqlite_error(exc, "open") from exc
+        except OSError as exc:
+            if db is not None:
+                db.close()
+            raise HistoryUnavailableError(
+                "history is off for this session: the history file cannot be created",
+                detail=str(exc),
+            ) from exc
+        return db, fts
+
+    # ---- properties ---------------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def recovery_message(self) -> str | None:
+        """What happened to an unreadable history file at open, for the window to show once."""
+        return self._recovery_message
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    # ---- transactions -------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """A short write transaction; any SQLite failure becomes a HistoryWriteError."""
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except _MISUSE:
+            raise
+        except sqlite3.Error as exc:
+            raise self._translate(exc, "save") from exc
+        try:
+            yield db
+            db.execute("COMMIT")
+        except _MISUSE:
+            self._rollback()
+            raise
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise self._translate(exc, "save") from exc
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _translate(self, exc: sqlite3.Error, action: Literal["save", "read"]) -> HistoryError:
+        if _primary_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB):
+            self._damaged = True
+        return translate_sqlite_error(exc, action)
+
+    def _rollback(self) -> None:
+        # SQLite rolls back by itself after some errors (SQLITE_FULL among them).
+        if self._db.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+
+    def _iterate(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Any]:
+        try:
+            yield from self._db.execute(sql, params)
+        except _MISUSE:
+            raise
+        except sqlite3.Error as exc:
+            raise self._translate(exc, "read") from exc
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        try:
+            return self._db.execute(sql, params).fetchall()
+        except _MISUSE:
+            raise
+        except sqlite3.Error as exc:
+            raise self._translate(exc, "read") from exc
+
+    # ---- saving -------------------------------------------------------------------------------
+
+    def save_question(self, conversation: Conversation, exchange: Exchange) -> None:
+        """Write the question with its images (and the conversation) before it is sent.
+
+        Saving an exchange again (Retry, Regenerate) replaces its stored question, images and
+        reply with what it holds now. A conversation deleted in the sidebar comes back when a new
+        question is saved in it. The stored title is kept once set: change it with
+        :meth:`rename`.
+        """
+        position = self._position(conversation, exchange)
+        # Decode and hash before taking the write lock: the transaction only copies bytes.
+        prepared = [self._prepare(i, a) for i, a in enumerate(exchange.attachments)]
+        now = time.time()
+        try:
+            with self._write() as db:
+                db.execute(
+                    "INSERT INTO conversations (id, title, created_at, updated_at, system)"
+                    " VALUES (?, ?, ?, ?, ?)"
+                    " ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at,"
+                    " system = excluded.system, deleted_at = NULL,"
+                    " title = CASE WHEN conversations.title = '' THEN excluded.title"
+                    " ELSE conversations.title END",
+                    (
+                        conversation.id,
+                        conversation.title,
+                        conversation.created_at,
+                        now,
+                        conversation.system,
+                    ),
+                )
+                self._upsert_exchange(db, conversation.id, position, exchange, prepared)
+        except HistoryError:
+            self._unsaved[exchange.id] = conversation
+            raise
+        self._unsaved.pop(exchange.id, None)
+        self._live.add(exchange.id)
+        self._last_progress[exchange.id] = time.monotonic()
+
+    def save_progress(self, exchange: Exchange, *, force: bool = False) -> bool:
+        """Write the partial answer and reasoning; call it after every stream event.
+
+        Writes at most once per :attr:`progress_interval` seconds per exchange (``force``
+        ignores that); returns whether it wrote. Cheap: one ``UPDATE`` of one row.
+        """
+        if exchange.id in self._unsaved:
+            return self._retry_question(exchange)
+        now = time.monotonic()
+        last = self._last_progress.get(exchange.id, -math.inf)
+        if not force and now - last < self.progress_interval:
+            return False
+        with self._write() as db:
+            self._update_reply(db, exchange)
+        self._last_progress[exchange.id] = now
+        return True
+
+    def save_reply(self, exchange: Exchange) -> None:
+        """Write the finished reply: answer, reasoning, usage, state, error."""
+        if exchange.id in self._unsaved:
+            self._retry_question(exchange)
+            return
+        with self._write() as db:
+            if self._update_reply(db, exchange):
+                db.execute(
+                    "UPDATE conversations SET updated_at = ? WHERE id ="
+                    " (SELECT conversation_id FROM exchanges WHERE id = ?)",
+                    (time.time(), exchange.id),
+                )
+        self._last_progress.pop(exchange.id, None)
+        if exchange.is_settled:
+            self._live.discard(exchange.id)
+
+    def save_conversation(self, conversation: Conversation) -> None:
+        """Write the whole conversation as it is in memory, in one transaction.
+
+        For imports and structural edits (an exchange removed): exchanges no longer in
+        ``conversation`` are deleted from the file, and its title replaces the stored one.
+        """
+        prepared = [
+            [self._prepare(i, a) for i, a in enumerate(e.attachments)]
+            for e in conversation.exchanges
+        ]
+        updated = max([conversation.created_at, *(e.created_at for e in conversation.exchanges)])
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO conversations (id, title, created_at, updated_at, system)"
+                " VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
+                " created_at = excluded.created_at, updated_at = excluded.updated_at,"
+                " system = excluded.system, deleted_at = NULL",
+                (
+                    conversation.id,
+                    conversation.title,
+                    conversation.created_at,
+                    updated,
+                    conversation.system,
+                ),
+            )
+            keep = {e.id for e in conversation.exchanges}
+            stale = [
+                row[0]
+                for row in db.execute(
+                    "SELECT id FROM exchanges WHERE conversation_id = ?", (conversation.id,)
+                )
+                if row[0] not in keep
+            ]
+            for exchange_id in stale:
+                db.execute("DELETE FROM attachments WHERE exchange_id = ?", (exchange_id,))
+                db.execute("DELETE FROM exchanges WHERE id = ?", (exchange_id,))
+            for position, (exchange, attachments) in enumerate(
+                zip(conversation.exchanges, prepared, strict=True)
+            ):
+                self._upsert_exchange(db, conversation.id, position, exchange, attachments)
+        for exchange in conversation.exchanges:
+            self._unsaved.pop(exchange.id, None)
+
+    def _retry_question(self, exchange: Exchange) -> bool:
+        conversation = self._unsaved[exchange.id]
+        if not any(e is exchange for e in conversation.exchanges):
+            del self._unsaved[exchange.id]
+            return False
+        self.save_question(conversation, exchange)
+        return True
+
+    @staticmethod
+    def _position(conversation: Conversation, exchange: Exchange) -> int:
+        for index, candidate in enumerate(conversation.exchanges):
+            if candidate is exchange:
+                return index
+        raise ValueError("the exchange is not part of the conversation")
+
+    @staticmethod
+    def _prepare(position: int, attachment: Attachment) -> _PreparedAttachment:
+        meta = _json(attachment_to_record(attachment))
+        assert meta is not None
+        image = split_data_uri(attachment.url)
+        if image is None:
+            return _PreparedAttachment(position, meta, attachment.url, None, None, None)
+        return _PreparedAttachment(position, meta, None, image.mime, image.sha256, image.data)
+
+    @staticmethod
+    def _reply_values(exchange: Exchange) -> tuple[Any, ...]:
+        return (
+            exchange.answer,
+            exchange.reasoning,
+            exchange.state,
+            exchange.finish_reason,
+            exchange.first_token_seconds,
+            _json(usage_to_record(exchange.usage)),
+            _json(error_to_record(exchange.error)),
+        )
+
+    def _upsert_exchange(
+        self,
+        db: sqlite3.Connection,
+        conversation_id: str,
+        position: int,
+        exchange: Exchange,
+        attachments: list[_PreparedAttachment],
+    ) -> None:
+        # ON CONFLICT DO UPDATE, not INSERT OR REPLACE: a replace is a delete plus an insert,
+        # which would give the row a new seq and skip the search index's delete trigger.
+        db.execute(
+            "INSERT INTO exchanges (id, conversation_id, position, question, model, region,"
+            " created_at, answer, reasoning, state, finish_reason, first_token_seconds, usage,"
+            " error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET conversation_id = excluded.conversation_id,"
+            " position = excluded.position, question = excluded.question,"
+            " model = excluded.model, region = excluded.region,"
+            " created_at = excluded.created_at, answer = excluded.answer,"
+            " reasoning = excluded.reasoning, state = excluded.state,"
+            " finish_reason = excluded.finish_reason,"
+            " first_token_seconds = excluded.first_token_seconds, usage = excluded.usage,"
+            " error = excluded.error",
+            (
+                exchange.id,
+                conversation_id,
+                position,
+                exchange.question,
+                exchange.model,
+                exchange.region,
+                exchange.created_at,
+                *self._reply_values(exchange),
+            ),
+        )
+        db.execute("DELETE FROM attachments WHERE exchange_id = ?", (exchange.id,))
+        for item in attachments:
+            if item.sha256 is not None:
+                db.execute(
+                    "INSERT OR IGNORE INTO images (sha256, data, byte_size) VALUES (?, ?, ?)",
+                    (item.sha256, item.data, len(item.data or b"")),
+                )
+            db.execute(
+                "INSERT INTO attachments (exchange_id, position, image_sha256, data_mime, url,"
+                " meta) VALUES (?, ?, ?, ?, ?, ?)",
+                (exchange.id, item.position, item.sha256, item.mime, item.url, item.meta),
+            )
+
+    def _update_reply(self, db: sqlite3.Connection, exchange: Exchange) -> bool:
+        cursor = db.execute(
+            "UPDATE exchanges SET answer = ?, reasoning = ?, state = ?, finish_reason = ?,"
+            " first_token_seconds = ?, usage = ?, error = ? WHERE id = ?",
+            (*self._reply_values(exchange), exchange.id),
+        )
+        return cursor.rowcount > 0
+
+    # ---- reading ------------------------------------------------------------------------------
+
+    def list_conversations(self, limit: int = 200, offset: int = 0) -> list[ConversationSummary]:
+        """Conversations not deleted, most recently active first."""
+        rows = self._read(
+            "SELECT c.id, c.title, c.created_at, c.updated_at,"
+            " (SELECT count(*) FROM exchanges e WHERE e.conversation_id = c.id)"
+            " FROM conversations c WHERE c.deleted_at IS NULL"
+            " ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [ConversationSummary(*row) for row in rows]
+
+    def load_conversation(self, conversation_id: str) -> Conversation:
+        """The conversation with its exchanges and images, as it was saved.
+
+        An exchange stored as ``pending``/``streaming`` that this session is not streaming was
+        cut off by a crash: it comes back ``incomplete``.
+        """
+        head = self._read(
+            "SELECT id, title, created_at, system FROM conversations"
+            " WHERE id = ? AND deleted_at IS NULL",
+            (conversation_id,),
+        )
+        if not head:
+            raise ConversationNotFoundError(conversation_id)
+        cid, title, created_at, system = head[0]
+        rows = self._read(
+            "SELECT id, question, model, region, created_at, answer, reasoning, state,"
+            " finish_reason, first_token_seconds, usage, error"
+            " FROM exchanges WHERE conversation_id = ? ORDER BY position, seq",
+            (conversation_id,),
+        )
+        images = self._load_attachments(conversation_id)
+        exchanges = [self._exchange_from_row(row, images) for row in rows]
+        return Conversation(
+            exchanges=exchanges, title=title, id=cid, created_at=created_at, system=system
+        )
+
+    def _exchange_from_row(
+        self, row: tuple[Any, ...], images: dict[str, list[Attachment]]
+    ) -> Exchange:
+        (eid, question, model, region, created_at, answer, reasoning, state) = row[:8]
+        finish_reason, first_token_seconds, usage, error = row[8:]
+        restored_state = state_from_record(state)
+        if restored_state in _UNSETTLED and eid not in self._live:
+            restored_state = "incomplete"
+        return Exchange(
+            question,
+            images.get(eid, []),
+            model=model,
+            region=region,
+            id=eid,
+            created_at=created_at,
+            answer=answer,
+            reasoning=reasoning,
+            usage=usage_from_record(_loads(usage)),
+            finish_reason=finish_reason,
+            state=restored_state,
+            error=error_from_record(_loads(error)),
+            first_token_seconds=first_token_seconds,
+        )
+
+    def _load_attachments(self, conversation_id: str) -> dict[str, list[Attachment]]:
+        # Iterated, not fetched whole: each image's BLOB is freed once encoded, so the peak is
+        # the data URIs plus one BLOB rather than both for every image. (The query needs no
+        # sort: it walks the conversation index, so SQLite does not buffer the BLOBs either.)
+        rows = self._iterate(
+            "SELECT a.exchange_id, a.meta, a.url, a.data_mime, a.image_sha256, i.data"
+            " FROM exchanges e JOIN attachments a ON a.exchange_id = e.id"
+            " LEFT JOIN images i ON i.sha256 = a.image_sha256"
+            " WHERE e.conversation_id = ? ORDER BY e.position, e.seq, a.position",
+            (conversation_id,),
+        )
+        # The same image in several turns is encoded once and shared (the URL string is
+        # immutable), which keeps a long conversation's memory to one copy per image.
+        uris: dict[tuple[str, str], str] = {}
+        out: dict[str, list[Attachment]] = {}
+        for exchange_id, meta, url, mime, sha256, data in rows:
+            if url is None:
+                if data is None:
+                    log.warning("history: image %s of exchange %s is missing", sha256, exchange_id)
+                    continue
+                key = (sha256, mime)
+                url = uris.get(key)
+                if url is None:
+                    url = uris[key] = build_data_uri(mime, data)
+            record = _loads(meta)
+            out.setdefault(exchange_id, []).append(
+                attachment_from_record(record if isinstance(record, dict) else {}, url)
+            )
+        return out
+
+    def search(self, text: str, limit: int = 50) -> list[SearchHit]:
+        """Exchanges whose question or answer contains every word of ``text``, newest first.
+
+        "Newest" is the order exchanges were first stored in, which is the order they were
+        asked except for conversations written whole by :meth:`save_conversation` (imports).
+        """
+        terms = split_terms(text)
+        if not terms or limit <= 0:
+            return []
+        match = fts_match_expression(terms) if self.uses_fts else None
+        short = [t for t in terms if match is None or len(t) < MIN_INDEXED_LENGTH]
+        conditions = ["c.deleted_at IS NULL"]
+        params: list[Any] = []
+        # Newest first by storage order (seq), which both the FTS index and the table can walk
+        # in order: SQLite stops after `limit` hits instead of sorting every match. For a common
+        # word that is the difference between reading 50 rows and all 10,000.
+        source, order = "exchanges e", "e.seq DESC"
+        if match is not None:
+            source, order = "exchanges_fts f JOIN exchanges e ON e.seq = f.rowid", "f.rowid DESC"
+            conditions.append("exchanges_fts MATCH ?")
+            params.append(match)
+        for term in short:
+            conditions.append("(e.question LIKE ? ESCAPE '\\' OR e.answer LIKE ? ESCAPE '\\')")
+            params += [like_pattern(term)] * 2
+        rows = self._read(
+            "SELECT e.conversation_id, c.title, e.id, e.question, e.answer, e.created_at"
+            f" FROM {source} JOIN conversations c ON c.id = e.conversation_id"
+            f" WHERE {' AND '.join(conditions)}"
+            f" ORDER BY {order} LIMIT ?",
+            (*params, limit),
+        )
+        hits: list[SearchHit] = []
+        for conversation_id, title, exchange_id, question, answer, created_at in rows:
+            field, snippet = _best_snippet(question, answer, terms)
+            hits.append(
+                SearchHit(
+                    conversation_id,
+                    title,
+                    exchange_id,
+                    field,
+                    snippet.text,
+                    snippet.highlights,
+                    created_at,
+                )
+            )
+        return hits
+
+    # ---- sidebar actions ----------------------------------------------------------------------
+
+    def rename(self, conversation_id: str, title: str) -> None:
+        """Set the title shown in the sidebar (the list order does not change)."""
+        title = " ".join(title.split())
+        if not title:
+            raise ValueError("a conversation title cannot be empty")
+        with self._write() as db:
+            cursor = db.execute(
+                "UPDATE conversations SET title = ? WHERE id = ? AND deleted_at IS NULL",
+                (title, conversation_id),
+            )
+            if cursor.rowcount == 0:
+                raise ConversationNotFoundError(conversation_id)
+
+    def delete(self, conversation_id: str) -> None:
+        """Hide the conversation; :meth:`restore` undoes it until :meth:`purge_deleted`."""
+        with self._write() as db:
+            cursor = db.execute(
+                "UPDATE conversations SET deleted_at = ? WHERE id = ?",
+                (time.time(), conversation_id),
+            )
+            if cursor.rowcount == 0:
+                raise ConversationNotFoundError(conversation_id)
+
+    def restore(self, conversation_id: str) -> None:
+        """Undo :meth:`delete` (possible until the deleted conversations are purged)."""
+        with self._write() as db:
+            cursor = db.execute(
+                "UPDATE conversations SET deleted_at = NULL WHERE id = ?", (conversation_id,)
+            )
+            if cursor.rowcount == 0:
+                raise ConversationNotFoundError(conversation_id)
+
+    def purge_deleted(self) -> int:
+        """Erase deleted conversations for good (and images nothing refers to any more).
+
+        Returns how many conversations were erased. :meth:`close` calls it; :func:`open_history`
+        too, for deletions a crash left behind.
+        """
+        with self._write() as db:
+            doomed = "SELECT id FROM conversations WHERE deleted_at IS NOT NULL"
+            db.execute(
+                "DELETE FROM attachments WHERE exchange_id IN"
+                f" (SELECT id FROM exchanges WHERE conversation_id IN ({doomed}))"
+            )
+            db.execute(f"DELETE FROM exchanges WHERE conversation_id IN ({doomed})")
+            count = db.execute("DELETE FROM conversations WHERE deleted_at IS NOT NULL").rowcount
+            # Also catches images left over when a retried question changed its attachments.
+            db.execute(
+                "DELETE FROM images WHERE NOT EXISTS"
+                " (SELECT 1 FROM attachments a WHERE a.image_sha256 = images.sha256)"
+            )
+        with contextlib.suppress(sqlite3.Error):
+            self._db.execute("PRAGMA incremental_vacuum")
+        return count
+
+    def mark_interrupted(self) -> list[str]:
+        """Mark exchanges a crash left ``pending``/``streaming`` as ``incomplete``; their ids.
+
+        Call once at startup, before anything is sent. (Exchanges this session is streaming are
+        left alone.)
+        """
+        rows = self._read("SELECT id FROM exchanges WHERE state IN ('pending', 'streaming')")
+        ids = [row[0] for row in rows if row[0] not in self._live]
+        if not ids:
+            return []
+        with self._write() as db:
+            db.executemany(
+                "UPDATE exchanges SET state = 'incomplete' WHERE id = ?", [(i,) for i in ids]
+            )
+        return ids
+
+    # ---- maintenance --------------------------------------------------------------------------
+
+    def check_integrity(self) -> list[str]:
+        """Problems SQLite's ``integrity_check`` (and FTS5's own check) find; empty when sound."""
+        problems = [str(row[0]) for row in self._read("PRAGMA integrity_check")]
+        problems = [] if problems == ["ok"] else problems
+        if self.uses_fts:
+            try:
+                self._db.execute(
+                    "INSERT INTO exchanges_fts (exchanges_fts, rank) VALUES ('integrity-check', 1)"
+                )
+            except sqlite3.Error as exc:
+                problems.append(f"search index: {exc}")
+        return problems
+
+    def close(self, *, purge: bool = True) -> None:
+        """Purge deleted conversations, fold the WAL into the file, and close. Idempotent."""
+        if self._closed:
+            return
+        try:
+            if purge:
+                try:
+                    self.purge_deleted()
+                except HistoryError as exc:
+                    log.warning("history: purge at close failed: %s (%s)", exc, exc.detail)
+            with contextlib.suppress(sqlite3.Error):
+                if not self._damaged:
+                    self._db.execute("DELETE FROM meta WHERE key = ?", (_SESSION_KEY,))
+                self._db.execute("PRAGMA optimize")
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            self._db.close()
+            self._closed = True
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def open_history(
+    enabled: bool = True,
+    path: Path | None = None,
+    *,
+    progress_interval: float = 2.0,
+) -> HistoryStore | NullHistoryStore:
+    """What the app calls at startup: the history, ready to use, or a null one.
+
+    History off (``enabled=False``): a :class:`NullHistoryStore`, and no file or folder is
+    created. History unusable: a :class:`NullHistoryStore` whose ``recovery_message`` says why.
+    Otherwise the store, with interrupted replies marked ``incomplete`` and deletions a crash
+    left behind purged.
+    """
+    if not enabled:
+        return NullHistoryStore()
+    try:
+        store = HistoryStore.open(path, progress_interval=progress_interval)
+    except HistoryUnavailableError as exc:
+        log.warning("history unavailable: %s (%s)", exc, exc.detail)
+        return NullHistoryStore(recovery_message=str(exc))
+    try:
+        store.mark_interrupted()
+        store.purge_deleted()
+    except HistoryError as exc:
+        # Readable but not writable right now (disk full…): keep it; saves will say so.
+        log.warning("history: startup maintenance failed: %s (%s)", exc, exc.detail)
+    return store
+
+
+if TYPE_CHECKING:
+    # Both stores must keep providing the interface the window is written against.
+    def _conforms(store: HistoryStore, null: NullHistoryStore) -> tuple[History, History]:
+        return store, null

@@ -1,0 +1,349 @@
+"""Quick prompts: the one-click questions beside the image pane, editable and saved. No Qt.
+
+A screenshot is usually followed by one of a few questions — what is this, what does it say,
+why did this fail, what does it mean in my language — so the window offers them as buttons. The
+person can reword, add, remove and reorder them; they are kept as JSON in the user configuration
+folder (``quick_prompts.json`` beside ``config.toml``), separate from the TOML settings because
+they are edited from the window, a list at a time.
+
+A prompt marked ``ocr`` (the default "Extract text") asks the window to use the region's OCR
+model when it has one (:func:`model_for_prompt`): those models read dense text better and cost
+less. ``{language}`` in a prompt is replaced by the saved target language ("Translate to…").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from qwenvl_desktop.core.protocol.catalog import load_catalog
+from qwenvl_desktop.core.settings.atomic_file import write_text_atomically
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "DEFAULT_PROMPTS",
+    "FILE_NAME",
+    "LANGUAGE_PLACEHOLDER",
+    "QuickPrompt",
+    "QuickPrompts",
+    "QuickPromptsError",
+    "default_path",
+    "model_for_prompt",
+    "ocr_model_for_region",
+]
+
+FILE_NAME = "quick_prompts.json"
+LANGUAGE_PLACEHOLDER = "{language}"
+DEFAULT_LANGUAGE = "English"
+_APP_NAME = "qwenvl-desktop"
+_FORMAT_VERSION = 1
+_MAX_LABEL = 60
+_MAX_TEXT = 4000
+
+
+class QuickPromptsError(ValueError):
+    """An edit that would make a prompt unusable (empty, too long, unknown id)."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuickPrompt:
+    """One button: its ``label``, the question it asks, and whether it wants an OCR model."""
+
+    id: str
+    label: str
+    text: str
+    ocr: bool = False
+
+    @property
+    def uses_language(self) -> bool:
+        return LANGUAGE_PLACEHOLDER in self.text or LANGUAGE_PLACEHOLDER in self.label
+
+    def render(self, language: str) -> str:
+        """The question to send, with ``{language}`` filled in (other braces are left alone)."""
+        return self.text.replace(LANGUAGE_PLACEHOLDER, language)
+
+    def render_label(self, language: str) -> str:
+        return self.label.replace(LANGUAGE_PLACEHOLDER, language)
+
+
+DEFAULT_PROMPTS: tuple[QuickPrompt, ...] = (
+    QuickPrompt("describe", "Describe", "Describe this image in detail."),
+    QuickPrompt(
+        "extract-text",
+        "Extract text",
+        "Extract all the text in this image. Keep its layout: lines, lists and tables "
+        "(as Markdown tables).",
+        ocr=True,
+    ),
+    QuickPrompt(
+        "explain-error",
+        "Explain this error",
+        "This screenshot shows an error. Explain what went wrong, the most likely cause, "
+        "and how to fix it.",
+    ),
+    QuickPrompt(
+        "translate",
+        "Translate to {language}",
+        "Translate all the text in this image into {language}. Keep the layout, and note "
+        "anything that cannot be translated.",
+    ),
+)
+
+
+def default_path() -> Path:
+    """``quick_prompts.json`` in the user configuration folder (platformdirs).
+
+    Linux: ``~/.config/qwenvl-desktop/``; Windows: ``%APPDATA%\\qwenvl-desktop\\``; macOS:
+    ``~/Library/Application Support/qwenvl-desktop/``.
+    """
+    folder = platformdirs.user_config_dir(_APP_NAME, appauthor=False, roaming=True)
+    return Path(folder) / FILE_NAME
+
+
+class QuickPrompts:
+    """The editable, ordered list of quick prompts and the "Translate to…" language.
+
+    Edits change memory only; :meth:`save` writes the file (atomically: a crash mid-write
+    leaves the previous file). :meth:`load` never raises for a bad file: it falls back to the
+    defaults, or skips bad entries, and says so in :attr:`notices`.
+    """
+
+    def __init__(
+        self,
+        prompts: Iterable[QuickPrompt] = DEFAULT_PROMPTS,
+        *,
+        language: str = DEFAULT_LANGUAGE,
+        path: Path | None = None,
+    ) -> None:
+        self._prompts: list[QuickPrompt] = []
+        for prompt in prompts:
+            self._check(prompt, taken={p.id for p in self._prompts})
+            self._prompts.append(prompt)
+        self.language = _checked_language(language)
+        self.path = path
+        #: what :meth:`load` had to ignore or repair, as sentences for the user
+        self.notices: list[str] = []
+
+    # Reading -----------------------------------------------------------------------------------
+
+    def __iter__(self) -> Iterator[QuickPrompt]:
+        return iter(list(self._prompts))
+
+    def __len__(self) -> int:
+        return len(self._prompts)
+
+    @property
+    def prompts(self) -> tuple[QuickPrompt, ...]:
+        return tuple(self._prompts)
+
+    def get(self, prompt_id: str) -> QuickPrompt:
+        for prompt in self._prompts:
+            if prompt.id == prompt_id:
+                return prompt
+        raise QuickPromptsError(f"there is no quick prompt {prompt_id!r}")
+
+    # Editing -----------------------------------------------------------------------------------
+
+    def add(self, label: str, text: str, *, ocr: bool = False) -> QuickPrompt:
+        """Append a new prompt with an id made from its label."""
+        prompt = QuickPrompt(self._new_id(label), label.strip(), text.strip(), ocr)
+        self._check(prompt, taken={p.id for p in self._prompts})
+        self._prompts.append(prompt)
+        return prompt
+
+    def update(
+        self,
+        prompt_id: str,
+        *,
+        label: str | None = None,
+        text: str | None = None,
+        ocr: bool | None = None,
+    ) -> QuickPrompt:
+        """Change some of a prompt's fields; the id (and the place in the list) stays."""
+        index = self._index(prompt_id)
+        old = self._prompts[index]
+        new = replace(
+            old,
+            label=old.label if label is None else label.strip(),
+            text=old.text if text is None else text.strip(),
+            ocr=old.ocr if ocr is None else ocr,
+        )
+        self._check(new, taken=set())
+        self._prompts[index] = new
+        return new
+
+    def remove(self, prompt_id: str) -> None:
+        del self._prompts[self._index(prompt_id)]
+
+    def move(self, prompt_id: str, index: int) -> None:
+        """Put a prompt at ``index`` (clamped to the list)."""
+        prompt = self._prompts.pop(self._index(prompt_id))
+        self._prompts.insert(max(0, min(index, len(self._prompts))), prompt)
+
+    def replace_with(self, prompts: Iterable[QuickPrompt], language: str) -> None:
+        """Take a whole edited list at once (an editor's OK): all checked before any change."""
+        checked = QuickPrompts(prompts, language=language)
+        self._prompts = list(checked.prompts)
+        self.language = checked.language
+
+    def copy(self) -> QuickPrompts:
+        """An independent copy to edit (an editor's Cancel just drops it)."""
+        return QuickPrompts(self._prompts, language=self.language, path=self.path)
+
+    def set_language(self, language: str) -> None:
+        self.language = _checked_language(language)
+
+    def reset(self) -> None:
+        """Back to the shipped prompts and language (the file changes on :meth:`save`)."""
+        self._prompts = list(DEFAULT_PROMPTS)
+        self.language = DEFAULT_LANGUAGE
+
+    # Files -------------------------------------------------------------------------------------
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": _FORMAT_VERSION,
+            "language": self.language,
+            "prompts": [
+                {"id": p.id, "label": p.label, "text": p.text, "ocr": p.ocr} for p in self._prompts
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, data: object, *, path: Path | None = None) -> QuickPrompts:
+        """Build from parsed JSON, skipping (and noting) entries that cannot be used."""
+        notices: list[str] = []
+        if not isinstance(data, dict) or not isinstance(data.get("prompts"), list):
+            result = cls(path=path)
+            result.notices.append(
+                f"{path or 'The quick prompts'}: not a list of prompts; "
+                "the default prompts are used."
+            )
+            return result
+        prompts: list[QuickPrompt] = []
+        for number, entry in enumerate(data["prompts"], start=1):
+            try:
+                prompt = _prompt_from_json(entry, number)
+                cls._check(prompt, taken={p.id for p in prompts})
+            except QuickPromptsError as exc:
+                notices.append(f"quick prompt {number} was skipped: {exc}")
+                continue
+            prompts.append(prompt)
+        language = data.get("language", DEFAULT_LANGUAGE)
+        try:
+            language = _checked_language(language)
+        except QuickPromptsError as exc:
+            notices.append(f"{exc}; {DEFAULT_LANGUAGE} is used")
+            language = DEFAULT_LANGUAGE
+        result = cls(prompts, language=language, path=path)
+        result.notices.extend(notices)
+        return result
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> QuickPrompts:
+        """Read ``path`` (default: :func:`default_path`); the defaults when it does not exist."""
+        path = path or default_path()
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return cls(path=path)
+        except (OSError, UnicodeDecodeError) as exc:
+            result = cls(path=path)
+            result.notices.append(f"{path} could not be read ({exc}); the defaults are used.")
+            return result
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            result = cls(path=path)
+            result.notices.append(
+                f"{path} is not valid JSON (line {exc.lineno}: {exc.msg}); the defaults are "
+                "used, and saving will replace the file."
+            )
+            return result
+        return cls.from_json(data, path=path)
+
+    def save(self, path: Path | None = None) -> Path:
+        """Write the prompts (to ``path``, else where they were loaded from, else the default)."""
+        target = path or self.path or default_path()
+        text = json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+        write_text_atomically(target, text, prefix=".quick_prompts-")
+        self.path = target
+        return target
+
+    # Helpers -----------------------------------------------------------------------------------
+
+    def _index(self, prompt_id: str) -> int:
+        for index, prompt in enumerate(self._prompts):
+            if prompt.id == prompt_id:
+                return index
+        raise QuickPromptsError(f"there is no quick prompt {prompt_id!r}")
+
+    def _new_id(self, label: str) -> str:
+        base = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "prompt"
+        taken = {p.id for p in self._prompts}
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+    @staticmethod
+    def _check(prompt: QuickPrompt, *, taken: set[str]) -> None:
+        if not prompt.id:
+            raise QuickPromptsError("a quick prompt needs an id")
+        if prompt.id in taken:
+            raise QuickPromptsError(f"the id {prompt.id!r} is used twice")
+        if not prompt.label.strip():
+            raise QuickPromptsError("a quick prompt needs a label")
+        if not prompt.text.strip():
+            raise QuickPromptsError(f"the quick prompt {prompt.label!r} has no text")
+        if len(prompt.label) > _MAX_LABEL:
+            raise QuickPromptsError(f"a label is at most {_MAX_LABEL} characters")
+        if len(prompt.text) > _MAX_TEXT:
+            raise QuickPromptsError(f"a quick prompt is at most {_MAX_TEXT} characters")
+
+
+def _prompt_from_json(entry: object, number: int) -> QuickPrompt:
+    if not isinstance(entry, dict):
+        raise QuickPromptsError("it is not an object with a label and a text")
+    label, text, ocr = entry.get("label"), entry.get("text"), entry.get("ocr", False)
+    if not isinstance(label, str) or not isinstance(text, str):
+        raise QuickPromptsError("its label and text must be strings")
+    if not isinstance(ocr, bool):
+        raise QuickPromptsError("'ocr' must be true or false")
+    prompt_id = entry.get("id")
+    if not isinstance(prompt_id, str) or not prompt_id.strip():
+        prompt_id = f"prompt-{number}"
+    return QuickPrompt(prompt_id.strip(), label.strip(), text.strip(), ocr)
+
+
+def _checked_language(language: object) -> str:
+    if not isinstance(language, str) or not language.strip():
+        raise QuickPromptsError("the translation language must be a non-empty name")
+    if len(language) > _MAX_LABEL:
+        raise QuickPromptsError(f"a language name is at most {_MAX_LABEL} characters")
+    return language.strip()
+
+
+def ocr_model_for_region(region: str) -> str | None:
+    """The first OCR model the region offers (catalog order), or None where there is none.
+
+    ``region`` is a catalog region id (``intl``, ``us``, ``cn``, ``hk``) or ``custom``; an
+    unknown id raises ``KeyError`` with the valid choices, as the catalog does.
+    """
+    for model in load_catalog().models_for_region(region):
+        if model.ocr:
+            return model.name
+    return None
+
+
+def model_for_prompt(prompt: QuickPrompt, current_model: str, region: str) -> str:
+    """The model to ask ``prompt`` with: the region's OCR model for an OCR prompt, if any."""
+    if prompt.ocr:
+        return ocr_model_for_region(region) or current_model
+    return current_model

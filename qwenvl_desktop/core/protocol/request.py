@@ -1,0 +1,125 @@
+"""Building the JSON body of a compatible-mode chat completion request.
+
+Only fields the service accepts are sent: it rejects unknown OpenAI fields (``store``, role
+``developer``, ``reasoning_effort``…), ``enable_thinking: false`` on always-thinking models and
+non-streamed thinking calls, so the builder decides per model what to include.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from qwenvl_desktop.core.protocol.catalog import ModelInfo
+
+__all__ = ["ChatRequest", "ImageInput", "RequestError", "Turn", "build_body"]
+
+
+class RequestError(ValueError):
+    """The request cannot be made as asked (e.g. ``--no-stream`` with a stream-only model)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImageInput:
+    """One image of a turn: an http(s) URL passed through, or a ``data:`` URI of prepared bytes."""
+
+    url: str
+    max_pixels: int | None = None
+    min_pixels: int | None = None
+
+    def to_part(self) -> dict[str, Any]:
+        image_url: dict[str, Any] = {"url": self.url}
+        # The service reads the pixel budget from inside the image_url object.
+        if self.max_pixels is not None:
+            image_url["max_pixels"] = self.max_pixels
+        if self.min_pixels is not None:
+            image_url["min_pixels"] = self.min_pixels
+        return {"type": "image_url", "image_url": image_url}
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    role: Literal["user", "assistant"]
+    text: str
+    images: tuple[ImageInput, ...] = ()
+
+    def to_message(self) -> dict[str, Any]:
+        if not self.images:
+            return {"role": self.role, "content": self.text}
+        parts: list[dict[str, Any]] = []
+        if self.text:
+            parts.append({"type": "text", "text": self.text})
+        parts.extend(image.to_part() for image in self.images)
+        return {"role": self.role, "content": parts}
+
+
+@dataclass(frozen=True, slots=True)
+class ChatRequest:
+    """One question with its history. ``thinking=None`` keeps the model's default."""
+
+    model: str
+    turns: tuple[Turn, ...]
+    system: str | None = None
+    stream: bool = True
+    thinking: bool | None = None
+    thinking_budget: int | None = None
+    high_resolution: bool = False
+    temperature: float | None = None
+    top_p: float | None = None
+    max_tokens: int | None = None
+    seed: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def effective_stream(request: ChatRequest, info: ModelInfo) -> bool:
+    """Stream-only and thinking models are always streamed; hybrid thinking too when it is on."""
+    return request.stream or info.must_stream or bool(request.thinking)
+
+
+def check_request(request: ChatRequest, info: ModelInfo) -> None:
+    """Refuse combinations the service would answer with a 400, with a sentence saying why."""
+    if not request.turns or request.turns[-1].role != "user":
+        raise RequestError("a request must end with a user turn")
+    if request.thinking is False and info.thinking == "always":
+        raise RequestError(f"{info.name} always thinks; thinking cannot be switched off")
+    if request.thinking and info.thinking == "none" and info.known:
+        raise RequestError(f"{info.name} has no thinking mode")
+    if request.thinking_budget is not None and request.thinking_budget <= 0:
+        raise RequestError("the thinking budget must be a positive number of tokens")
+    if request.temperature is not None and not 0 <= request.temperature < 2:
+        raise RequestError("temperature must be in [0, 2)")
+    if request.top_p is not None and not 0 < request.top_p <= 1:
+        raise RequestError("top_p must be in (0, 1]")
+    if request.max_tokens is not None and request.max_tokens <= 0:
+        raise RequestError("max_tokens must be positive")
+
+
+def build_body(request: ChatRequest, info: ModelInfo) -> dict[str, Any]:
+    """The JSON body for ``POST {base}/chat/completions``."""
+    check_request(request, info)
+    messages: list[dict[str, Any]] = []
+    # QVQ ignores system messages; sending one only costs tokens.
+    if request.system and not info.ignores_system_prompt:
+        messages.append({"role": "system", "content": request.system})
+    messages.extend(turn.to_message() for turn in request.turns)
+    body: dict[str, Any] = {"model": request.model, "messages": messages}
+    stream = effective_stream(request, info)
+    if stream:
+        body["stream"] = True
+        body["stream_options"] = {"include_usage": True}
+    if request.thinking is not None and info.thinking != "always":
+        body["enable_thinking"] = request.thinking
+    if request.thinking_budget is not None and (request.thinking or info.thinking == "always"):
+        body["thinking_budget"] = request.thinking_budget
+    if request.high_resolution:
+        body["vl_high_resolution_images"] = True
+    # QVQ documents that sampling parameters should stay at their defaults.
+    sampling_allowed = info.group != "QVQ"
+    for name in ("temperature", "top_p", "seed"):
+        value = getattr(request, name)
+        if value is not None and sampling_allowed:
+            body[name] = value
+    if request.max_tokens is not None:
+        body["max_tokens"] = request.max_tokens
+    body.update(request.extra)
+    return body

@@ -1,0 +1,345 @@
+"""The typed table of settings: name, meaning, environment variable and how a value is checked.
+
+One table drives every layer. A TOML file gives typed values (``history = false``); an
+environment variable or a ``--set NAME=VALUE`` flag gives text (``QWENVL_DESKTOP_HISTORY=off``).
+Each parser accepts both and either returns the value :class:`~.values.Settings` stores or raises
+:class:`InvalidValue` with a sentence that says what would be accepted.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import ssl
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from qwenvl_desktop.core.protocol.catalog import REGION_IDS
+
+__all__ = [
+    "ENV_PREFIX",
+    "SPECS",
+    "InvalidValue",
+    "ParseContext",
+    "SettingSpec",
+    "env_var_for",
+    "to_toml_value",
+]
+
+ENV_PREFIX = "QWENVL_DESKTOP_"
+
+PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
+MAX_TIMEOUT = 3600.0
+
+
+class InvalidValue(ValueError):
+    """A value a setting cannot take; ``str()`` says what is accepted instead."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParseContext:
+    #: the value is text to interpret (environment variable, ``--set``), not a typed TOML value
+    from_text: bool = False
+    #: relative paths in a configuration file are relative to the file's folder
+    base_dir: Path | None = None
+
+
+Parser = Callable[[Any, ParseContext], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class SettingSpec:
+    name: str
+    help: str
+    parse: Parser
+    #: a TOML example for documentation and messages
+    example: str
+
+
+def env_var_for(name: str) -> str:
+    return ENV_PREFIX + name.upper()
+
+
+# -- parsers -------------------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise InvalidValue(f"expected a string, got {_type_name(value)}")
+    return value.strip()
+
+
+def _type_name(value: Any) -> str:
+    names = {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        list: "an array",
+        dict: "a table",
+        str: "a string",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def _region(value: Any, ctx: ParseContext) -> str:
+    text = _text(value).lower()
+    if text not in REGION_IDS:
+        raise InvalidValue(
+            f"unknown region {text!r}; choose one of {', '.join(REGION_IDS)} "
+            "(a custom endpoint is set with base_url)"
+        )
+    return text
+
+
+def _url(text: str, schemes: tuple[str, ...], what: str) -> str:
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in schemes:
+        raise InvalidValue(
+            f"{what} {text!r} must start with {' or '.join(s + '://' for s in schemes)}"
+        )
+    if not parts.hostname:
+        raise InvalidValue(f"{what} {text!r} has no host name")
+    try:
+        parts.port  # noqa: B018  (raises ValueError for a malformed port)
+    except ValueError:
+        raise InvalidValue(f"{what} {text!r} has an invalid port") from None
+    return text
+
+
+def _base_url(value: Any, ctx: ParseContext) -> str | None:
+    text = _text(value)
+    if text.lower() in ("", "none"):
+        return None
+    if any(c.isspace() for c in text):
+        raise InvalidValue(f"base URL {text!r} contains spaces")
+    return _url(text, ("http", "https"), "base URL").rstrip("/")
+
+
+def _model(value: Any, ctx: ParseContext) -> str:
+    text = _text(value)
+    if not text or any(c.isspace() for c in text):
+        raise InvalidValue(f"model name {text!r} must be one word, e.g. qwen3-vl-plus")
+    return text
+
+
+def _models(value: Any, ctx: ParseContext) -> tuple[str, ...]:
+    if ctx.from_text and isinstance(value, str):
+        items: list[Any] = [item for item in value.split(",") if item.strip()]
+    elif isinstance(value, list | tuple):
+        items = list(value)
+    else:
+        raise InvalidValue(f"expected an array of model names, got {_type_name(value)}")
+    names = [_model(item, ctx) for item in items]
+    return tuple(dict.fromkeys(names))
+
+
+def _proxy(value: Any, ctx: ParseContext) -> str | None:
+    text = _text(value)
+    if text.lower() in ("", "none"):
+        return None
+    return _url(text, PROXY_SCHEMES, "proxy URL")
+
+
+def _ca_bundle(value: Any, ctx: ParseContext) -> str:
+    text = _text(value)
+    if text.lower() in ("system", "certifi"):
+        return text.lower()
+    if not text:
+        raise InvalidValue('expected "system", "certifi" or the path of a PEM CA bundle')
+    path = Path(text).expanduser()
+    if not path.is_absolute() and ctx.base_dir is not None:
+        path = ctx.base_dir / path
+    if not path.is_file():
+        raise InvalidValue(
+            f'CA bundle {str(path)!r} does not exist; give a PEM file, or "system" for the '
+            "operating system's trust store"
+        )
+    try:
+        ssl.create_default_context(cafile=str(path))
+    except (ssl.SSLError, OSError, ValueError) as exc:
+        raise InvalidValue(
+            f"CA bundle {str(path)!r} cannot be loaded as PEM certificates: {exc}"
+        ) from None
+    return str(path.resolve())
+
+
+def _timeout(value: Any, ctx: ParseContext) -> float:
+    if isinstance(value, bool):
+        raise InvalidValue("expected a number of seconds, got a boolean")
+    if ctx.from_text and isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            raise InvalidValue(f"expected a number of seconds, got {value.strip()!r}") from None
+    if not isinstance(value, int | float):
+        raise InvalidValue(f"expected a number of seconds, got {_type_name(value)}")
+    seconds = float(value)
+    if not math.isfinite(seconds) or not 0 < seconds <= MAX_TIMEOUT:
+        raise InvalidValue(f"a timeout must be more than 0 and at most {MAX_TIMEOUT:g} seconds")
+    return seconds
+
+
+def _detail(value: Any, ctx: ParseContext) -> str:
+    text = _text(value).lower()
+    if text not in ("standard", "high"):
+        raise InvalidValue(f'image detail {text!r}: choose "standard" or "high"')
+    return text
+
+
+_TRUE = ("true", "on", "yes", "1")
+_FALSE = ("false", "off", "no", "0")
+
+
+def _bool(value: Any, ctx: ParseContext) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _TRUE + _FALSE:
+        return value.strip().lower() in _TRUE
+    raise InvalidValue("expected true or false (or on/off)")
+
+
+def _tristate(value: Any, ctx: ParseContext) -> bool | None:
+    if isinstance(value, str) and value.strip().lower() in ("auto", "default"):
+        return None
+    try:
+        return _bool(value, ctx)
+    except InvalidValue:
+        raise InvalidValue('expected true, false or "auto" (the model\'s own default)') from None
+
+
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
+
+
+def _language(value: Any, ctx: ParseContext) -> str | None:
+    text = _text(value)
+    if text.lower() in ("", "system"):
+        return None
+    if not _LANGUAGE.match(text):
+        raise InvalidValue(
+            f'language {text!r}: give a language tag such as "en", "zh_CN" or "system"'
+        )
+    return text
+
+
+def _region_urls(value: Any, ctx: ParseContext) -> tuple[tuple[str, str], ...]:
+    table: Mapping[str, Any]
+    if ctx.from_text and isinstance(value, str):
+        table = {}
+        for item in (i.strip() for i in value.split(",")):
+            if not item:
+                continue
+            region, sep, url = item.partition("=")
+            if not sep:
+                raise InvalidValue(f"expected REGION=URL pairs separated by commas, got {item!r}")
+            table = {**table, region.strip(): url.strip()}
+    elif isinstance(value, Mapping):
+        table = value
+    else:
+        raise InvalidValue(f"expected a table of region = URL, got {_type_name(value)}")
+    pairs = []
+    for region, url in table.items():
+        checked = _region(region, ctx)
+        target = _base_url(url, ctx)
+        if target is None:
+            raise InvalidValue(f"region {checked}: an empty URL")
+        pairs.append((checked, target))
+    return tuple(sorted(pairs))
+
+
+SPECS: dict[str, SettingSpec] = {
+    spec.name: spec
+    for spec in (
+        SettingSpec("region", "Service region: intl, us, cn or hk", _region, 'region = "intl"'),
+        SettingSpec(
+            "base_url",
+            "A custom OpenAI-compatible base URL; replaces the region's endpoint",
+            _base_url,
+            'base_url = "https://gateway.example/compatible-mode/v1"',
+        ),
+        SettingSpec("model", "The model used by default", _model, 'model = "qwen3-vl-plus"'),
+        SettingSpec(
+            "allowed_models",
+            "Only these models may be chosen (empty: all)",
+            _models,
+            'allowed_models = ["qwen3-vl-plus", "qwen3-vl-flash"]',
+        ),
+        SettingSpec(
+            "proxy",
+            "Proxy for every request: http://, https://, socks5:// or socks5h:// URL",
+            _proxy,
+            'proxy = "socks5h://127.0.0.1:1080"',
+        ),
+        SettingSpec(
+            "ca_bundle",
+            '"system" (OS trust store), "certifi", or the path of a PEM CA bundle',
+            _ca_bundle,
+            'ca_bundle = "/etc/ssl/certs/company-ca.pem"',
+        ),
+        SettingSpec("connect_timeout", "Seconds to connect", _timeout, "connect_timeout = 10"),
+        SettingSpec(
+            "read_timeout", "Seconds to wait for a whole answer", _timeout, "read_timeout = 310"
+        ),
+        SettingSpec(
+            "stream_read_timeout",
+            "Longest silence in a streamed answer, in seconds",
+            _timeout,
+            "stream_read_timeout = 120",
+        ),
+        SettingSpec(
+            "image_detail", '"standard" or "high" image detail', _detail, 'image_detail = "high"'
+        ),
+        SettingSpec(
+            "thinking",
+            'Thinking by default: true, false or "auto" (the model\'s default)',
+            _tristate,
+            "thinking = false",
+        ),
+        SettingSpec(
+            "language",
+            'Interface language tag, or "system"',
+            _language,
+            'language = "zh_CN"',
+        ),
+        SettingSpec("history", "Keep a conversation history on disk", _bool, "history = false"),
+        SettingSpec(
+            "region_urls",
+            "Replace the built-in endpoint of a region (for a gateway in front of it)",
+            _region_urls,
+            '[region_urls]\ncn = "https://gateway.example/cn/compatible-mode/v1"',
+        ),
+    )
+}
+
+
+def to_toml_value(value: Any) -> str:
+    """A Python settings value written as a TOML value (inline tables for mappings)."""
+    if value is None:
+        raise ValueError("TOML has no null; leave the key out")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        out = []
+        for ch in value:
+            if ch in ('"', "\\"):
+                out.append("\\" + ch)
+            elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+                out.append(f"\\u{ord(ch):04x}")
+            else:
+                out.append(ch)
+        return '"' + "".join(out) + '"'
+    if isinstance(value, Mapping):
+        items = ", ".join(f"{_toml_key(k)} = {to_toml_value(v)}" for k, v in value.items())
+        return "{ " + items + " }" if items else "{}"
+    if isinstance(value, list | tuple | frozenset):
+        items_seq = sorted(value) if isinstance(value, frozenset) else value
+        return "[" + ", ".join(to_toml_value(v) for v in items_seq) + "]"
+    raise TypeError(f"cannot write {type(value).__name__} as TOML")
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else to_toml_value(key)

@@ -1,0 +1,72 @@
+"""The effective settings of the app, as one typed, immutable value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from qwenvl_desktop.core.protocol.catalog import CUSTOM_REGION, load_catalog
+from qwenvl_desktop.core.protocol.client import ClientSettings
+
+__all__ = ["DEFAULT_MODEL", "Settings"]
+
+DEFAULT_MODEL = "qwen3-vl-plus"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every field is a setting of the same name in the configuration files (see ``schema``)."""
+
+    region: str = "intl"
+    base_url: str | None = None
+    model: str = DEFAULT_MODEL
+    proxy: str | None = None
+    #: ``"system"`` (OS trust store), ``"certifi"``, or an absolute path to a PEM bundle
+    ca_bundle: str = "system"
+    connect_timeout: float = 10.0
+    read_timeout: float = 310.0
+    stream_read_timeout: float = 120.0
+    image_detail: Literal["standard", "high"] = "standard"
+    #: None: the model's own default
+    thinking: bool | None = None
+    history: bool = True
+    #: None: the system's language
+    language: str | None = None
+    #: empty: every model may be chosen
+    allowed_models: tuple[str, ...] = ()
+    #: (region, base URL) pairs that replace the catalog's endpoint of a region
+    region_urls: tuple[tuple[str, str], ...] = ()
+    #: settings the system-wide file fixed; the UI shows them read-only
+    locked: frozenset[str] = frozenset()
+
+    @property
+    def effective_region(self) -> str:
+        """``custom`` when a base URL is set, else the catalog region."""
+        return CUSTOM_REGION if self.base_url else self.region
+
+    def region_base_url(self, region: str) -> str:
+        """The endpoint of a catalog region, after ``region_urls`` replacements."""
+        for rid, url in self.region_urls:
+            if rid == region:
+                return url
+        return load_catalog().region(region).base_url
+
+    def endpoint_base_url(self) -> str:
+        if self.base_url:
+            return self.base_url.rstrip("/")
+        return self.region_base_url(self.region)
+
+    def model_allowed(self, name: str) -> bool:
+        return not self.allowed_models or name in self.allowed_models
+
+    def is_locked(self, name: str) -> bool:
+        return name in self.locked
+
+    def client_settings(self) -> ClientSettings:
+        return ClientSettings(
+            connect_timeout=self.connect_timeout,
+            read_timeout=self.read_timeout,
+            stream_read_timeout=self.stream_read_timeout,
+            proxy=self.proxy,
+            ca_bundle=self.ca_bundle,
+        )

@@ -1,0 +1,147 @@
+"""Saving the user's choices (from the settings dialog) to the user configuration file.
+
+The file is rewritten whole from its parsed content plus the changes, so comments in it are not
+kept. Locked settings and anything that looks like a secret are refused before anything is
+written, and the file is replaced atomically.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from qwenvl_desktop.core.protocol.errors import QwenVLError
+from qwenvl_desktop.core.settings.atomic_file import write_text_atomically
+from qwenvl_desktop.core.settings.files import (
+    ConfigLocations,
+    default_locations,
+    find_secret,
+    read_config_file,
+)
+from qwenvl_desktop.core.settings.schema import SPECS, InvalidValue, ParseContext, to_toml_value
+
+__all__ = [
+    "ConfigError",
+    "ConfigWriteError",
+    "InvalidSettingError",
+    "SettingLockedError",
+    "save_user_settings",
+    "settings_value_to_toml",
+]
+
+
+class ConfigError(QwenVLError):
+    """Base of the errors raised when *changing* configuration (loading never raises).
+
+    ::
+
+        ConfigError
+        ├── SettingLockedError   the system-wide file locks this setting
+        ├── InvalidSettingError  unknown setting, a value it cannot take, or a secret
+        └── ConfigWriteError     the user file cannot be read back or written
+    """
+
+    kind = "config"
+    user_message = "The configuration could not be changed."
+
+
+class SettingLockedError(ConfigError):
+    kind = "config-locked"
+    user_message = "This setting is locked by the system-wide configuration."
+
+
+class InvalidSettingError(ConfigError):
+    kind = "config-invalid"
+    user_message = "This setting cannot take that value."
+
+
+class ConfigWriteError(ConfigError):
+    kind = "config-write"
+    user_message = "The configuration file could not be written."
+
+
+def settings_value_to_toml(name: str, value: Any) -> Any:
+    """A :class:`Settings` field value as the value written in a file (None: leave it out)."""
+    if value is None:
+        return {"thinking": "auto", "language": "system"}.get(name)
+    if name == "region_urls":
+        return dict(value)
+    if isinstance(value, tuple | frozenset):
+        return sorted(value) if isinstance(value, frozenset) else list(value)
+    return value
+
+
+def _dump(data: Mapping[str, Any]) -> str:
+    scalars = {k: v for k, v in data.items() if not isinstance(v, Mapping)}
+    tables = {k: v for k, v in data.items() if isinstance(v, Mapping)}
+    out = ["# Qwen-VL Desktop user settings (written by the app; see `qwenvl-desktop config show`)"]
+    out += [f"{k} = {to_toml_value(v)}" for k, v in scalars.items()]
+    for name, table in tables.items():
+        out += ["", f"[{name}]"]
+        out += [f"{k} = {to_toml_value(v)}" for k, v in table.items()]
+    return "\n".join(out) + "\n"
+
+
+def save_user_settings(
+    changes: Mapping[str, Any],
+    *,
+    locations: ConfigLocations | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Path:
+    """Write ``changes`` (setting name -> value; ``None`` removes the key) into the user file.
+
+    Values are checked exactly as when loading. Raises :class:`SettingLockedError`,
+    :class:`InvalidSettingError` or :class:`ConfigWriteError`; nothing is written then.
+    """
+    locations = locations or default_locations(environ)
+    system = read_config_file(locations.system, "system")
+    raw_locks = system.data.get("locked", []) if system.status == "read" else []
+    locked = {raw_locks} if isinstance(raw_locks, str) else set(raw_locks)
+    path = locations.user
+    ctx = ParseContext(base_dir=path.parent)
+    checked: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name not in SPECS:
+            raise InvalidSettingError(f"{name!r} is not a setting (API keys go in the OS keyring).")
+        if name in locked:
+            raise SettingLockedError(f"{name} is locked by the system-wide configuration.")
+        value = settings_value_to_toml(name, value) if value is not None else None
+        if value is not None:
+            try:
+                SPECS[name].parse(value, ctx)
+            except InvalidValue as exc:
+                raise InvalidSettingError(f"{name}: {exc}.") from None
+        checked[name] = value
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigWriteError(f"Cannot read {path}: {exc}") from None
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigWriteError(
+            f"{path} is not valid TOML ({exc}); fix or remove it before saving settings."
+        ) from None
+    for name, value in checked.items():
+        if value is None:
+            data.pop(name, None)
+        else:
+            data[name] = value
+    secret = find_secret(data)
+    if secret is not None:
+        raise InvalidSettingError(
+            f"{secret}: configuration files must not hold API keys; use `qwenvl-desktop key set`."
+        )
+    try:
+        rendered = _dump(data)
+    except (TypeError, ValueError) as exc:
+        raise InvalidSettingError(str(exc)) from None
+    try:
+        write_text_atomically(path, rendered, prefix=".config-")
+    except OSError as exc:
+        raise ConfigWriteError(f"Cannot write {path}: {exc.strerror or exc}") from None
+    return path

@@ -1,0 +1,51 @@
+"""Images from the clipboard: reading what a paste holds, and watch mode.
+
+``reading`` sorts a :class:`~PySide6.QtCore.QMimeData` into images (PNG bytes), image files and
+image links — the one reader of pastes and drops (:func:`drop_sources` applies it to a drop on the
+image pane); ``paste`` turns Ctrl+V anywhere in a window into those; ``watcher`` emits each new
+clipboard image once while watch mode is on; ``dedup`` is the Qt-free pixel hash and memory they
+rely on. Qt's clipboard works on every platform the app runs on (see ``watcher`` for what
+differs), so there is one handler, not a list of them.
+
+In a window (the app's is wired in :mod:`qwenvl_desktop.gui.capture_actions`)::
+
+    paste = PasteCatcher(window)                      # Ctrl+V anywhere in ``window``
+    paste.pasted.connect(lambda payload: image_pane.add_sources(payload.attachable()))
+    paste.linksOffered.connect(link_offer_bar.offer)  # "Attach this link as an image?"
+    watcher = ClipboardWatcher(parent=window)         # watch mode, off until toggled
+    watch_action.toggled.connect(watcher.set_enabled)
+    watcher.imageCaptured.connect(lambda png: image_pane.add_sources([(png, "copied image")]))
+"""
+
+from qwenvl_desktop.platform.clipboard.dedup import RecentDigests, rgba_digest
+from qwenvl_desktop.platform.clipboard.paste import PasteCatcher
+from qwenvl_desktop.platform.clipboard.reading import (
+    IMAGE_SUFFIXES,
+    ClipboardImage,
+    ClipboardPayload,
+    clipboard_image,
+    clipboard_payload,
+    clipboard_qimage,
+    drop_sources,
+    image_digest,
+    image_to_png,
+    looks_like_image_url,
+)
+from qwenvl_desktop.platform.clipboard.watcher import ClipboardWatcher
+
+__all__ = [
+    "IMAGE_SUFFIXES",
+    "ClipboardImage",
+    "ClipboardPayload",
+    "ClipboardWatcher",
+    "PasteCatcher",
+    "RecentDigests",
+    "clipboard_image",
+    "clipboard_payload",
+    "clipboard_qimage",
+    "drop_sources",
+    "image_digest",
+    "image_to_png",
+    "looks_like_image_url",
+    "rgba_digest",
+]

@@ -1,0 +1,298 @@
+"""The conversation history as the window uses it: saved as replies stream, read by the sidebar.
+
+:class:`HistorySync` sits between the Qt-free store (:mod:`qwenvl_desktop.core.history`) and the
+window. The controller calls :meth:`~HistorySync.question` before a request goes out,
+:meth:`~HistorySync.progress` on every batch of streamed text and :meth:`~HistorySync.reply`
+when the reply ends; the window calls the sidebar services (list, search, open, rename, delete,
+restore) and the exports. Widgets never touch the store or the disk themselves.
+
+Every failure becomes one sentence on :attr:`HistorySync.failed` (shown in the status bar); the
+conversation in memory is never touched by a failed save, so it stays open and usable.
+
+Why there is a trailing write: the store writes progress at most every ``progress_interval``
+seconds, and only when it is called. A reply that sends a burst and then pauses (a long thinking
+phase, a slow network) would otherwise keep its last text in memory only; a single-shot timer
+writes it once the interval has passed, so a crash loses at most a couple of seconds of text.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from qwenvl_desktop.core.conversation.model import Conversation, Exchange
+from qwenvl_desktop.core.history import (
+    ConversationSummary,
+    History,
+    HistoryError,
+    HistoryStore,
+    HistoryUnavailableError,
+    NullHistoryStore,
+    SearchHit,
+    to_json,
+    to_markdown,
+)
+
+__all__ = ["HistorySync", "export_name"]
+
+log = logging.getLogger(__name__)
+
+
+class HistorySync(QObject):
+    """The history service of one window: saves, sidebar reads and actions, exports."""
+
+    #: the list of conversations changed (a question or reply saved, a rename, delete, restore)
+    listChanged = Signal()
+    #: a history operation failed; the sentence says what happened (for the status bar)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        history: History,
+        *,
+        interrupted: list[str] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._history = history
+        #: exchanges the last session left streaming (a crash, a kill), marked incomplete now
+        self.interrupted: list[str] = list(interrupted or [])
+        self._last_failure: str | None = None
+        interval = float(getattr(history, "progress_interval", 2.0))
+        self._trailing = QTimer(self)
+        self._trailing.setSingleShot(True)
+        self._trailing.setInterval(max(int(interval * 1000), 1))
+        self._trailing.timeout.connect(self._write_trailing)
+        self._trailing_exchange: Exchange | None = None
+
+    @classmethod
+    def open(
+        cls,
+        enabled: bool,
+        path: Path | None = None,
+        *,
+        progress_interval: float = 2.0,
+        parent: QObject | None = None,
+    ) -> HistorySync:
+        """Open the history at startup (``path`` None: the user data directory).
+
+        The same steps as :func:`qwenvl_desktop.core.history.open_history`, keeping the ids
+        :meth:`~qwenvl_desktop.core.history.HistoryStore.mark_interrupted` returns: the window
+        reopens the conversation a crash cut off. History off: nothing is created on disk.
+        """
+        if not enabled:
+            return cls(NullHistoryStore(), parent=parent)
+        try:
+            store = HistoryStore.open(path, progress_interval=progress_interval)
+        except HistoryUnavailableError as exc:
+            log.warning("history unavailable: %s (%s)", exc, exc.detail)
+            return cls(NullHistoryStore(recovery_message=str(exc)), parent=parent)
+        interrupted: list[str] = []
+        try:
+            interrupted = store.mark_interrupted()
+            store.purge_deleted()
+        except HistoryError as exc:
+            # Readable but not writable right now (disk full…): keep it; saves will say so.
+            log.warning("history: startup maintenance failed: %s (%s)", exc, exc.detail)
+        return cls(store, interrupted=interrupted, parent=parent)
+
+    # -- what the window reads -------------------------------------------------------------------
+
+    @property
+    def history(self) -> History:
+        return self._history
+
+    @property
+    def enabled(self) -> bool:
+        return self._history.enabled
+
+    @property
+    def path(self) -> Path | None:
+        return self._history.path
+
+    @property
+    def recovery_message(self) -> str | None:
+        """Why the history file was set aside or is off this session; shown once at startup."""
+        return self._history.recovery_message
+
+    # -- saving, called by the controller ----------------------------------------------------------
+
+    def question(self, conversation: Conversation, exchange: Exchange) -> None:
+        """The question (with its images) is about to be sent."""
+        if self._run(lambda: self._history.save_question(conversation, exchange)):
+            self.listChanged.emit()
+
+    def progress(self, exchange: Exchange) -> None:
+        """A batch of text arrived; the store writes it at most every few seconds."""
+        if not self.enabled:
+            return
+        wrote = False
+
+        def save() -> None:
+            nonlocal wrote
+            wrote = self._history.save_progress(exchange)
+
+        self._run(save)
+        if wrote:
+            self._trailing.stop()
+        elif not self._trailing.isActive():
+            self._trailing_exchange = exchange
+            self._trailing.start()
+
+    def reply(self, exchange: Exchange) -> None:
+        """The reply ended: done, stopped, failed or cut off by closing the window."""
+        self._trailing.stop()
+        self._trailing_exchange = None
+        if self._run(lambda: self._history.save_reply(exchange)):
+            self.listChanged.emit()
+
+    def _write_trailing(self) -> None:
+        exchange, self._trailing_exchange = self._trailing_exchange, None
+        if exchange is not None and exchange.state == "streaming":
+            self._run(lambda: self._history.save_progress(exchange, force=True))
+
+    # -- the sidebar -------------------------------------------------------------------------------
+
+    def conversations(self, limit: int = 500) -> list[ConversationSummary]:
+        found: list[ConversationSummary] = []
+
+        def read() -> None:
+            found.extend(self._history.list_conversations(limit))
+
+        self._run(read)
+        return found
+
+    def search(self, text: str, limit: int = 100) -> list[SearchHit]:
+        found: list[SearchHit] = []
+
+        def read() -> None:
+            found.extend(self._history.search(text, limit))
+
+        self._run(read)
+        return found
+
+    def load(self, conversation_id: str) -> Conversation | None:
+        loaded: list[Conversation] = []
+        self._run(lambda: loaded.append(self._history.load_conversation(conversation_id)))
+        return loaded[0] if loaded else None
+
+    def interrupted_conversation(self) -> Conversation | None:
+        """The most recent conversation holding a reply the last session left streaming."""
+        if not self.interrupted:
+            return None
+        wanted = set(self.interrupted)
+        for summary in self.conversations(limit=50):
+            conversation = self.load(summary.id)
+            if conversation is not None and any(e.id in wanted for e in conversation.exchanges):
+                return conversation
+        return None
+
+    def rename(self, conversation_id: str, title: str) -> bool:
+        if not " ".join(title.split()):
+            self.failed.emit("A conversation needs a title: the old one is kept.")
+            return False
+        done = self._run(lambda: self._history.rename(conversation_id, title))
+        if done:
+            self.listChanged.emit()
+        return done
+
+    def delete(self, conversation_id: str) -> bool:
+        """Hide a conversation; :meth:`restore` brings it back until the window closes."""
+        done = self._run(lambda: self._history.delete(conversation_id))
+        if done:
+            self.listChanged.emit()
+        return done
+
+    def restore(self, conversation_id: str) -> bool:
+        done = self._run(lambda: self._history.restore(conversation_id))
+        if done:
+            self.listChanged.emit()
+        return done
+
+    # -- exports -----------------------------------------------------------------------------------
+
+    def export_markdown(self, conversation: Conversation, folder: Path) -> Path | None:
+        """``conversation.md`` and its images in ``folder``; None (and a sentence) on failure."""
+        try:
+            return to_markdown(conversation, Path(folder))
+        except OSError as exc:
+            self._report(f"The conversation could not be exported: {_os_reason(exc)}")
+            return None
+
+    def export_json(self, conversation: Conversation, path: Path) -> Path | None:
+        """The conversation as JSON in ``path`` (written whole or not at all)."""
+        path = Path(path)
+        try:
+            _write_text_atomically(path, to_json(conversation))
+        except OSError as exc:
+            self._report(f"The conversation could not be exported: {_os_reason(exc)}")
+            return None
+        return path
+
+    # -- life cycle --------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Erase the conversations deleted this session and close the file. Idempotent."""
+        self._trailing.stop()
+        try:
+            self._history.close()
+        except HistoryError as exc:
+            log.warning("history: closing failed: %s (%s)", exc, exc.detail)
+
+    # -- errors ------------------------------------------------------------------------------------
+
+    def _run(self, action: Callable[[], object]) -> bool:
+        """Run ``action``; a HistoryError becomes a sentence on :attr:`failed`. Whether it ran."""
+        try:
+            action()
+        except HistoryError as exc:
+            log.warning("history: %s (%s)", exc, exc.detail)
+            self._report(_sentence(str(exc)))
+            return False
+        self._last_failure = None
+        return True
+
+    def _report(self, sentence: str) -> None:
+        # A full disk fails every save of a streaming reply: say it once, not every 2 s.
+        if sentence != self._last_failure:
+            self._last_failure = sentence
+            self.failed.emit(sentence)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return "History: an unknown error occurred."
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _os_reason(exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    return f"{reason} ({exc.filename})" if exc.filename else reason
+
+
+def _write_text_atomically(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder and rename: no half-written export."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export_name(title: str) -> str:
+    """A file or folder name for an export of the conversation titled ``title``."""
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title)
+    name = " ".join(name.split()).strip(". ")[:60].rstrip(". ")
+    return name or "conversation"

@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.core.keys.support import MemoryKeyring, isolate
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[MemoryKeyring]:
+    """GIVEN no real keyring and no configuration: an in-memory keyring for this test."""
+    yield from isolate(monkeypatch, tmp_path, request)

@@ -1,0 +1,221 @@
+"""Quick prompts: the model (no Qt), the OCR model per region, and the bar and its editor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import platformdirs
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from qwenvl_desktop.core.prompts.quick_prompts import (
+    DEFAULT_PROMPTS,
+    QuickPrompt,
+    QuickPrompts,
+    QuickPromptsError,
+    default_path,
+    model_for_prompt,
+    ocr_model_for_region,
+)
+from qwenvl_desktop.gui.quick_prompts_bar import QuickPromptsBar
+
+
+@pytest.fixture
+def config_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """platformdirs' user config folder, moved into the test's temporary folder."""
+    folder = tmp_path / "config" / "qwenvl-desktop"
+    monkeypatch.setattr(platformdirs, "user_config_dir", lambda *a, **k: str(folder))
+    return folder
+
+
+# The model -------------------------------------------------------------------------------------
+
+
+def test_defaults_are_the_four_documented_prompts() -> None:
+    prompts = QuickPrompts()
+    assert [p.label for p in prompts] == [
+        "Describe",
+        "Extract text",
+        "Explain this error",
+        "Translate to {language}",
+    ]
+    assert [p.id for p in prompts if p.ocr] == ["extract-text"]
+    translate = prompts.get("translate")
+    assert translate.uses_language
+    assert translate.render_label("Japanese") == "Translate to Japanese"
+    assert "into Japanese" in translate.render("Japanese")
+
+
+def test_missing_file_gives_the_defaults_in_the_user_config_dir(config_dir: Path) -> None:
+    assert default_path() == config_dir / "quick_prompts.json"
+    prompts = QuickPrompts.load()
+    assert prompts.prompts == DEFAULT_PROMPTS
+    assert prompts.notices == []
+
+
+def test_edit_save_load_round_trip(config_dir: Path) -> None:
+    # GIVEN the defaults, edited: reworded, one added, one removed, reordered, a language set
+    prompts = QuickPrompts.load()
+    prompts.update("describe", label="What is it?", text="What is shown here?")
+    added = prompts.add("Summarise the chart", "Summarise this chart in three bullets.")
+    prompts.remove("explain-error")
+    prompts.move(added.id, 0)
+    prompts.set_language("Português")
+
+    # WHEN saved and loaded again
+    path = prompts.save()
+    loaded = QuickPrompts.load()
+
+    # THEN everything came back, in order, from the JSON file in the config folder
+    assert path == config_dir / "quick_prompts.json"
+    assert loaded.prompts == prompts.prompts
+    assert [p.id for p in loaded] == [
+        "summarise-the-chart",
+        "describe",
+        "extract-text",
+        "translate",
+    ]
+    assert loaded.get("describe") == QuickPrompt("describe", "What is it?", "What is shown here?")
+    assert loaded.language == "Português"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["version"] == 1 and "Português" in path.read_text(encoding="utf-8")
+    assert list(config_dir.iterdir()) == [path]  # no temporary file left behind
+
+
+def test_edits_that_would_break_a_prompt_are_refused() -> None:
+    prompts = QuickPrompts()
+    with pytest.raises(QuickPromptsError, match="label"):
+        prompts.update("describe", label="  ")
+    with pytest.raises(QuickPromptsError, match="no text"):
+        prompts.add("Empty", "")
+    with pytest.raises(QuickPromptsError, match="no quick prompt"):
+        prompts.remove("nope")
+    with pytest.raises(QuickPromptsError):
+        prompts.set_language("")
+    assert prompts.prompts == DEFAULT_PROMPTS  # nothing changed
+    second = prompts.add("Describe", "Again")
+    assert second.id == "describe-2"
+
+
+def test_a_broken_file_falls_back_with_a_notice(config_dir: Path) -> None:
+    config_dir.mkdir(parents=True)
+    (config_dir / "quick_prompts.json").write_text("{not json", encoding="utf-8")
+    prompts = QuickPrompts.load()
+    assert prompts.prompts == DEFAULT_PROMPTS
+    assert "not valid JSON" in prompts.notices[0]
+
+
+def test_bad_entries_are_skipped_and_named(config_dir: Path) -> None:
+    config_dir.mkdir(parents=True)
+    (config_dir / "quick_prompts.json").write_text(
+        json.dumps(
+            {
+                "language": 5,
+                "prompts": [
+                    {"id": "a", "label": "A", "text": "Ask A", "ocr": True},
+                    {"label": "No text"},
+                    "junk",
+                    {"id": "a", "label": "Dup", "text": "x"},
+                    {"label": "B", "text": "Ask B"},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    prompts = QuickPrompts.load()
+    assert [(p.id, p.ocr) for p in prompts] == [("a", True), ("prompt-5", False)]
+    assert len(prompts.notices) == 4
+    assert prompts.language == "English"
+
+
+# The OCR model of a region ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("region", "expected"),
+    [("intl", "qwen-vl-ocr"), ("cn", "qwen-vl-ocr"), ("us", None), ("custom", "qwen-vl-ocr")],
+)
+def test_ocr_model_for_region(region: str, expected: str | None) -> None:
+    assert ocr_model_for_region(region) == expected
+
+
+def test_unknown_region_names_the_choices() -> None:
+    with pytest.raises(KeyError, match="intl"):
+        ocr_model_for_region("mars")
+
+
+def test_model_for_prompt_switches_only_for_ocr_prompts_where_possible() -> None:
+    extract, describe = QuickPrompts().get("extract-text"), QuickPrompts().get("describe")
+    assert model_for_prompt(extract, "qwen3-vl-plus", "intl") == "qwen-vl-ocr"
+    assert model_for_prompt(extract, "qwen3-vl-plus", "us") == "qwen3-vl-plus"
+    assert model_for_prompt(describe, "qwen3-vl-plus", "intl") == "qwen3-vl-plus"
+
+
+# The bar and its editor ---------------------------------------------------------------------------
+
+
+@pytest.mark.gui
+def test_bar_emits_the_prompt_and_whether_it_wants_ocr(
+    qtbot: QtBot, qapp: QApplication, config_dir: Path
+) -> None:
+    bar = QuickPromptsBar(QuickPrompts.load())
+    qtbot.addWidget(bar)
+    with qtbot.waitSignal(bar.promptChosen) as blocker:
+        bar.button("extract-text").click()
+    assert blocker.args == [QuickPrompts().get("extract-text").text, True]
+    with qtbot.waitSignal(bar.promptChosen) as blocker:
+        bar.button("describe").click()
+    assert blocker.args[1] is False
+
+
+@pytest.mark.gui
+def test_choosing_a_language_saves_it_and_asks(
+    qtbot: QtBot, qapp: QApplication, config_dir: Path
+) -> None:
+    bar = QuickPromptsBar(QuickPrompts.load())
+    qtbot.addWidget(bar)
+    menu = bar.button("translate").menu()
+    assert menu is not None
+    german = next(a for a in menu.actions() if a.text() == "German")
+    with qtbot.waitSignal(bar.promptChosen) as blocker:
+        german.trigger()
+    assert "into German" in blocker.args[0]
+    assert bar.button("translate").text() == "Translate to German"
+    assert QuickPrompts.load().language == "German"  # saved
+
+
+@pytest.mark.gui
+def test_editor_ok_saves_and_rebuilds_cancel_does_not(
+    qtbot: QtBot, qapp: QApplication, config_dir: Path
+) -> None:
+    bar = QuickPromptsBar(QuickPrompts.load())
+    qtbot.addWidget(bar)
+
+    # WHEN the editor renames the first prompt and adds one, then OK
+    bar.open_editor()
+    editor = bar._editor
+    assert editor is not None
+    editor.list.setCurrentRow(0)
+    editor.label_edit.setText("What is this?")
+    editor.label_edit.textEdited.emit("What is this?")
+    editor.add_button.click()
+    editor.accept()
+
+    # THEN the bar shows the change and the file has it
+    assert bar.button("describe").text() == "What is this?"
+    assert "new-prompt" in [p.id for p in bar.prompts]
+    assert QuickPrompts.load().get("describe").label == "What is this?"
+
+    # WHEN an empty label is typed, OK is disabled; Cancel keeps the saved list
+    bar.open_editor()
+    editor = bar._editor
+    assert editor is not None
+    editor.list.setCurrentRow(1)
+    editor.label_edit.setText("")
+    editor.label_edit.textEdited.emit("")
+    assert editor.error.isVisibleTo(editor)
+    assert not editor.buttons.button(editor.buttons.StandardButton.Ok).isEnabled()
+    editor.done(QDialog.DialogCode.Rejected)
+    assert bar.prompts.get("extract-text").label == "Extract text"

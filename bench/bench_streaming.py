@@ -198,6 +198,12 @@ async def interleaved_runs(url: str, runs: int, tokens: int) -> Measurements:
                     done.set_result(exchange_id)
 
             window.transcript.replyRendered.connect(rendered)
+            shown: list[int] = []  # the answer text handed to the transcript, batch by batch
+
+            def count(_id: str, _reasoning: str, answer: str, shown: list[int] = shown) -> None:
+                shown.append(len(answer))
+
+            window.controller.textBatch.connect(count)
             window.prompt.setPlainText("Write a long answer.")
             heartbeat.start()
             started = time.perf_counter()
@@ -209,7 +215,8 @@ async def interleaved_runs(url: str, runs: int, tokens: int) -> Measurements:
             exchange = window.controller.exchange(exchange_id)
             assert exchange is not None and exchange.state == "done", exchange
             assert exchange.usage is not None and exchange.usage.completion_tokens == tokens
-            out.shown_chars = len(window.transcript.answer_text(exchange_id))
+            window.controller.textBatch.disconnect(count)
+            out.shown_chars = sum(shown)
             out.window.append(elapsed)
             await asyncio.sleep(0.1)
     finally:

@@ -156,16 +156,19 @@ async def shoot(out: Path, image_dir: Path, server: LoopbackDashScope) -> None:
             await asyncio.sleep(0.02)
 
     try:
-        window.image_pane.add_sources([chart, photo])
-        await until(lambda: len(window.image_pane.attachments()) == 2)
+        window.draft.add_sources([chart, photo])
+        await until(lambda: len(window.draft.attachments()) == 2)
         window.prompt.setPlainText(
             "Describe both images and read the values off the chart as a table."
         )
         window.send()
-        await until(lambda: not window.controller.busy and not window.transcript.is_rendering())
+        # Rendered once the reply's footer (its last line, "Copy as curl") is in the transcript.
+        await until(
+            lambda: not window.controller.busy and "Copy as curl" in window.transcript.toPlainText()
+        )
         # A follow-up in preparation: the pane shows the thumbnails with sizes and token counts.
-        window.image_pane.add_sources([chart, photo])
-        await until(lambda: len(window.image_pane.attachments()) == 2)
+        window.draft.add_sources([chart, photo])
+        await until(lambda: len(window.draft.attachments()) == 2)
         window.prompt.setPlainText("Which quarter grew fastest, and by how much?")
         window.transcript.verticalScrollBar().setValue(0)
         await asyncio.sleep(0.3)

@@ -1,5 +1,5 @@
 """``python -m qwenvl_desktop``: the same entry point as the ``qwenvl-desktop`` command."""
 
-from qwenvl_desktop.cli import run
+from qwenvl_desktop.launcher import run
 
 run()

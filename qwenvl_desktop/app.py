@@ -3,10 +3,19 @@
 The two are separate so a test or a script can build the real, fully wired window on its own
 QApplication and event loop, drive it, and close it, without ``exec()``.
 
-Only :func:`main` makes the app one per user (:mod:`.instance`): a second start hands its request
-(``--capture``, or just "show") to the running app and exits 0 at once; it also adds the tray icon
-where the desktop has a tray. ``QWENVL_DESKTOP_LOG=info`` (or ``debug``) logs to stderr, e.g.
-"request from another instance: capture".
+Only :func:`main` makes the app one per user (:mod:`.platform.single_instance`): a second start
+hands its request (``--capture``, or just "show") to the running app and exits 0 at once; it also
+adds the tray icon where the desktop has a tray. ``QWENVL_DESKTOP_LOG=info`` (or ``debug``) logs
+to stderr, e.g. "request from another instance: capture".
+
+An exception nobody catches while the window runs is logged (without the key) and shown in a
+non-modal dialog with "Copy details" (:mod:`.gui.crash_dialog`); the app keeps running. Only
+:func:`main` installs that; a test building the window keeps pytest-qt's own exception capture.
+
+Start-up: the window's first frame should come within 1.5× of a bare PySide6 window's
+(``bench/bench_startup.py``). So what that frame does not need is imported where it is first
+used — httpx on the first request, keyring in the key lookup, Pillow with the first image, the
+tray, the single-instance socket and the crash dialog only in :func:`main`.
 """
 
 from __future__ import annotations
@@ -21,13 +30,14 @@ from collections.abc import Sequence
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from qwenvl_desktop.cli.options import build_parser  # the command line's parser: one grammar
 from qwenvl_desktop.core.settings import load_settings
 from qwenvl_desktop.gui.main_window import MainWindow
-from qwenvl_desktop.gui.tray import TrayIcon
-from qwenvl_desktop.platform.single_instance import CAPTURE, SHOW, InstanceError, SingleInstance
-from qwenvl_desktop.services.chat import ChatController, ImageIntake
+from qwenvl_desktop.services.chat import ChatController
+from qwenvl_desktop.services.draft import DraftAttachments
 from qwenvl_desktop.services.event_loop import AppEventLoop, create_application
 from qwenvl_desktop.services.history import HistorySync
+from qwenvl_desktop.services.image_intake import ImageIntake
 
 __all__ = ["create_main_window", "main", "run_window"]
 
@@ -40,19 +50,16 @@ def create_main_window(argv: list[str]) -> MainWindow:
     ``argv`` takes the top-level options of ``qwenvl-desktop`` (``--region``, ``--base-url``,
     ``--model``); the key is found as ``ask`` finds it (environment, then the OS keyring).
     """
-    from qwenvl_desktop.cli.main import (
-        build_parser,  # the same options and parsing as the command line
-    )
-
     args = build_parser().parse_args(list(argv))
     loaded = load_settings({"region": args.region, "base_url": args.base_url, "model": args.model})
     # The history file lives in the user data directory (platformdirs: $XDG_DATA_HOME on Linux).
-    history = HistorySync.open(loaded.settings.history)
+    # It opens after the window's first frame (or when first used): see MainWindow.attach_history.
+    history = HistorySync.open_later(loaded.settings.history)
     controller = ChatController(loaded.settings, history=history)
-    intake = ImageIntake(lambda: controller.model_info, lambda: controller.settings.image_detail)
-    window = MainWindow(controller, intake)
+    draft = DraftAttachments(ImageIntake(), controller.model_info, loaded.settings.image_detail)
+    window = MainWindow(controller, draft)
     controller.setParent(window)
-    intake.setParent(window)
+    draft.setParent(window)
     for problem in loaded.problems:
         window.status.notice(f"Configuration: {problem}", 15000)
     return window
@@ -121,7 +128,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     When the app already runs for this user, the request (``--capture``: capture a region;
     otherwise: show the window) goes to it and this process exits 0 without a window.
     """
-    from qwenvl_desktop.cli.main import build_parser
+    from qwenvl_desktop.gui.crash_dialog import install_crash_reporter
+    from qwenvl_desktop.gui.tray import TrayIcon
+    from qwenvl_desktop.platform.single_instance import (
+        CAPTURE,
+        SHOW,
+        InstanceError,
+        SingleInstance,
+    )
 
     arguments = list(sys.argv[1:] if argv is None else argv)
     _configure_logging()
@@ -137,8 +151,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("single instance: listening on %s", instance.name)
     except InstanceError as error:  # a hung instance, an unusable runtime folder
         print(f"qwenvl-desktop: {error} Opening a separate window.", file=sys.stderr)
+    reporter = None
     try:
         window = create_main_window(arguments)
+        # From here on an uncaught exception shows a dialog over the window instead of only a
+        # traceback on a terminal the user may not have.
+        reporter = install_crash_reporter(window, loop)
         tools = window.capture_tools
         instance.messageReceived.connect(tools.handle_instance_message)
         tray = TrayIcon.create_if_available(parent=window)
@@ -148,6 +166,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             QTimer.singleShot(0, tools.start_capture)  # once the window is shown
         return run_window(window, loop)
     finally:
+        if reporter is not None:
+            reporter.uninstall()
         instance.close()
 
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Run every check: ruff, mypy, then the whole pytest suite (the README's test command).
+# Run every check: ruff, mypy, the import rules, then the whole pytest suite (the README's test
+# command).
 #
 # The keyring tests need a real Secret Service: when dbus-run-session and gnome-keyring-daemon
 # exist, the suite runs inside a private D-Bus session with a fresh, unlocked keyring, and a
@@ -26,6 +27,7 @@ fi
 
 .venv/bin/ruff check qwenvl_desktop tests bench
 .venv/bin/mypy
+.venv/bin/lint-imports  # the layer rules in pyproject.toml ([tool.importlinter])
 
 session_home=$(mktemp -d)
 runtime_dir=$(mktemp -d)

@@ -1,7 +1,8 @@
-"""The command line: ``qwenvl-desktop`` opens the window; ``ask``, ``models``, ``key`` and
-``config`` script it without loading Qt.
+"""The command line: ``ask``, ``models``, ``key`` and ``config`` script the app without loading Qt.
 
-Importing this package loads nothing: :func:`run` imports the command line on first use.
+Modules: ``options`` (the parser, shared with the window), ``main`` (dispatch and error
+reporting), ``ask``, ``models``, ``keys``, ``config`` (one module per command), ``exit_codes``
+(the one table of exit statuses). Importing this package loads nothing.
 """
 
 from __future__ import annotations
@@ -10,7 +11,12 @@ __all__ = ["run"]
 
 
 def run() -> None:
-    """The ``qwenvl-desktop`` console script."""
-    from qwenvl_desktop.cli.main import run as run_cli
+    """``python -m qwenvl_desktop.cli``, and the ``qwenvl-desktop`` script of older installs.
 
-    run_cli()
+    Both always opened the window when given no command, so they stay the whole
+    ``qwenvl-desktop`` command: :mod:`qwenvl_desktop.launcher`, which sits above this package.
+    This function is the one place in the package that refers to it.
+    """
+    from qwenvl_desktop.launcher import run as run_launcher
+
+    run_launcher()

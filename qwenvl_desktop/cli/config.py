@@ -1,25 +1,32 @@
 """The ``qwenvl-desktop config …`` commands: ``show`` (effective settings and their layers) and
-``path`` (the files consulted)."""
+``path`` (the files consulted). Their options are in :mod:`qwenvl_desktop.cli.options`."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
-from qwenvl_desktop.core.protocol.catalog import REGION_IDS
+from qwenvl_desktop.cli.exit_codes import ExitCode
 from qwenvl_desktop.core.settings.files import CONFIG_ENV
 from qwenvl_desktop.core.settings.loader import LoadedSettings, load_settings
 from qwenvl_desktop.core.settings.schema import SPECS, to_toml_value
 from qwenvl_desktop.core.settings.writer import settings_value_to_toml
 
-__all__ = ["register_config_commands"]
-
-EXIT_OK = 0
-EXIT_USAGE = 2
+__all__ = ["run_config_command"]
 
 _FIELDS = [*SPECS, "locked"]
+
+
+def run_config_command(args: argparse.Namespace) -> int:
+    """``qwenvl-desktop config ACTION …``: the action's exit status."""
+    actions: dict[str, Callable[[argparse.Namespace], int]] = {
+        "show": _run_show,
+        "path": _run_path,
+    }
+    return actions[args.config_command](args)
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -59,7 +66,7 @@ def _run_show(args: argparse.Namespace) -> int:
         overrides = _overrides(args)
     except ValueError as exc:
         print(f"qwenvl-desktop: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     loaded = load_settings(overrides)
     for problem in loaded.problems:
         if str(problem) not in loaded.flag_errors:
@@ -67,7 +74,7 @@ def _run_show(args: argparse.Namespace) -> int:
     if loaded.flag_errors:
         for error in loaded.flag_errors:
             print(f"qwenvl-desktop: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     settings = loaded.settings
     if args.json:
         out = {
@@ -81,7 +88,7 @@ def _run_show(args: argparse.Namespace) -> int:
         print(json.dumps({"settings": out, "problems": list(loaded.problems)}, indent=2))
     else:
         _show_text(loaded)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _run_path(args: argparse.Namespace) -> int:
@@ -93,33 +100,4 @@ def _run_path(args: argparse.Namespace) -> int:
         print(f"{file.layer:<6}  {file.path}  ({status})")
     for problem in loaded.problems:
         print(f"warning: {problem}", file=sys.stderr)
-    return EXIT_OK
-
-
-def register_config_commands(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-) -> None:
-    config = commands.add_parser(
-        "config",
-        help="show the effective settings, or the configuration files consulted",
-        description=(
-            "Settings come from TOML files in layers: built-in defaults < system file < user file "
-            f"< environment (QWENVL_DESKTOP_<NAME>) < command line. {CONFIG_ENV} names a file "
-            "that takes the user file's place."
-        ),
-    )
-    actions = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
-    show = actions.add_parser("show", help="the effective settings and the layer of each")
-    show.add_argument("--json", action="store_true", help="machine-readable output")
-    show.add_argument("--region", choices=REGION_IDS, help="as a command-line flag would")
-    show.add_argument("--base-url", metavar="URL", help="as a command-line flag would")
-    show.add_argument("--model", metavar="NAME", help="as a command-line flag would")
-    show.add_argument(
-        "--set",
-        action="append",
-        metavar="NAME=VALUE",
-        help="any setting, as a command-line flag (repeatable)",
-    )
-    show.set_defaults(handler=_run_show)
-    path = actions.add_parser("path", help="the configuration files consulted, lowest first")
-    path.set_defaults(handler=_run_path)
+    return ExitCode.OK

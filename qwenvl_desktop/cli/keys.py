@@ -1,8 +1,9 @@
 """The ``qwenvl-desktop key …`` commands: set, delete, status, check.
 
-Exit statuses follow the command line's contract (``qwenvl_desktop.cli.main``): 0 success, 2 usage
-error or unusable input, 3 no key / key rejected / no usable keyring, 5 network failure,
-6 any other API error. No output ever shows more of a key than its masked form.
+Their exit statuses are :class:`~qwenvl_desktop.cli.exit_codes.ExitCode`'s: 0 success, 2 usage
+error or unusable input, 3 no key / key rejected / no usable keyring, 5 network failure, 6 any
+other API error. No output ever shows more of a key than its masked form. Their options are in
+:mod:`qwenvl_desktop.cli.options`.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ import asyncio
 import getpass
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
-from qwenvl_desktop.core.keys.check import check_key
+from qwenvl_desktop.cli.exit_codes import ExitCode
+from qwenvl_desktop.core.keys.check import KeyCheckOutcome, check_key
 from qwenvl_desktop.core.keys.errors import KeyringUnavailable, KeyStoreError, UnusableKey
 from qwenvl_desktop.core.keys.os_keyring import KEYRING_SERVICE, keyring_status
 from qwenvl_desktop.core.keys.store import delete_key, key_statuses, lookup_key, store_key
@@ -22,13 +25,41 @@ from qwenvl_desktop.core.keys.targets import env_var_names, key_target, looks_li
 from qwenvl_desktop.core.protocol.catalog import CUSTOM_REGION, REGION_IDS
 from qwenvl_desktop.core.settings import LoadedSettings, Settings, load_settings
 
-__all__ = ["register_key_commands"]
+__all__ = ["no_key_sentence", "run_key_command"]
 
-EXIT_OK = 0
-EXIT_USAGE = 2
-EXIT_KEY = 3
-EXIT_NETWORK = 5
-EXIT_API = 6
+#: the exit status of each outcome of ``key check``
+_CHECK_EXIT: dict[KeyCheckOutcome, ExitCode] = {
+    "valid": ExitCode.OK,
+    "invalid": ExitCode.AUTH,
+    "region-mismatch": ExitCode.AUTH,
+    "unreachable": ExitCode.NETWORK,
+    "error": ExitCode.API,
+}
+
+
+def run_key_command(args: argparse.Namespace) -> int:
+    """``qwenvl-desktop key ACTION …``: the action's exit status."""
+    actions: dict[str, Callable[[argparse.Namespace], int]] = {
+        "set": _run_set,
+        "delete": _run_delete,
+        "status": _run_status,
+        "check": _run_check,
+    }
+    return actions[args.key_command](args)
+
+
+def no_key_sentence(region: str, base_url: str | None, keyring_problem: str | None) -> str:
+    """What to do when there is no key: ``ask`` and ``key check`` say it in these words."""
+    env = " or ".join(env_var_names(region))
+    where = f"the endpoint {base_url}" if region == CUSTOM_REGION else f"region {region!r}"
+    sentence = (
+        f"No API key for {where}. Set the environment variable {env}, "
+        f"or store one in the OS keyring with `qwenvl-desktop key set "
+        f"{_option_hint(region, base_url)}`."
+    )
+    if keyring_problem:
+        sentence += f" (The OS keyring is not available: {keyring_problem}.)"
+    return sentence
 
 
 def _err(message: str) -> None:
@@ -87,24 +118,24 @@ def _run_set(args: argparse.Namespace) -> int:
     region, base_url = _target(args, settings)
     if region == CUSTOM_REGION and not base_url:
         _err("no custom endpoint is configured; give --region or --base-url.")
-        return EXIT_USAGE
+        return ExitCode.USAGE
     status = keyring_status()
     if not status.available:
         _err(_no_keyring_message(region, status.reason))
-        return EXIT_KEY
+        return ExitCode.AUTH
     where = _describe(region, base_url)
     try:
         text = _read_key(f"API key for {where} (input hidden): ")
         stored = store_key(region, base_url, text)
     except UnusableKey as exc:
         _err(str(exc))
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except KeyringUnavailable as exc:
         _err(_no_keyring_message(region, exc.detail))
-        return EXIT_KEY
+        return ExitCode.AUTH
     except KeyStoreError as exc:
         _err(exc.one_line())
-        return EXIT_KEY
+        return ExitCode.AUTH
     print(f"Stored the key {stored.masked} for {where} in the {stored.description}.")
     if region != CUSTOM_REGION and not looks_like_dashscope_key(text.strip()):
         print("note: it does not look like a Model Studio key (sk-…); stored anyway.")
@@ -113,7 +144,7 @@ def _run_set(args: argparse.Namespace) -> int:
         print(f"note: {in_use.source.removeprefix('environment ')} is set in this environment "
               "and is used instead of the stored key.")  # fmt: skip
     print(f"Check it with: qwenvl-desktop key check {_option_hint(region, base_url)}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _run_delete(args: argparse.Namespace) -> int:
@@ -124,12 +155,12 @@ def _run_delete(args: argparse.Namespace) -> int:
         deleted = delete_key(region, base_url)
     except KeyringUnavailable as exc:
         _err(f"No OS keyring is available ({exc.detail}); there is no stored key to delete.")
-        return EXIT_KEY
+        return ExitCode.AUTH
     except KeyStoreError as exc:
         _err(exc.one_line())
-        return EXIT_KEY
+        return ExitCode.AUTH
     print(f"Deleted the stored key for {where}." if deleted else f"No key was stored for {where}.")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _run_status(args: argparse.Namespace) -> int:
@@ -163,7 +194,7 @@ def _run_status(args: argparse.Namespace) -> int:
             ],
         }
         print(json.dumps(out, indent=2))
-        return EXIT_OK
+        return ExitCode.OK
     if status.available:
         print(f"OS keyring: {status.backend} (service {KEYRING_SERVICE!r})")
     else:
@@ -182,7 +213,7 @@ def _run_status(args: argparse.Namespace) -> int:
     configured = _describe(settings.effective_region, settings.base_url)
     layer = loaded.sources["base_url" if settings.base_url else "region"]
     print(f"In use by default: {configured} (from {layer})")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -190,20 +221,11 @@ def _run_check(args: argparse.Namespace) -> int:
     region, base_url = _target(args, settings)
     if region == CUSTOM_REGION and not base_url:
         _err("no custom endpoint is configured; give --region or --base-url.")
-        return EXIT_USAGE
+        return ExitCode.USAGE
     found = lookup_key(region, base_url)
     if not found.key:
-        env = " or ".join(env_var_names(region))
-        extra = (
-            f" (The OS keyring is not available: {found.keyring_problem}.)"
-            if found.keyring_problem
-            else ""
-        )
-        _err(
-            f"No API key for {_describe(region, base_url)}. Set {env}, or store one with "
-            f"`qwenvl-desktop key set {_option_hint(region, base_url)}`.{extra}"
-        )
-        return EXIT_KEY
+        _err(no_key_sentence(region, base_url, found.keyring_problem))
+        return ExitCode.AUTH
     url = base_url or settings.region_base_url(region)
     urls = {r: settings.region_base_url(r) for r in REGION_IDS}
     print(f"Checking the key {found.masked} from {found.source} at {url} …", file=sys.stderr)
@@ -222,64 +244,4 @@ def _run_check(args: argparse.Namespace) -> int:
         label = "region mismatch"
     stream = sys.stdout if result.outcome == "valid" else sys.stderr
     print(f"{label}: {result.message}", file=stream)
-    return {
-        "valid": EXIT_OK,
-        "invalid": EXIT_KEY,
-        "region-mismatch": EXIT_KEY,
-        "unreachable": EXIT_NETWORK,
-        "error": EXIT_API,
-    }[result.outcome]
-
-
-# -- registration ----------------------------------------------------------------------------------
-
-
-def _add_target_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument(
-        "--region", choices=REGION_IDS, help="the region (default: the configured one)"
-    )
-    group.add_argument("--base-url", metavar="URL", help="a custom endpoint instead of a region")
-
-
-def register_key_commands(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-) -> None:
-    key = commands.add_parser(
-        "key",
-        help="store, delete, list and check API keys (OS keyring)",
-        description=(
-            "API keys live in the OS keyring, one entry per region and per custom endpoint "
-            f"(service {KEYRING_SERVICE!r}, user 'region:<id>' or 'endpoint:<url>'). "
-            "DASHSCOPE_API_KEY_<REGION> and DASHSCOPE_API_KEY in the environment take precedence."
-        ),
-    )
-    actions = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
-
-    set_ = actions.add_parser(
-        "set", help="store a key: read from stdin when piped, else prompted without echo"
-    )
-    _add_target_options(set_)
-    set_.set_defaults(handler=_run_set)
-
-    delete = actions.add_parser("delete", help="delete the stored key")
-    _add_target_options(delete)
-    delete.set_defaults(handler=_run_delete)
-
-    status = actions.add_parser("status", help="each region: stored or not, and the key in use")
-    status.add_argument(
-        "--base-url", action="append", metavar="URL", help="also list this custom endpoint"
-    )
-    status.add_argument("--json", action="store_true", help="machine-readable output")
-    status.set_defaults(handler=_run_status)
-
-    check = actions.add_parser(
-        "check", help="check the key with GET {base}/models: valid, invalid or region mismatch"
-    )
-    _add_target_options(check)
-    check.add_argument(
-        "--try-other-regions",
-        action="store_true",
-        help="when rejected, try the key at the other regions' endpoints (sends it to them)",
-    )
-    check.set_defaults(handler=_run_check)
+    return _CHECK_EXIT[result.outcome]

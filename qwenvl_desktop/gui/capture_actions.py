@@ -3,8 +3,9 @@ quick prompts, the tray, and requests from a second start (``qwenvl-desktop --ca
 
 :class:`CaptureTools` wires the Qt pieces of :mod:`qwenvl_desktop.platform.clipboard`,
 :mod:`qwenvl_desktop.platform.screenshot`, :mod:`qwenvl_desktop.gui.quick_prompts_bar` and
-:mod:`qwenvl_desktop.gui.tray` into one :class:`~.main_window.MainWindow`; the window builds it, so
-every window (also those tests build) has:
+:mod:`qwenvl_desktop.gui.tray` into one main window; the window builds it, handing it the objects
+it works with and the places (:class:`CapturePlaces`) its widgets and menus go, so every window
+(also those tests build) has:
 
 * **Edit ▸ Paste** (Ctrl+V, Cmd+V on macOS) and Ctrl+V on any widget of the window: clipboard
   images and image files are attached; an image *link* in the clipboard is offered in a small bar
@@ -29,38 +30,47 @@ from __future__ import annotations
 import logging
 import struct
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
+    QMenuBar,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QStatusBar,
     QSystemTrayIcon,
     QTextEdit,
     QToolButton,
     QWidget,
 )
 
-from qwenvl_desktop.core.prompts.quick_prompts import QuickPrompts, ocr_model_for_region
+from qwenvl_desktop.core.prompts.quick_prompts import QuickPrompts
+from qwenvl_desktop.core.protocol import load_catalog
+from qwenvl_desktop.gui.image_pane import ImagePane
+from qwenvl_desktop.gui.prompt_edit import PromptEdit
 from qwenvl_desktop.gui.quick_prompts_bar import QuickPromptsBar
 from qwenvl_desktop.gui.region_capture import RegionCapture
+from qwenvl_desktop.gui.status import StatusPanel
 from qwenvl_desktop.platform.clipboard import ClipboardPayload, ClipboardWatcher, PasteCatcher
 from qwenvl_desktop.platform.screenshot import ScreenshotHandler
-from qwenvl_desktop.platform.single_instance import ASK_CLIPBOARD, CAPTURE, SHOW
 
 if TYPE_CHECKING:
-    from qwenvl_desktop.gui.main_window import MainWindow
     from qwenvl_desktop.gui.tray import TrayIcon
+    from qwenvl_desktop.services.chat import ChatController
+    from qwenvl_desktop.services.draft import DraftAttachments
 
-__all__ = ["CAPTURE_SHORTCUT", "CaptureTools", "LinkOfferBar"]
+__all__ = ["CAPTURE_SHORTCUT", "CapturePlaces", "CaptureTools", "LinkOfferBar"]
 
 log = logging.getLogger(__name__)
 
@@ -125,23 +135,52 @@ class LinkOfferBar(QFrame):
         self.hide()
 
 
+@dataclass(frozen=True, slots=True)
+class CapturePlaces:
+    """Where in the window the capture tools put their widgets and menus."""
+
+    #: the link offer bar goes first in it (above the images)
+    above_images: QBoxLayout
+    #: the quick prompts go last in it (beside the images)
+    beside_images: QBoxLayout
+    #: the "Watching clipboard" indicator goes in it
+    status_bar: QStatusBar
+    menu_bar: QMenuBar
+    #: Edit goes right after this menu (File), Tools right before that one (Help)
+    edit_after: QMenu
+    tools_before: QMenu
+
+
 class CaptureTools(QObject):
-    """Paste, watch mode, capture, quick prompts (and, from ``app.main``, tray and instance)."""
+    """Paste, watch mode, capture, quick prompts (and, from ``app.main``, tray and instance).
+
+    The window calls :meth:`window_closed` once it has closed.
+    """
 
     def __init__(
         self,
-        window: MainWindow,
+        window: QMainWindow,
+        places: CapturePlaces,
         *,
+        status: StatusPanel,
+        image_pane: ImagePane,
+        draft: DraftAttachments,
+        prompt: PromptEdit,
+        controller: ChatController,
         handlers: Sequence[ScreenshotHandler] | None = None,
         prompts: QuickPrompts | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
+        self.status = status
+        self.image_pane = image_pane
+        self.draft = draft  # where pasted, watched and captured images go
+        self.prompt = prompt
+        self.controller = controller
         self.tray: TrayIcon | None = None
         self._quitting = False
         self._told_about_tray = False
         self._failure_box: QMessageBox | None = None
-        status = window.status
 
         # Paste anywhere, and the link offer above the images.
         self.paste_catcher = PasteCatcher(window)
@@ -149,7 +188,7 @@ class CaptureTools(QObject):
         self.paste_catcher.linksOffered.connect(self.offer_links)
         self.link_offer = LinkOfferBar(window)
         self.link_offer.attach_button.clicked.connect(self.attach_offered_links)
-        window.composer_layout.insertWidget(0, self.link_offer)
+        places.above_images.insertWidget(0, self.link_offer)
 
         # Watch mode and its indicator.
         self.watcher = ClipboardWatcher(parent=self)
@@ -165,7 +204,7 @@ class CaptureTools(QObject):
         )
         self.watch_indicator.setAutoRaise(True)
         self.watch_indicator.clicked.connect(lambda: self.set_watching(False))
-        window.statusBar().addPermanentWidget(self.watch_indicator)
+        places.status_bar.addPermanentWidget(self.watch_indicator)
         self.watch_indicator.hide()
 
         # Capture region.
@@ -182,15 +221,14 @@ class CaptureTools(QObject):
         self.quick_prompts.saveFailed.connect(lambda sentence: status.notice(sentence, 15000))
         for notice in self.quick_prompts.prompts.notices:
             status.notice(f"Quick prompts: {notice}", 15000)
-        window.image_row.addWidget(self.quick_prompts, 0)
+        places.beside_images.addWidget(self.quick_prompts, 0)
 
-        self._build_actions()
+        self._build_actions(places)
         window.installEventFilter(self)  # closing to the tray, once there is one
-        window.closed.connect(self._on_window_closed)
 
     # -- menus -----------------------------------------------------------------------------------
 
-    def _build_actions(self) -> None:
+    def _build_actions(self, places: CapturePlaces) -> None:
         window = self.window
         self.paste_action = QAction("&Paste", window)
         self.paste_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Paste))
@@ -209,20 +247,23 @@ class CaptureTools(QObject):
         for action in (self.paste_action, self.capture_action, self.watch_action):
             window.addAction(action)  # shortcuts work even when the menu bar is hidden
 
-        bar = window.menuBar()
-        menus = [a for a in bar.actions() if a.menu() is not None]
+        bar = places.menu_bar
         edit_menu = QMenu("&Edit", bar)
         edit_menu.setObjectName("editMenu")
         edit_menu.addAction(self.paste_action)
         # After File, as everywhere.
-        bar.insertMenu(menus[1] if len(menus) > 1 else None, edit_menu)  # type: ignore[arg-type]
+        entries = bar.actions()
+        after = entries.index(places.edit_after.menuAction()) + 1
+        if after < len(entries):
+            bar.insertMenu(entries[after], edit_menu)
+        else:
+            bar.addMenu(edit_menu)
         tools_menu = QMenu("&Tools", bar)
         tools_menu.setObjectName("toolsMenu")
         tools_menu.addActions([self.capture_action, self.watch_action])
         tools_menu.addSeparator()
         tools_menu.addAction(self.edit_prompts_action)
-        help_action = next((a for a in menus if a.text().replace("&", "") == "Help"), None)
-        bar.insertMenu(help_action, tools_menu)  # type: ignore[arg-type]
+        bar.insertMenu(places.tools_before.menuAction(), tools_menu)
         self.edit_menu, self.tools_menu = edit_menu, tools_menu
 
     # -- paste -----------------------------------------------------------------------------------
@@ -248,14 +289,14 @@ class CaptureTools(QObject):
     def _say_nothing_to_attach(self, payload: ClipboardPayload) -> None:
         if payload.skipped:
             for sentence in payload.skipped:
-                self.window.image_pane.show_message(sentence)
+                self.image_pane.show_message(sentence)
         else:
-            self.window.status.notice("The clipboard holds no image.")
+            self.status.notice("The clipboard holds no image.")
 
     def _on_pasted(self, payload: ClipboardPayload) -> None:
-        self.window.image_pane.add_sources(payload.attachable())
+        self.draft.add_sources(payload.attachable())
         for sentence in payload.skipped:
-            self.window.image_pane.show_message(sentence)
+            self.image_pane.show_message(sentence)
 
     def offer_links(self, links: Sequence[str]) -> None:
         """Offer the clipboard's image links as URL attachments (a bar, not a dialog)."""
@@ -265,9 +306,9 @@ class CaptureTools(QObject):
         links = self.link_offer.links()
         self.link_offer.dismiss()
         if links:
-            self.window.image_pane.add_sources([(url, None) for url in links])
+            self.draft.add_sources([(url, None) for url in links])
             count = f"{len(links)} links" if len(links) > 1 else "The link"
-            self.window.status.notice(f"{count} will be sent; the service downloads the image.")
+            self.status.notice(f"{count} will be sent; the service downloads the image.")
 
     def ask_about_clipboard(self) -> None:
         """The tray's "Ask about clipboard": attach the clipboard's image and show the window."""
@@ -275,7 +316,7 @@ class CaptureTools(QObject):
         if not payload.attachable() and not payload.image_urls:
             self._say_nothing_to_attach(payload)
         self.show_window()
-        self.window.prompt.setFocus()
+        self.prompt.setFocus()
 
     # -- watch mode ------------------------------------------------------------------------------
 
@@ -292,18 +333,18 @@ class CaptureTools(QObject):
         if self.tray is not None:
             self.tray.set_watching(on)
         log.info("watch clipboard %s", "on" if on else "off")
-        self.window.status.notice(
+        self.status.notice(
             "Watching the clipboard: each new image copied is attached."
             if on
             else "Stopped watching the clipboard."
         )
 
     def _on_watched_image(self, png: bytes) -> None:
-        self.window.image_pane.add_sources([(png, WATCHED_LABEL)])
+        self.draft.add_sources([(png, WATCHED_LABEL)])
         size = _png_size(png)
         what = f"{size[0]}×{size[1]} image" if size else "image"
         log.info("watch clipboard: attached a %s", what)
-        self.window.status.notice(f"Copied {what} attached (watching the clipboard).")
+        self.status.notice(f"Copied {what} attached (watching the clipboard).")
 
     # -- capture region --------------------------------------------------------------------------
 
@@ -311,19 +352,19 @@ class CaptureTools(QObject):
         """Tools ▸ Capture region…, the tray, ``--capture``: False while one is running."""
         log.info("capture requested")
         if self.capture.is_running():
-            self.window.status.notice("A capture is already running (Esc cancels it).")
+            self.status.notice("A capture is already running (Esc cancels it).")
             return False
         if self._failure_box is not None:
             self._failure_box.close()
         return self.capture.start()
 
     def _on_captured(self, png: bytes) -> None:
-        self.window.image_pane.add_sources([(png, CAPTURED_LABEL)])
+        self.draft.add_sources([(png, CAPTURED_LABEL)])
         size = _png_size(png)
         log.info("capture attached (%s)", f"{size[0]}x{size[1]}" if size else "?")
         self.show_window()
         what = f"{size[0]}×{size[1]} " if size else ""
-        self.window.status.notice(f"Screen capture {what}attached.")
+        self.status.notice(f"Screen capture {what}attached.")
 
     def show_capture_failure(self, sentence: str) -> QMessageBox:
         """Why no screenshot could be taken, each handler's reason and hint (non-modal)."""
@@ -344,7 +385,7 @@ class CaptureTools(QObject):
         # window stays usable while the reasons are read.
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.show()
-        self.window.status.notice("Capture region did not work here: see the dialog.", 10000)
+        self.status.notice("Capture region did not work here: see the dialog.", 10000)
         return box
 
     def _forget_failure_box(self, box: QMessageBox) -> None:
@@ -355,7 +396,7 @@ class CaptureTools(QObject):
 
     def use_prompt(self, text: str, wants_ocr: bool) -> None:
         """A quick prompt was chosen: its question goes into the question box (not sent)."""
-        prompt = self.window.prompt
+        prompt = self.prompt
         prompt.setPlainText(text)
         prompt.moveCursor(prompt.textCursor().MoveOperation.End)
         prompt.setFocus()
@@ -363,19 +404,19 @@ class CaptureTools(QObject):
             self._switch_to_ocr()
 
     def _switch_to_ocr(self) -> None:
-        controller = self.window.controller
+        controller = self.controller
         if controller.model_info.ocr:
             return
         try:
-            name = ocr_model_for_region(controller.region)
+            name = load_catalog().ocr_model(controller.region)
         except KeyError:
             name = None
         offered = {model.name for model in controller.available_models()}
         if name is not None and name in offered:
             controller.set_model(name)
-            self.window.status.notice(f"Switched to {name}, the region's model for reading text.")
+            self.status.notice(f"Switched to {name}, the region's model for reading text.")
         else:
-            self.window.status.notice(
+            self.status.notice(
                 f"Region {controller.region} has no OCR model: {controller.model} reads the text."
             )
 
@@ -391,6 +432,9 @@ class CaptureTools(QObject):
 
     def handle_instance_message(self, message: str) -> None:
         """A request from another start of the app (see :mod:`~.platform.single_instance`)."""
+        # Imported here: the single-instance module loads QtNetwork, which only app.main() needs.
+        from qwenvl_desktop.platform.single_instance import ASK_CLIPBOARD, CAPTURE, SHOW
+
         log.info("request from another instance: %s", message)
         if message == CAPTURE:
             self.start_capture()
@@ -439,7 +483,8 @@ class CaptureTools(QObject):
             return True
         return False
 
-    def _on_window_closed(self) -> None:
+    def window_closed(self) -> None:
+        """The window closed: cancel a capture, stop watching, let go of paste and the tray."""
         self.capture.cancel()
         self.watcher.set_enabled(False)
         self.paste_catcher.remove()

@@ -315,6 +315,13 @@ class HistorySidebar(QDockWidget):
             )
         self._fill(items, "Nothing in the history matches.")
 
+    def set_loading(self) -> None:
+        """The history file is still opening (just after the start): say so, list nothing."""
+        self.list.hide()
+        self.search_box.setEnabled(False)
+        self.message.setText("Opening the history…")
+        self.message.show()
+
     def set_unavailable(self, sentence: str) -> None:
         """History is off (or could not be opened): say so instead of an empty list."""
         self._filling = True

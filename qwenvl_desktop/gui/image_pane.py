@@ -1,20 +1,14 @@
 """The image pane: drop, paste or pick images; thumbnails in order, each removable.
 
-The pane only shows and emits. It never opens files or decodes images itself: every source it
-receives — a dropped file, a browser image, a pasted screenshot, a picked file, a capture from
-elsewhere (:meth:`ImagePane.add_sources`) — becomes a placeholder card and a
-:attr:`ImagePane.prepareRequested` signal; the window hands it to the image pipeline and calls
-:meth:`ImagePane.set_prepared` or :meth:`ImagePane.set_failed` with the outcome. A source that is
+The pane shows the draft of the question (:class:`~qwenvl_desktop.services.draft.DraftAttachments`)
+and emits what the person wants. It never opens files or decodes images itself: what a drop or a
+paste carries leaves as :attr:`ImagePane.sourcesOffered` (the window passes it to
+``DraftAttachments.add_sources``, the one way in), a ✕ as :attr:`ImagePane.removeRequested`. Each
+image of the draft gets a card — "Preparing…" until the draft says it is ready. A source that is
 not a usable image is never dropped silently: it gets a sentence in the message area.
 """
 
 from __future__ import annotations
-
-import os
-import uuid
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeAlias
 
 from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -43,32 +37,16 @@ from PySide6.QtWidgets import (
 )
 
 from qwenvl_desktop.platform.clipboard import drop_sources
+from qwenvl_desktop.services.draft import DraftAttachments
+from qwenvl_desktop.services.image_intake import PreparedImage
 
-if TYPE_CHECKING:
-    from qwenvl_desktop.core.images import Attachment
-    from qwenvl_desktop.services.chat import PreparedImage
-
-__all__ = ["THUMB_SIDE", "ImagePane", "ImagePreview", "PaneSource"]
+__all__ = ["THUMB_SIDE", "ImagePane", "ImagePreview"]
 
 #: Thumbnail side in device-independent pixels; bitmaps are made at this times the screen's
 #: device pixel ratio so they are sharp on HiDPI screens.
 THUMB_SIDE = 96
 #: Messages kept visible at once (older ones scroll away).
 MAX_MESSAGES = 4
-
-#: What the pane accepts: a path or URL (str), encoded bytes, or pixels (QImage) — the pipeline
-#: gets QImage pixels converted to PNG off the GUI thread.
-PaneSource: TypeAlias = Any
-
-
-@dataclass(eq=False)
-class _Item:
-    id: str
-    source: PaneSource
-    label: str | None
-    card: _ThumbnailCard
-    prepared: PreparedImage | None = None
-    pending: bool = True
 
 
 class _ThumbnailCard(QFrame):
@@ -180,20 +158,20 @@ class ImagePreview(QDialog):
 
 
 class ImagePane(QFrame):
-    """Thumbnails of the images for the next question."""
+    """Thumbnails of the images of the next question (the draft's), and where to add more."""
 
-    #: item id, source, label: prepare this source (the window calls the pipeline)
-    prepareRequested = Signal(str, object, object)
-    #: an item was removed (cancel its preparation)
-    itemRemoved = Signal(str)
+    #: ``[(source, label), …]`` from a drop or a paste: the window adds them to the draft
+    sourcesOffered = Signal(object)
+    #: the ✕ of a card (or Delete): the window removes the image from the draft
+    removeRequested = Signal(str)
+    #: the Clear button
+    clearRequested = Signal()
     #: the "Add images…" button: the window opens a file dialog
     addFilesRequested = Signal()
     #: the banner's "Use <model>" button
     useModelRequested = Signal(str)
-    #: the set of images or their readiness changed
-    changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, draft: DraftAttachments, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("imagePane")
         self.setAccessibleName("imagePane")
@@ -203,7 +181,8 @@ class ImagePane(QFrame):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self._items: list[_Item] = []
+        self._draft = draft
+        self._cards: dict[str, _ThumbnailCard] = {}
         self._messages: list[str] = []
         self._previews: list[ImagePreview] = []
 
@@ -228,7 +207,7 @@ class ImagePane(QFrame):
         header.addWidget(self.paste_button)
         self.clear_button = QPushButton("Clear", self)
         self.clear_button.setObjectName("clearImagesButton")
-        self.clear_button.clicked.connect(self.clear)
+        self.clear_button.clicked.connect(self.clearRequested)
         header.addWidget(self.clear_button)
         outer.addLayout(header)
 
@@ -296,22 +275,22 @@ class ImagePane(QFrame):
         message_layout.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
         self.message_frame.hide()
         outer.addWidget(self.message_frame)
-
-    # -- adding ----------------------------------------------------------------------------------
-
-    def add_sources(
-        self, sources: Iterable[PaneSource | tuple[PaneSource, str | None]]
-    ) -> list[str]:
-        """Add images from anywhere (drop, paste, picker, a capture): returns their item ids."""
-        ids = []
-        for entry in sources:
-            source, label = entry if isinstance(entry, tuple) else (entry, None)
-            ids.append(self._add(source, label))
+        draft.itemAdded.connect(self._add_card)
+        draft.itemUpdating.connect(self._show_updating)
+        draft.itemPrepared.connect(self._show_prepared)
+        draft.itemRemoved.connect(self._remove_card)
+        draft.problem.connect(self.show_message)
+        draft.changed.connect(self._refresh)
+        for item in draft.items():
+            self._add_card(item.id)
+            if item.prepared is not None:
+                self._show_prepared(item.id)
         self._refresh()
-        return ids
+
+    # -- what the person does --------------------------------------------------------------------
 
     def add_mime(self, mime: QMimeData, origin: str = "dropped") -> int:
-        """Add what a drop or paste carries; explain what cannot be used. Returns images added.
+        """Offer what a drop or paste carries; explain what cannot be used. Returns images offered.
 
         The rules are the clipboard reader's (:func:`~.platform.clipboard.drop_sources`):
         image data (named by the browser link that came with it), else image files, else links.
@@ -319,7 +298,8 @@ class ImagePane(QFrame):
         found, problems = drop_sources(mime, origin)
         for problem in problems:
             self.show_message(problem)
-        self.add_sources(found)
+        if found:
+            self.sourcesOffered.emit(found)
         return len(found)
 
     def paste_from_clipboard(self) -> None:
@@ -333,109 +313,59 @@ class ImagePane(QFrame):
             return
         for problem in problems:
             self.show_message(problem)
-        self.add_sources(found)
+        if found:
+            self.sourcesOffered.emit(found)
 
-    def _add(self, source: PaneSource, label: str | None) -> str:
-        item_id = uuid.uuid4().hex
-        shown = label or _describe(source)
-        card = _ThumbnailCard(shown, self)
-        item = _Item(item_id, source, label, card)
-        card.removeClicked.connect(lambda: self.remove_item(item_id))
-        card.previewClicked.connect(lambda: self.open_preview(item_id))
-        self._items.append(item)
-        self.cards.insertWidget(self.cards.count() - 1, card)
-        self.prepareRequested.emit(item_id, source, label)
-        return item_id
-
-    # -- outcomes of preparation -----------------------------------------------------------------
-
-    def set_prepared(self, item_id: str, prepared: PreparedImage) -> None:
-        item = self._item(item_id)
-        if item is None:
-            return
-        item.prepared = prepared
-        item.pending = False
-        item.card.show_prepared(prepared)
-        self._refresh()
-
-    def set_failed(self, item_id: str, message: str) -> None:
-        item = self._item(item_id)
-        if item is None:
-            return
-        self.show_message(message)
-        self._drop(item)
-        self._refresh()
-
-    def reprepare_all(self) -> None:
-        """Prepare every image again (the model changed, and with it the pixel budget)."""
-        for item in self._items:
-            item.pending = True
-            item.card.show_updating()
-            self.prepareRequested.emit(item.id, item.source, item.label)
-        self._refresh()
-
-    # -- removing --------------------------------------------------------------------------------
-
-    def remove_item(self, item_id: str) -> None:
-        item = self._item(item_id)
-        if item is not None:
-            self._drop(item)
-            self._refresh()
-
-    def clear(self) -> None:
-        for item in list(self._items):
-            self._drop(item)
-        self._refresh()
-
-    def take_prepared(self) -> list[PreparedImage]:
-        """The ready images, in order, removing them from the pane (they go into a question)."""
-        ready = [item.prepared for item in self._items if item.prepared is not None]
-        self.clear()
-        return ready
-
-    def _drop(self, item: _Item) -> None:
-        self._items.remove(item)
-        self.cards.removeWidget(item.card)
-        item.card.deleteLater()
-        self.itemRemoved.emit(item.id)
-
-    # -- state -----------------------------------------------------------------------------------
-
-    def attachments(self) -> list[Attachment]:
-        return [item.prepared.attachment for item in self._items if item.prepared is not None]
-
-    def prepared_images(self) -> list[PreparedImage]:
-        return [item.prepared for item in self._items if item.prepared is not None]
-
-    def pending_count(self) -> int:
-        return sum(1 for item in self._items if item.pending)
+    # -- showing the draft -----------------------------------------------------------------------
 
     def count(self) -> int:
-        return len(self._items)
-
-    def item_ids(self) -> list[str]:
-        return [item.id for item in self._items]
+        """How many images the pane shows (ready or being prepared)."""
+        return len(self._cards)
 
     def messages(self) -> list[str]:
+        """The sentences shown about images that could not be used (the latest few)."""
         return list(self._messages)
 
-    def _item(self, item_id: str) -> _Item | None:
-        return next((item for item in self._items if item.id == item_id), None)
+    def _add_card(self, item_id: str) -> None:
+        item = self._draft.item(item_id)
+        if item is None:
+            return
+        card = _ThumbnailCard(item.name, self)
+        card.removeClicked.connect(lambda: self.removeRequested.emit(item_id))
+        card.previewClicked.connect(lambda: self.open_preview(item_id))
+        self._cards[item_id] = card
+        self.cards.insertWidget(self.cards.count() - 1, card)
+
+    def _show_prepared(self, item_id: str) -> None:
+        item, card = self._draft.item(item_id), self._cards.get(item_id)
+        if item is not None and item.prepared is not None and card is not None:
+            card.show_prepared(item.prepared)
+
+    def _show_updating(self, item_id: str) -> None:
+        card = self._cards.get(item_id)
+        if card is not None:
+            card.show_updating()
+
+    def _remove_card(self, item_id: str) -> None:
+        card = self._cards.pop(item_id, None)
+        if card is not None:
+            self.cards.removeWidget(card)
+            card.deleteLater()
 
     def _refresh(self) -> None:
-        self.empty_hint.setVisible(not self._items)
-        ready = self.attachments()
-        if self._items:
+        self.empty_hint.setVisible(not self._cards)
+        ready = self._draft.attachments()
+        if self._cards:
+            count = len(self._cards)
             tokens = sum(a.estimated_tokens for a in ready)
-            pending = self.pending_count()
-            text = f"{len(self._items)} image{'s' if len(self._items) != 1 else ''}"
+            pending = self._draft.pending_count()
+            text = f"{count} image{'s' if count != 1 else ''}"
             text += f", ≈{tokens:,} image tokens" if ready else ""
             text += f" ({pending} preparing)" if pending else ""
             self.summary.setText(f"  {text}")
         else:
             self.summary.setText("")
-        self.clear_button.setEnabled(bool(self._items))
-        self.changed.emit()
+        self.clear_button.setEnabled(bool(self._cards))
 
     # -- messages and the model banner -------------------------------------------------------------
 
@@ -469,7 +399,7 @@ class ImagePane(QFrame):
     # -- preview -----------------------------------------------------------------------------------
 
     def open_preview(self, item_id: str) -> ImagePreview | None:
-        item = self._item(item_id)
+        item = self._draft.item(item_id)
         if item is None or item.prepared is None or item.prepared.preview.isNull():
             return None
         attachment = item.prepared.attachment
@@ -505,22 +435,8 @@ class ImagePane(QFrame):
             self.paste_from_clipboard()
             event.accept()
             return
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self._items:
-            self.remove_item(self._items[-1].id)
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self._cards:
+            self.removeRequested.emit(list(self._cards)[-1])
             event.accept()
             return
         super().keyPressEvent(event)
-
-
-def _describe(source: PaneSource) -> str:
-    if isinstance(source, os.PathLike):
-        source = os.fspath(source)
-    if isinstance(source, str):
-        if source.startswith("data:"):
-            return "data URI"
-        return source.replace("\\", "/").rsplit("/", 1)[-1] or source
-    if isinstance(source, QImage):
-        return "pasted image"
-    if isinstance(source, bytes | bytearray):
-        return "dropped image"
-    return str(source)

@@ -2,18 +2,20 @@
 
 Layout: a model toolbar (region, model, thinking) on top; the transcript above a composer (image
 pane, prompt, Send/Stop) in a splitter; a status bar; the history sidebar in the left dock area.
-:attr:`MainWindow.image_pane` takes images from anywhere
-(:meth:`~.image_pane.ImagePane.add_sources`), e.g. a screen capture.
+Images for the next question, from anywhere (a drop, a paste, a capture), go into
+:attr:`MainWindow.draft` (:meth:`~qwenvl_desktop.services.draft.DraftAttachments.add_sources`);
+:attr:`MainWindow.image_pane` shows it.
 
-Nothing here does I/O: files, keys and the network belong to the controller and the image intake;
-the history and exports to :class:`~qwenvl_desktop.services.history.HistorySync`.
+Nothing here does I/O: files, keys and the network belong to the controller and the draft;
+the history and exports to :class:`~qwenvl_desktop.services.history.HistorySync`, which the
+:class:`~.history_panel.HistoryPanel` wires to the sidebar (the file opens after the first frame).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -22,7 +24,6 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QIcon,
-    QImage,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -39,17 +40,19 @@ from PySide6.QtWidgets import (
 
 from qwenvl_desktop import __version__
 from qwenvl_desktop.core.conversation.model import Conversation
+from qwenvl_desktop.core.conversation.words import WAITING_LABEL, status_line, streaming_label
 from qwenvl_desktop.core.protocol import REGION_IDS, load_catalog
-from qwenvl_desktop.gui.capture_actions import CaptureTools
-from qwenvl_desktop.gui.history_sidebar import HistorySidebar
+from qwenvl_desktop.gui.capture_actions import CapturePlaces, CaptureTools
+from qwenvl_desktop.gui.first_frame import after_first_frame
+from qwenvl_desktop.gui.history_panel import HistoryPanel
 from qwenvl_desktop.gui.image_pane import THUMB_SIDE, ImagePane
 from qwenvl_desktop.gui.key_dialog import KeyDialog
 from qwenvl_desktop.gui.model_picker import ModelPicker
 from qwenvl_desktop.gui.prompt_edit import PromptEdit
 from qwenvl_desktop.gui.status import StatusPanel
 from qwenvl_desktop.gui.transcript.view import TranscriptView
-from qwenvl_desktop.services.chat import ChatController, ImageIntake
-from qwenvl_desktop.services.history import export_name
+from qwenvl_desktop.services.chat import ChatController
+from qwenvl_desktop.services.draft import DraftAttachments
 
 __all__ = ["MainWindow"]
 
@@ -65,22 +68,21 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         controller: ChatController,
-        intake: ImageIntake,
+        draft: DraftAttachments,
         *,
         qsettings: QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.intake = intake
+        #: the images of the question being written (the image pane shows them)
+        self.draft = draft
         self._qsettings = qsettings or QSettings("qwenvl-desktop", "qwenvl-desktop")
-        self._outgoing_thumbs: list[QImage] = []
         self._send_when_ready = False
         self._send_after_key = False
         self._retry_after_key: str | None = None
         self._key_dialog: KeyDialog | None = None
         self._file_dialog: QFileDialog | None = None
-        self._budget_key = self._image_budget_key()
         self.setObjectName("mainWindow")
         self.setWindowTitle("Qwen-VL Desktop")
         self.setWindowIcon(QIcon.fromTheme("applications-science"))
@@ -88,13 +90,24 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
 
         self._build_widgets()
-        self._build_history()
+        #: the history sidebar, its actions and the export dialogs
+        self.history_panel = HistoryPanel(
+            self,
+            controller,
+            self.status,
+            show_conversation=self.load_conversation,
+            new_conversation=self.new_conversation,
+            scroll_to_exchange=self.transcript.scroll_to_exchange,
+        )
+        self.history_sidebar = self.history_panel.sidebar
         self._build_actions()
         self._connect()
         #: paste anywhere, watch mode, capture region, quick prompts (Edit and Tools menus)
-        self.capture_tools = CaptureTools(self)
+        self.capture_tools = self._build_capture_tools()
         self._refresh_endpoint()
-        self._start_history()
+        self.history_panel.start()
+        # The history file opens once the window is on the screen (see attach_history).
+        after_first_frame(self, self.history_panel.attach)
         self._restore_geometry()
 
     # -- construction ----------------------------------------------------------------------------
@@ -112,7 +125,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
 
         self.transcript = TranscriptView(self)
-        self.image_pane = ImagePane(self)
+        self.image_pane = ImagePane(self.draft, self)
         self.prompt = PromptEdit(self)
         self.prompt.setMinimumHeight(60)
         self.send_button = QPushButton("Send", self)
@@ -157,6 +170,28 @@ class MainWindow(QMainWindow):
 
         self.status = StatusPanel(self.statusBar(), self)
 
+    def _build_capture_tools(self) -> CaptureTools:
+        """Paste, watch mode, capture region, quick prompts; the Edit and Tools menus."""
+        places = CapturePlaces(
+            above_images=self.composer_layout,
+            beside_images=self.image_row,
+            status_bar=self.statusBar(),
+            menu_bar=self.menuBar(),
+            edit_after=self.file_menu,
+            tools_before=self.help_menu,
+        )
+        tools = CaptureTools(
+            self,
+            places,
+            status=self.status,
+            image_pane=self.image_pane,
+            draft=self.draft,
+            prompt=self.prompt,
+            controller=self.controller,
+        )
+        self.closed.connect(tools.window_closed)
+        return tools
+
     def _action(
         self,
         text: str,
@@ -199,7 +234,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.new_action, self.add_images_action, self.paste_image_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_markdown_action, self.export_json_action])
+        history = self.history_panel
+        file_menu.addActions([history.export_markdown_action, history.export_json_action])
         file_menu.addSeparator()
         file_menu.addAction(self.key_action)
         file_menu.addSeparator()
@@ -211,11 +247,29 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.fold_action, self.focus_prompt_action])
         view_menu.addSeparator()
-        view_menu.addActions([self.history_action, self.search_history_action])
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.about_action)
+        view_menu.addActions([history.toggle_action, history.search_action])
+        #: Edit and Tools (from the capture tools) go between these
+        self.file_menu, self.help_menu = file_menu, bar.addMenu("&Help")
+        self.help_menu.addAction(self.about_action)
 
     def _connect(self) -> None:
+        self._connect_controller()
+        self._connect_picker()
+        self._connect_composer()
+        c, draft, pane = self.controller, self.draft, self.image_pane
+        pane.sourcesOffered.connect(draft.add_sources)
+        pane.removeRequested.connect(draft.remove)
+        pane.clearRequested.connect(draft.clear)
+        pane.addFilesRequested.connect(self.choose_files)
+        pane.useModelRequested.connect(c.set_model)
+        draft.changed.connect(self._on_images_changed)
+        draft.set_thumbnail_side(lambda: round(THUMB_SIDE * max(self.devicePixelRatioF(), 1.0)))
+        c.endpointChanged.connect(lambda: draft.set_model(c.model_info))
+
+        self._connect_transcript()
+
+    def _connect_controller(self) -> None:
+        """The exchange as it streams (transcript, status bar), busy state, endpoint and keys."""
         c = self.controller
         c.exchangeStarted.connect(self._on_exchange_started)
         c.textBatch.connect(self._on_text)
@@ -224,34 +278,32 @@ class MainWindow(QMainWindow):
         c.conversationReset.connect(self.transcript.clear_conversation)
         c.busyChanged.connect(self._on_busy)
         c.endpointChanged.connect(self._refresh_endpoint)
-        c.keyChanged.connect(self._refresh_key)
+        c.keys.keyChanged.connect(self._refresh_key)
         c.keyMissing.connect(self._on_key_missing)
-        c.keyStored.connect(self._on_key_stored)
-        c.keyStoreFailed.connect(self._on_key_store_failed)
+        c.keys.keyStored.connect(self._on_key_stored)
+        c.keys.keyStoreFailed.connect(self._on_key_store_failed)
         c.throughputChanged.connect(lambda _id, rate: self.status.set_rate(rate))
         c.notice.connect(self.status.notice)
 
+    def _connect_picker(self) -> None:
+        c = self.controller
         self.picker.regionChosen.connect(lambda region, url: c.set_region(region, url or None))
         self.picker.modelChosen.connect(c.set_model)
         self.picker.thinkingChanged.connect(lambda on, budget: c.set_thinking(on, budget))
 
+    def _connect_composer(self) -> None:
+        c = self.controller
         self.prompt.sendRequested.connect(self.send)
         self.prompt.stopRequested.connect(c.stop)
         self.prompt.imageMimeReceived.connect(lambda mime: self.image_pane.add_mime(mime, "pasted"))
         self.send_button.clicked.connect(self.send)
         self.stop_button.clicked.connect(c.stop)
 
-        pane = self.image_pane
-        pane.prepareRequested.connect(self._prepare_image)
-        pane.itemRemoved.connect(self.intake.cancel)
-        pane.addFilesRequested.connect(self.choose_files)
-        pane.useModelRequested.connect(c.set_model)
-        pane.changed.connect(self._on_images_changed)
-        self.intake.prepared.connect(pane.set_prepared)
-        self.intake.failed.connect(pane.set_failed)
-
+    def _connect_transcript(self) -> None:
+        """The links inside the transcript: Retry, Copy (a notice), Copy as curl."""
         self.transcript.retryRequested.connect(self.retry)
         self.transcript.copied.connect(self.status.notice)
+        self.transcript.curlRequested.connect(self.copy_curl)
 
     # -- sending ---------------------------------------------------------------------------------
 
@@ -260,23 +312,22 @@ class MainWindow(QMainWindow):
         if self.controller.busy:
             self.status.notice("An answer is still streaming: press Esc to stop it first.")
             return
-        if self.image_pane.pending_count():
+        if self.draft.pending_count():
             self._send_when_ready = True
             self.status.set_state("Preparing images…")
             return
         self._send_when_ready = False
         text = self.prompt.toPlainText()
-        images = self.image_pane.prepared_images()
-        if not text.strip() and not images:
+        attachments = self.draft.attachments()
+        if not text.strip() and not attachments:
             self.status.notice("Type a question or add an image first.")
             return
-        self._outgoing_thumbs = [image.thumbnail for image in images]
-        sent = self.controller.send(text, [image.attachment for image in images])
-        self._outgoing_thumbs = []
-        if sent:
+        # The transcript takes the thumbnails from the draft while the exchange starts
+        # (_on_exchange_started), so the draft is emptied only after.
+        if self.controller.send(text, attachments):
             self._send_after_key = False
             self.prompt.clear()
-            self.image_pane.clear()
+            self.draft.clear()
             self.image_pane.clear_messages()
         # Not sent: the text and images stay; a missing key has opened the key dialog, and the
         # question goes out once the key is stored.
@@ -324,12 +375,8 @@ class MainWindow(QMainWindow):
 
     # -- images ----------------------------------------------------------------------------------
 
-    def _prepare_image(self, item_id: str, source: object, label: object) -> None:
-        side = round(THUMB_SIDE * max(self.devicePixelRatioF(), 1.0))
-        self.intake.prepare(item_id, source, label if isinstance(label, str) else None, side)  # type: ignore[arg-type]
-
     def _on_images_changed(self) -> None:
-        if self._send_when_ready and not self.image_pane.pending_count():
+        if self._send_when_ready and not self.draft.pending_count():
             self.send()
 
     def choose_files(self) -> None:
@@ -339,7 +386,7 @@ class MainWindow(QMainWindow):
         dialog = QFileDialog(self, "Add images", "", IMAGE_FILTER)
         dialog.setObjectName("imageFileDialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.filesSelected.connect(lambda files: self.image_pane.add_sources(files))
+        dialog.filesSelected.connect(lambda files: self.draft.add_sources(files))
         dialog.finished.connect(self._file_dialog_closed)
         self._file_dialog = dialog
         dialog.open()  # not exec(): a nested loop would re-enter the asyncio loop
@@ -348,10 +395,6 @@ class MainWindow(QMainWindow):
         if self._file_dialog is not None:
             self._file_dialog.deleteLater()
         self._file_dialog = None
-
-    def _image_budget_key(self) -> tuple[object, ...]:
-        info = self.controller.model_info
-        return (info.grid, info.default_image_tokens, info.high_res_image_tokens, info.ocr)
 
     # -- controller signals ------------------------------------------------------------------------
 
@@ -362,24 +405,21 @@ class MainWindow(QMainWindow):
         if self.transcript.has_reply(exchange_id):
             self.transcript.restart_reply(exchange)
         else:
-            self.transcript.add_exchange(exchange, self._outgoing_thumbs)
-        self.status.set_state("Waiting for the answer…")
+            thumbnails = self.draft.thumbnails_for(exchange.attachments)
+            self.transcript.add_exchange(exchange, thumbnails)
+        self.status.set_state(WAITING_LABEL)
         self.status.set_rate(None)
 
     def _on_text(self, exchange_id: str, reasoning: str, answer: str) -> None:
         self.transcript.append_text(exchange_id, reasoning, answer)
-        self.status.set_state("Thinking…" if reasoning and not answer else "Streaming…")
+        self.status.set_state(streaming_label(reasoning, answer))
 
     def _on_exchange_ended(self, exchange_id: str) -> None:
         exchange = self.controller.exchange(exchange_id)
         if exchange is None:
             return
         self.transcript.finish_reply(exchange)
-        states = {"done": "Done", "stopped": "Stopped", "failed": "Failed"}
-        text = states.get(exchange.state, exchange.state)
-        if exchange.first_token_seconds is not None:
-            text += f" · first token {exchange.first_token_seconds:.2f} s"
-        self.status.set_state(text)
+        self.status.set_state(status_line(exchange))
 
     def _on_busy(self, busy: bool) -> None:
         self.send_button.setEnabled(not busy)
@@ -396,11 +436,6 @@ class MainWindow(QMainWindow):
         self.image_pane.set_model_support(
             info.name, info.accepts_images, c.image_capable_alternative()
         )
-        budget_key = self._image_budget_key()
-        if budget_key != self._budget_key:
-            self._budget_key = budget_key
-            if self.image_pane.count():
-                self.image_pane.reprepare_all()  # the token estimate depends on the model
         self.status.set_model(c.model)
         self._refresh_key()
 
@@ -456,125 +491,32 @@ class MainWindow(QMainWindow):
         self._send_after_key = False
         self._retry_after_key = None
 
-    # -- history ---------------------------------------------------------------------------------
+    # -- history -------------------------------------------------------------------------------
 
-    def _build_history(self) -> None:
-        """The history sidebar in the left dock area and its actions (before the menus)."""
-        self._export_dialog: QFileDialog | None = None
-        self._recovery_box: QMessageBox | None = None
-        sync = self.controller.history
-        side = self.history_sidebar = HistorySidebar(self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, side)
-        self.resizeDocks([side], [250], Qt.Orientation.Horizontal)
-        self.history_action = side.toggleViewAction()
-        self.history_action.setText("&History sidebar")
-        self.history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
-        self.addAction(self.history_action)
-        self.search_history_action = self._action(
-            "Searc&h history", self.focus_history_search, "Ctrl+Shift+F"
-        )
-        self.export_markdown_action = self._action(
-            "Export as &Markdown…", lambda: self.export_markdown()
-        )
-        self.export_json_action = self._action("Export as &JSON…", lambda: self.export_json())
+    def attach_history(self) -> None:
+        """Open the history now if it still waits for the first frame (the sidebar fills).
 
-        side.openRequested.connect(self.open_history_conversation)
-        side.searchRequested.connect(lambda _text: self.refresh_history())
-        side.renameRequested.connect(self.rename_conversation)
-        side.deleteRequested.connect(self.delete_conversation)
-        side.undoRequested.connect(self.restore_conversation)
-        side.exportMarkdownRequested.connect(lambda cid: self.export_markdown(cid))
-        side.exportJsonRequested.connect(lambda cid: self.export_json(cid))
-        side.newRequested.connect(self.new_conversation)
-        sync.listChanged.connect(self.refresh_history)
-        sync.failed.connect(lambda sentence: self.status.notice(sentence, 15000))
-        self.controller.conversationReset.connect(lambda: side.set_current(""))
-        self.transcript.curlRequested.connect(self.copy_curl)
-
-    def _start_history(self) -> None:
-        """The list, a message about an unreadable history file, a reply a crash cut off."""
-        sync = self.controller.history
-        self.refresh_history()
-        if sync.recovery_message:
-            # After the window is up, and non-modal: it must not block the first question.
-            QTimer.singleShot(0, self._show_recovery_message)
-        interrupted = sync.interrupted_conversation()
-        if interrupted is not None:
-            self.load_conversation(interrupted)
-            # Once the window is shown: a notice given before does not hide the endpoint label.
-            QTimer.singleShot(
-                0,
-                lambda: self.status.notice(
-                    "The app ended while an answer was arriving: it is shown marked incomplete;"
-                    " Retry asks again.",
-                    20000,
-                ),
-            )
-
-    def refresh_history(self) -> None:
-        """Show the stored conversations (or the search results while the search box has text)."""
-        sync, side = self.controller.history, self.history_sidebar
-        if not sync.enabled:
-            side.set_unavailable(
-                sync.recovery_message
-                or "History is off: nothing is saved. Set history = true in the configuration"
-                " to keep conversations."
-            )
-            return
-        text = side.search_text()
-        if text:
-            side.set_hits(sync.search(text))
-        else:
-            side.set_conversations(sync.conversations())
-        side.set_current(self.controller.conversation.id)
-
-    def focus_history_search(self) -> None:
-        self.history_sidebar.show()
-        self.history_sidebar.search_box.setFocus()
-        self.history_sidebar.search_box.selectAll()
+        The window opens it by itself right after its first frame; a script that needs it
+        earlier (or never shows the window) calls this, or simply uses ``controller.history``,
+        which opens it on first use.
+        """
+        self.history_panel.attach()
 
     def open_history_conversation(self, conversation_id: str, exchange_id: str = "") -> bool:
         """Open a stored conversation (at ``exchange_id`` for a search hit) to read or continue."""
-        if conversation_id != self.controller.conversation.id:
-            if self.controller.busy:
-                self.status.notice("An answer is still streaming: press Esc to stop it first.")
-                self.history_sidebar.set_current(self.controller.conversation.id)
-                return False
-            conversation = self.controller.history.load(conversation_id)
-            if conversation is None:
-                self.refresh_history()
-                return False
-            self.load_conversation(conversation)
-        if exchange_id:
-            self.transcript.scroll_to_exchange(exchange_id)
-        return True
+        return self.history_panel.open_conversation(conversation_id, exchange_id)
 
-    def rename_conversation(self, conversation_id: str, title: str) -> bool:
-        title = " ".join(title.split())
-        renamed = self.controller.history.rename(conversation_id, title)
-        if renamed and conversation_id == self.controller.conversation.id:
-            self.controller.conversation.title = title  # exports use it
-        if not renamed:
-            self.refresh_history()  # put the stored title back
-        return renamed
+    def export_markdown(
+        self, conversation_id: str | None = None, folder: Path | None = None
+    ) -> Path | None:
+        """See :meth:`.history_panel.HistoryPanel.export_markdown`."""
+        return self.history_panel.export_markdown(conversation_id, folder)
 
-    def delete_conversation(self, conversation_id: str) -> bool:
-        """Delete (undoable from the sidebar until the window closes)."""
-        titles = {cid: title for cid, title, _line in self.history_sidebar.rows()}
-        if not self.controller.history.delete(conversation_id):
-            return False
-        self.history_sidebar.show_deleted(conversation_id, titles.get(conversation_id, ""))
-        if conversation_id == self.controller.conversation.id:
-            self.new_conversation()
-        self.status.notice("Conversation deleted: Undo in the sidebar brings it back.")
-        return True
-
-    def restore_conversation(self, conversation_id: str) -> bool:
-        return self.controller.history.restore(conversation_id)
-
-    def undo_delete(self) -> None:
-        """Bring back the conversation deleted last."""
-        self.history_sidebar.undo_last()
+    def export_json(
+        self, conversation_id: str | None = None, path: Path | None = None
+    ) -> Path | None:
+        """See :meth:`.history_panel.HistoryPanel.export_json`."""
+        return self.history_panel.export_json(conversation_id, path)
 
     def copy_curl(self, exchange_id: str) -> bool:
         """Copy one turn as a runnable ``curl`` command (the key stays ``$DASHSCOPE_API_KEY``)."""
@@ -584,99 +526,6 @@ class MainWindow(QMainWindow):
         QGuiApplication.clipboard().setText(command)
         self.status.notice("curl command copied: it reads the key from $DASHSCOPE_API_KEY")
         return True
-
-    def export_markdown(
-        self, conversation_id: str | None = None, folder: Path | None = None
-    ) -> Path | None:
-        """Export as ``conversation.md`` with its images beside it, into ``folder``.
-
-        No folder: a (non-modal) folder dialog asks, and the export lands in a new folder named
-        after the conversation inside the one chosen.
-        """
-        conversation = self._conversation_to_export(conversation_id)
-        if conversation is None:
-            return None
-        if folder is None:
-            self._ask_export_target(conversation, "markdown")
-            return None
-        path = self.controller.history.export_markdown(conversation, folder)
-        if path is not None:
-            self.status.notice(f"Exported to {path}")
-        return path
-
-    def export_json(
-        self, conversation_id: str | None = None, path: Path | None = None
-    ) -> Path | None:
-        """Export as one JSON file (images inline). No path: a (non-modal) save dialog asks."""
-        conversation = self._conversation_to_export(conversation_id)
-        if conversation is None:
-            return None
-        if path is None:
-            self._ask_export_target(conversation, "json")
-            return None
-        written = self.controller.history.export_json(conversation, path)
-        if written is not None:
-            self.status.notice(f"Exported to {written}")
-        return written
-
-    def _conversation_to_export(self, conversation_id: str | None) -> Conversation | None:
-        current = self.controller.conversation
-        if conversation_id is None or conversation_id == current.id:
-            if not current.exchanges:
-                self.status.notice("Nothing to export yet: ask a question first.")
-                return None
-            return current
-        return self.controller.history.load(conversation_id)
-
-    def _ask_export_target(self, conversation: Conversation, kind: str) -> None:
-        if self._export_dialog is not None:
-            self._export_dialog.close()
-        name = export_name(conversation.title)
-        if kind == "markdown":
-            dialog = QFileDialog(self, "Export as Markdown: choose a folder")
-            dialog.setFileMode(QFileDialog.FileMode.Directory)
-            dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-            dialog.fileSelected.connect(
-                lambda chosen: self._export_loaded(conversation, Path(chosen) / name, "markdown")
-            )
-        else:
-            dialog = QFileDialog(self, "Export as JSON", f"{name}.json", "JSON (*.json)")
-            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-            dialog.setDefaultSuffix("json")
-            dialog.fileSelected.connect(
-                lambda chosen: self._export_loaded(conversation, Path(chosen), "json")
-            )
-        dialog.setObjectName("exportDialog")
-        dialog.finished.connect(self._export_dialog_closed)
-        self._export_dialog = dialog
-        dialog.open()  # not exec(): a nested loop would re-enter the asyncio loop
-
-    def _export_loaded(self, conversation: Conversation, target: Path, kind: str) -> None:
-        sync = self.controller.history
-        if kind == "markdown":
-            written = sync.export_markdown(conversation, target)
-        else:
-            written = sync.export_json(conversation, target)
-        if written is not None:
-            self.status.notice(f"Exported to {written}")
-
-    def _export_dialog_closed(self) -> None:
-        if self._export_dialog is not None:
-            self._export_dialog.deleteLater()
-        self._export_dialog = None
-
-    def _show_recovery_message(self) -> None:
-        message = self.controller.history.recovery_message
-        if not message:
-            return
-        self.status.notice(message, 20000)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Conversation history", message, parent=self)
-        box.setObjectName("historyRecoveryMessage")
-        box.setModal(False)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.destroyed.connect(lambda: setattr(self, "_recovery_box", None))
-        self._recovery_box = box
-        box.show()
 
     # -- window conventions ------------------------------------------------------------------------
 
@@ -714,15 +563,16 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
         self.controller.shutdown()  # cancels a running stream now; aclose() finishes
-        for dialog in (self._key_dialog, self._file_dialog, self._export_dialog):
+        for dialog in (self._key_dialog, self._file_dialog):
             if dialog is not None:
                 dialog.close()
+        self.history_panel.close_dialogs()
         event.accept()
         self.closed.emit()
 
     async def aclose(self) -> None:
         """Finish closing: cancel image work, stop the stream, close the HTTP client."""
-        await self.intake.aclose()
+        await self.draft.aclose()
         await self.controller.aclose()
 
     def changeEvent(self, event: QEvent) -> None:

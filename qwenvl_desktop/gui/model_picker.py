@@ -46,22 +46,22 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 MAX_THINKING_BUDGET = 81920
 
 
+#: The catalog's flags (:meth:`~qwenvl_desktop.core.protocol.ModelInfo.flags`) a person choosing
+#: a model cares about, in words, for the list and the label beside it; the row's tooltip shows
+#: all the catalog's flags (grid, context…) as they are.
+_FLAG_WORDS = {
+    "thinking": "thinking",
+    "thinking:optional": "thinking optional",
+    "stream-only": "stream-only",
+    "ocr": "OCR",
+    "no-images": "no images",
+    "unlisted": "not in catalog",
+}
+
+
 def model_flags(info: ModelInfo) -> list[str]:
-    """The flags a person choosing a model cares about, in words."""
-    flags = []
-    if info.thinking == "always":
-        flags.append("thinking")
-    elif info.thinking == "hybrid":
-        flags.append("thinking optional")
-    if info.stream_only:
-        flags.append("stream-only")
-    if info.ocr:
-        flags.append("OCR")
-    if not info.accepts_images:
-        flags.append("no images")
-    if not info.known:
-        flags.append("not in catalog")
-    return flags
+    """The flags a person choosing a model cares about, in words (in the catalog's order)."""
+    return [_FLAG_WORDS[flag] for flag in info.flags() if flag in _FLAG_WORDS]
 
 
 class _SecondaryTextDelegate(QStyledItemDelegate):

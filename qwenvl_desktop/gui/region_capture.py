@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QWidget
 
 from qwenvl_desktop.gui.region_overlay import RegionSelector
 from qwenvl_desktop.platform.clipboard.reading import image_to_png
-from qwenvl_desktop.platform.screenshot import capture_screens
 from qwenvl_desktop.platform.screenshot.models import (
     CaptureCancelledError,
     CaptureError,
@@ -92,6 +91,10 @@ class RegionCapture(QObject):
             self._finish()
             self.cancelled.emit()
             return
+        # Imported here: the capture handlers probe the desktop (D-Bus, tools on PATH) and load
+        # modules the window's first frame does not need.
+        from qwenvl_desktop.platform.screenshot import capture_screens
+
         try:
             grabs = capture_screens(self.handlers)
         except CaptureCancelledError:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
-from qwenvl_desktop.services.chat import KeyState
+from qwenvl_desktop.services.keys import KeyState
 
 __all__ = ["StatusPanel"]
 

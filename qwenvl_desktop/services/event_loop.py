@@ -39,6 +39,7 @@ class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]
 
     _saved_asyncgen_hooks: Any = None
     _attached: bool = False
+    _exception_handler_set: Any = None
 
     def __init__(self, app: QApplication | None = None) -> None:
         super().__init__(app)
@@ -86,6 +87,16 @@ class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]
             sys.set_asyncgen_hooks(*self._saved_asyncgen_hooks)
             self._saved_asyncgen_hooks = None
         super()._after_run_forever()
+
+    # qasync 0.28 keeps the handler in a private attribute and inherits asyncio's
+    # get_exception_handler, which then always answers None: a handler installed over another
+    # (the crash reporter's) could not put the previous one back.
+    def set_exception_handler(self, handler: Any) -> None:
+        super().set_exception_handler(handler)
+        self._exception_handler_set = handler
+
+    def get_exception_handler(self) -> Any:
+        return self._exception_handler_set
 
     # -- driving the loop from a Qt event loop someone else runs -------------------------------
 

@@ -13,16 +13,21 @@ Why there is a trailing write: the store writes progress at most every ``progres
 seconds, and only when it is called. A reply that sends a burst and then pauses (a long thinking
 phase, a slow network) would otherwise keep its last text in memory only; a single-shot timer
 writes it once the interval has passed, so a crash loses at most a couple of seconds of text.
+
+Why the file can open later (:meth:`HistorySync.open_later`): opening it (and, after a crash,
+checking it) is the slowest step of a start, and the first frame does not need it. The window
+asks for it right after its first frame (:meth:`HistorySync.ensure_open`) and shows "loading"
+until :attr:`HistorySync.opened`; anything that reads or saves before then opens it on the spot,
+so no caller ever sees a history that is not there yet.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -31,13 +36,15 @@ from qwenvl_desktop.core.history import (
     ConversationSummary,
     History,
     HistoryError,
-    HistoryStore,
-    HistoryUnavailableError,
     NullHistoryStore,
     SearchHit,
-    to_json,
-    to_markdown,
 )
+from qwenvl_desktop.core.settings.atomic_file import write_text_atomically
+
+if TYPE_CHECKING:
+    # The store and the exports load Pillow and the image pipeline (for attachments): imported
+    # where the file is opened or a conversation exported, after the first frame.
+    from qwenvl_desktop.core.history import StartedHistory
 
 __all__ = ["HistorySync", "export_name"]
 
@@ -51,6 +58,8 @@ class HistorySync(QObject):
     listChanged = Signal()
     #: a history operation failed; the sentence says what happened (for the status bar)
     failed = Signal(str)
+    #: the history file was opened (or found off or unusable) by :meth:`ensure_open`
+    opened = Signal()
 
     def __init__(
         self,
@@ -61,13 +70,13 @@ class HistorySync(QObject):
     ) -> None:
         super().__init__(parent)
         self._history = history
-        #: exchanges the last session left streaming (a crash, a kill), marked incomplete now
-        self.interrupted: list[str] = list(interrupted or [])
+        self._interrupted: list[str] = list(interrupted or [])
+        #: how to open the history file, until :meth:`ensure_open` has done it
+        self._pending: Callable[[], StartedHistory] | None = None
         self._last_failure: str | None = None
-        interval = float(getattr(history, "progress_interval", 2.0))
         self._trailing = QTimer(self)
         self._trailing.setSingleShot(True)
-        self._trailing.setInterval(max(int(interval * 1000), 1))
+        self._set_trailing_interval()
         self._trailing.timeout.connect(self._write_trailing)
         self._trailing_exchange: Exchange | None = None
 
@@ -82,50 +91,87 @@ class HistorySync(QObject):
     ) -> HistorySync:
         """Open the history at startup (``path`` None: the user data directory).
 
-        The same steps as :func:`qwenvl_desktop.core.history.open_history`, keeping the ids
-        :meth:`~qwenvl_desktop.core.history.HistoryStore.mark_interrupted` returns: the window
-        reopens the conversation a crash cut off. History off: nothing is created on disk.
+        :func:`qwenvl_desktop.core.history.start_history`, keeping the ids of the replies a crash
+        cut off: the window reopens their conversation. History off: nothing is created on disk.
         """
-        if not enabled:
-            return cls(NullHistoryStore(), parent=parent)
-        try:
-            store = HistoryStore.open(path, progress_interval=progress_interval)
-        except HistoryUnavailableError as exc:
-            log.warning("history unavailable: %s (%s)", exc, exc.detail)
-            return cls(NullHistoryStore(recovery_message=str(exc)), parent=parent)
-        interrupted: list[str] = []
-        try:
-            interrupted = store.mark_interrupted()
-            store.purge_deleted()
-        except HistoryError as exc:
-            # Readable but not writable right now (disk full…): keep it; saves will say so.
-            log.warning("history: startup maintenance failed: %s (%s)", exc, exc.detail)
-        return cls(store, interrupted=interrupted, parent=parent)
+        sync = cls.open_later(enabled, path, progress_interval=progress_interval, parent=parent)
+        sync.ensure_open()
+        return sync
+
+    @classmethod
+    def open_later(
+        cls,
+        enabled: bool,
+        path: Path | None = None,
+        *,
+        progress_interval: float = 2.0,
+        parent: QObject | None = None,
+    ) -> HistorySync:
+        """The service now, the file when :meth:`ensure_open` is called (or first needed)."""
+        sync = cls(NullHistoryStore(), parent=parent)
+
+        def start() -> StartedHistory:
+            from qwenvl_desktop.core.history import start_history
+
+            return start_history(enabled, path, progress_interval=progress_interval)
+
+        sync._pending = start
+        return sync
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the file has been opened (or found off or unusable). Never opens it."""
+        return self._pending is None
+
+    def ensure_open(self) -> None:
+        """Open the history file if that is still to do, then emit :attr:`opened`. Idempotent."""
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        started = pending()
+        self._history = started.store
+        self._interrupted = list(started.interrupted)
+        self._set_trailing_interval()
+        self.opened.emit()
+
+    def _store(self) -> History:
+        self.ensure_open()
+        return self._history
+
+    def _set_trailing_interval(self) -> None:
+        interval = float(getattr(self._history, "progress_interval", 2.0))
+        self._trailing.setInterval(max(int(interval * 1000), 1))
 
     # -- what the window reads -------------------------------------------------------------------
 
     @property
     def history(self) -> History:
-        return self._history
+        return self._store()
+
+    @property
+    def interrupted(self) -> list[str]:
+        """Exchanges the last session left streaming (a crash, a kill), marked incomplete now."""
+        self.ensure_open()
+        return self._interrupted
 
     @property
     def enabled(self) -> bool:
-        return self._history.enabled
+        return self._store().enabled
 
     @property
     def path(self) -> Path | None:
-        return self._history.path
+        return self._store().path
 
     @property
     def recovery_message(self) -> str | None:
         """Why the history file was set aside or is off this session; shown once at startup."""
-        return self._history.recovery_message
+        return self._store().recovery_message
 
     # -- saving, called by the controller ----------------------------------------------------------
 
     def question(self, conversation: Conversation, exchange: Exchange) -> None:
         """The question (with its images) is about to be sent."""
-        if self._run(lambda: self._history.save_question(conversation, exchange)):
+        if self._run(lambda: self._store().save_question(conversation, exchange)):
             self.listChanged.emit()
 
     def progress(self, exchange: Exchange) -> None:
@@ -136,7 +182,7 @@ class HistorySync(QObject):
 
         def save() -> None:
             nonlocal wrote
-            wrote = self._history.save_progress(exchange)
+            wrote = self._store().save_progress(exchange)
 
         self._run(save)
         if wrote:
@@ -149,13 +195,13 @@ class HistorySync(QObject):
         """The reply ended: done, stopped, failed or cut off by closing the window."""
         self._trailing.stop()
         self._trailing_exchange = None
-        if self._run(lambda: self._history.save_reply(exchange)):
+        if self._run(lambda: self._store().save_reply(exchange)):
             self.listChanged.emit()
 
     def _write_trailing(self) -> None:
         exchange, self._trailing_exchange = self._trailing_exchange, None
         if exchange is not None and exchange.state == "streaming":
-            self._run(lambda: self._history.save_progress(exchange, force=True))
+            self._run(lambda: self._store().save_progress(exchange, force=True))
 
     # -- the sidebar -------------------------------------------------------------------------------
 
@@ -163,7 +209,7 @@ class HistorySync(QObject):
         found: list[ConversationSummary] = []
 
         def read() -> None:
-            found.extend(self._history.list_conversations(limit))
+            found.extend(self._store().list_conversations(limit))
 
         self._run(read)
         return found
@@ -172,14 +218,14 @@ class HistorySync(QObject):
         found: list[SearchHit] = []
 
         def read() -> None:
-            found.extend(self._history.search(text, limit))
+            found.extend(self._store().search(text, limit))
 
         self._run(read)
         return found
 
     def load(self, conversation_id: str) -> Conversation | None:
         loaded: list[Conversation] = []
-        self._run(lambda: loaded.append(self._history.load_conversation(conversation_id)))
+        self._run(lambda: loaded.append(self._store().load_conversation(conversation_id)))
         return loaded[0] if loaded else None
 
     def interrupted_conversation(self) -> Conversation | None:
@@ -197,20 +243,20 @@ class HistorySync(QObject):
         if not " ".join(title.split()):
             self.failed.emit("A conversation needs a title: the old one is kept.")
             return False
-        done = self._run(lambda: self._history.rename(conversation_id, title))
+        done = self._run(lambda: self._store().rename(conversation_id, title))
         if done:
             self.listChanged.emit()
         return done
 
     def delete(self, conversation_id: str) -> bool:
         """Hide a conversation; :meth:`restore` brings it back until the window closes."""
-        done = self._run(lambda: self._history.delete(conversation_id))
+        done = self._run(lambda: self._store().delete(conversation_id))
         if done:
             self.listChanged.emit()
         return done
 
     def restore(self, conversation_id: str) -> bool:
-        done = self._run(lambda: self._history.restore(conversation_id))
+        done = self._run(lambda: self._store().restore(conversation_id))
         if done:
             self.listChanged.emit()
         return done
@@ -219,6 +265,8 @@ class HistorySync(QObject):
 
     def export_markdown(self, conversation: Conversation, folder: Path) -> Path | None:
         """``conversation.md`` and its images in ``folder``; None (and a sentence) on failure."""
+        from qwenvl_desktop.core.history import to_markdown
+
         try:
             return to_markdown(conversation, Path(folder))
         except OSError as exc:
@@ -227,9 +275,11 @@ class HistorySync(QObject):
 
     def export_json(self, conversation: Conversation, path: Path) -> Path | None:
         """The conversation as JSON in ``path`` (written whole or not at all)."""
+        from qwenvl_desktop.core.history import to_json
+
         path = Path(path)
         try:
-            _write_text_atomically(path, to_json(conversation))
+            write_text_atomically(path, to_json(conversation))
         except OSError as exc:
             self._report(f"The conversation could not be exported: {_os_reason(exc)}")
             return None
@@ -238,8 +288,12 @@ class HistorySync(QObject):
     # -- life cycle --------------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Erase the conversations deleted this session and close the file. Idempotent."""
+        """Erase the conversations deleted this session and close the file. Idempotent.
+
+        A history never opened stays unopened: there is nothing to erase or close.
+        """
         self._trailing.stop()
+        self._pending = None
         try:
             self._history.close()
         except HistoryError as exc:
@@ -276,19 +330,6 @@ def _sentence(text: str) -> str:
 def _os_reason(exc: OSError) -> str:
     reason = exc.strerror or str(exc)
     return f"{reason} ({exc.filename})" if exc.filename else reason
-
-
-def _write_text_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename: no half-written export."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def export_name(title: str) -> str:

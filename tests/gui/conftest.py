@@ -110,8 +110,10 @@ def make_window(
         windows.append(window)
         window.show()
         qtbot.waitExposed(window)
-        # The key lookup runs in the executor; wait so tests start from a settled window.
+        # The key lookup runs in the executor, and the history opens after the first frame;
+        # wait for both so tests start from a settled window.
         qtbot.waitUntil(lambda: window.controller.key_state.present is not None, timeout=5000)
+        qtbot.waitUntil(lambda: window.controller.history.is_open, timeout=5000)
         return window
 
     yield make

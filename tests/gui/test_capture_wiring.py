@@ -28,6 +28,7 @@ from qwenvl_desktop.platform.single_instance import ASK_CLIPBOARD, CAPTURE, SHOW
 from tests.support.dashscope_server import LoopbackDashScope
 
 from .conftest import WindowFactory
+from .test_window import replies_settled
 
 pytestmark = pytest.mark.gui
 
@@ -58,9 +59,7 @@ def ask(qtbot: QtBot, window: MainWindow, text: str) -> None:
 
 
 def wait_idle(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(
-        lambda: not window.controller.busy and not window.transcript.is_rendering(), timeout=5000
-    )
+    qtbot.waitUntil(lambda: replies_settled(window), timeout=5000)
 
 
 def focus(qtbot: QtBot, window: MainWindow, widget: QWidget) -> None:
@@ -121,15 +120,15 @@ def test_ctrl_v_anywhere_and_edit_paste_attach_clipboard_images_that_are_sent(
     clipboard.setImage(solid(320, 200, (200, 40, 40)))
     focus(qtbot, window, window.transcript)
     qtbot.keyClick(window.transcript, Qt.Key.Key_V, CTRL)
-    qtbot.waitUntil(lambda: len(window.image_pane.attachments()) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(window.draft.attachments()) == 1, timeout=5000)
 
     # Edit ▸ Paste with the focus in the question box: the image, not text, is added
     clipboard.setImage(solid(64, 48, (40, 40, 200)))
     focus(qtbot, window, window.prompt)
     window.capture_tools.paste_action.trigger()
-    qtbot.waitUntil(lambda: len(window.image_pane.attachments()) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(window.draft.attachments()) == 2, timeout=5000)
     assert window.prompt.toPlainText() == ""
-    attachments = window.image_pane.attachments()
+    attachments = window.draft.attachments()
     assert [a.original_size for a in attachments] == [(320, 200), (64, 48)]
 
     ask(qtbot, window, "What colours?")
@@ -176,8 +175,8 @@ def test_image_link_in_clipboard_text_is_offered_and_sent_as_that_url(
 
     qtbot.mouseClick(offer.attach_button, LEFT)
     assert not offer.isVisible()
-    qtbot.waitUntil(lambda: len(window.image_pane.attachments()) == 1, timeout=5000)
-    (attachment,) = window.image_pane.attachments()
+    qtbot.waitUntil(lambda: len(window.draft.attachments()) == 1, timeout=5000)
+    (attachment,) = window.draft.attachments()
     assert attachment.kind == "url" and attachment.url == link
 
     ask(qtbot, window, "Which breed?")
@@ -237,8 +236,8 @@ def test_watch_mode_attaches_each_new_image_once_with_a_notice_and_an_indicator(
     qtbot.wait(300)
     assert window.image_pane.count() == 2
 
-    qtbot.waitUntil(lambda: window.image_pane.pending_count() == 0, timeout=5000)
-    sizes = [a.original_size for a in window.image_pane.attachments()]
+    qtbot.waitUntil(lambda: window.draft.pending_count() == 0, timeout=5000)
+    sizes = [a.original_size for a in window.draft.attachments()]
     assert sizes == [(120, 90), (60, 40)]
 
 
@@ -392,9 +391,9 @@ def test_capture_region_ends_in_an_attachment_of_the_dragged_pixels(
     qtbot.mouseMove(overlay, QPoint(60, 40))
     qtbot.mouseRelease(overlay, LEFT, NO_MOD, QPoint(80, 45))
 
-    qtbot.waitUntil(lambda: len(window.image_pane.attachments()) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(window.draft.attachments()) == 1, timeout=5000)
     assert window.isVisible()  # back after the capture
-    (attachment,) = window.image_pane.attachments()
+    (attachment,) = window.draft.attachments()
     assert attachment.original_size == (100, 50)  # 50×25 logical pixels at 2×
     assert attachment.source == "screen capture"
     assert window.statusBar().currentMessage() == "Screen capture 100×50 attached."
@@ -481,8 +480,8 @@ def test_requests_from_another_start_capture_show_and_ask_about_the_clipboard(
     window.hide()
     tools.handle_instance_message(ASK_CLIPBOARD)
     assert window.isVisible()
-    qtbot.waitUntil(lambda: len(window.image_pane.attachments()) == 1, timeout=5000)
-    assert window.image_pane.attachments()[0].original_size == (90, 70)
+    qtbot.waitUntil(lambda: len(window.draft.attachments()) == 1, timeout=5000)
+    assert window.draft.attachments()[0].original_size == (90, 70)
 
     tools.handle_instance_message(CAPTURE)
     assert tools.capture.is_running()

@@ -33,7 +33,7 @@ from tests.support.dashscope_server import (
 )
 
 from .conftest import WindowFactory
-from .test_window import click_link, transcript_text, wait_idle
+from .test_window import click_link, link_center, transcript_text, wait_idle
 
 pytestmark = pytest.mark.gui
 
@@ -134,7 +134,7 @@ def test_a_killed_app_leaves_a_sound_file_and_the_next_start_offers_retry(
     assert "".join(PARTIAL) in text
     assert window.controller.conversation.id == summary.id
     assert window.history_sidebar.rows()[0][0] == summary.id
-    assert window.transcript.anchor_rect_center("Retry") is not None
+    assert link_center(window.transcript, "Retry") is not None
     # WHEN Retry is clicked, THEN the same question is asked again and the answer completes
     click_link(qtbot, window, "Retry")
     qtbot.waitUntil(lambda: len(server.chat_requests("stall")) == 2, timeout=5000)

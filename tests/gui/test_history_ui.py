@@ -12,6 +12,7 @@ import asyncio
 import json
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,10 +21,12 @@ from PySide6.QtGui import QGuiApplication, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QListWidget
 from pytestqt.qtbot import QtBot
 
+from qwenvl_desktop.app import create_main_window
 from qwenvl_desktop.core.history import HISTORY_FILENAME, HistoryStore, from_json
 from qwenvl_desktop.core.history.errors import ConversationNotFoundError
 from qwenvl_desktop.gui.history_sidebar import CONVERSATION_ROLE
 from qwenvl_desktop.gui.main_window import MainWindow
+from qwenvl_desktop.services.event_loop import AppEventLoop
 from tests.conftest import TEST_KEY
 from tests.support.dashscope_server import LoopbackDashScope
 
@@ -54,9 +57,9 @@ def close(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def add_image(qtbot: QtBot, window: MainWindow, path: Path) -> None:
-    before = len(window.image_pane.attachments())
-    window.image_pane.add_sources([str(path)])
-    qtbot.waitUntil(lambda: len(window.image_pane.attachments()) == before + 1, timeout=5000)
+    before = len(window.draft.attachments())
+    window.draft.add_sources([str(path)])
+    qtbot.waitUntil(lambda: len(window.draft.attachments()) == before + 1, timeout=5000)
 
 
 def ask_and_wait(qtbot: QtBot, window: MainWindow, text: str) -> None:
@@ -392,11 +395,61 @@ def test_an_unreadable_history_file_is_set_aside_with_a_non_modal_message(
     # WHEN the app starts
     window = make_window("--base-url", server.base_url("seed"))
     # THEN a non-modal message says it was moved aside, and the app works with a new history
-    qtbot.waitUntil(lambda: window._recovery_box is not None, timeout=3000)
-    box = window._recovery_box
+    qtbot.waitUntil(lambda: window.history_panel.recovery_box is not None, timeout=3000)
+    box = window.history_panel.recovery_box
     assert box is not None and box.isVisible() and not box.isModal()
     assert "moved aside" in box.text()
     assert [p.name for p in db_path().parent.glob("history.db.corrupt-*")]
     ask_and_wait(qtbot, window, "Still works")
     assert [s.title for s in window.controller.history.conversations()] == ["Still works"]
     box.close()
+
+
+# -- opening after the first frame ----------------------------------------------------------------
+
+
+@pytest.fixture
+def unshown_window(
+    qloop: AppEventLoop,
+    qtbot: QtBot,
+    server: LoopbackDashScope,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[MainWindow]:
+    """The window as ``create_main_window`` returns it: wired, not shown yet."""
+    monkeypatch.setenv("DASHSCOPE_API_KEY", TEST_KEY)
+    window = create_main_window(["--base-url", server.base_url("seed")])
+    yield window
+    close(qtbot, window)
+    window.deleteLater()
+
+
+def test_the_history_opens_after_the_first_frame_and_the_sidebar_says_so_meanwhile(
+    unshown_window: MainWindow, qtbot: QtBot
+) -> None:
+    window = unshown_window
+    # GIVEN a built window that is not on the screen yet
+    # THEN its history file is not open, and the sidebar says it is coming
+    assert not window.controller.history.is_open
+    assert not db_path().exists()
+    assert "Opening the history" in window.history_sidebar.message.text()
+    assert not window.history_sidebar.search_box.isEnabled()
+    # WHEN the window is shown, THEN the history opens by itself once the window is up
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.controller.history.is_open, timeout=5000)
+    assert db_path().exists()
+    assert "No conversations yet" in window.history_sidebar.message.text()
+    assert window.history_sidebar.search_box.isEnabled()
+
+
+def test_asking_for_the_history_before_the_first_frame_opens_it_at_once(
+    unshown_window: MainWindow,
+) -> None:
+    window = unshown_window
+    # WHEN a script uses the history of a window never shown
+    assert window.controller.history.conversations() == []
+    # THEN it is open, and the window attached it: the sidebar lists (nothing yet)
+    assert window.controller.history.is_open
+    assert "No conversations yet" in window.history_sidebar.message.text()
+    window.attach_history()  # asking again changes nothing
+    assert window.controller.history.is_open

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication, QTextCursor, QTextFormat
 from pytestqt.qtbot import QtBot
 
-from qwenvl_desktop.gui.transcript import view as transcript_view
+from qwenvl_desktop.gui.transcript import markdown_render
 from tests.support.dashscope_server import DONE, LoopbackDashScope, Reply, chunk_json, usage_json
 
 from .conftest import WindowFactory
@@ -82,13 +82,13 @@ def test_each_answer_character_is_rendered_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     rendered: list[int] = []
-    real = transcript_view._insert_markdown
+    real = markdown_render.insert_markdown
 
     def counting(cursor: QTextCursor, markdown: str) -> int:
         rendered.append(len(markdown))
         return real(cursor, markdown)
 
-    monkeypatch.setattr(transcript_view, "_insert_markdown", counting)
+    monkeypatch.setattr(markdown_render, "insert_markdown", counting)
     window = make_window("--base-url", server.base_url("big-3000"))
     batches: list[str] = []
     window.controller.textBatch.connect(lambda _id, _r, answer: batches.append(answer))
@@ -131,10 +131,10 @@ def test_thumbnails_are_sharp_on_a_hidpi_screen(tmp_path: Path) -> None:
         "async def main():\n"
         "    w = create_main_window(['--base-url', 'http://127.0.0.1:9/v1'])\n"
         "    w.show()\n"
-        f"    w.image_pane.add_sources([r'{tmp_path / 'big.png'}'])\n"
+        f"    w.draft.add_sources([r'{tmp_path / 'big.png'}'])\n"
         "    for _ in range(200):\n"
         "        await asyncio.sleep(0.02)\n"
-        "        if w.image_pane.attachments(): break\n"
+        "        if w.draft.attachments(): break\n"
         "    label = w.image_pane.findChildren(QLabel, 'thumbnailPicture')[0]\n"
         "    pixmap = label.pixmap()\n"
         "    print(w.devicePixelRatioF(), pixmap.devicePixelRatio(), pixmap.width())\n"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
+from PySide6.QtGui import QGuiApplication, QImage, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QComboBox, QPushButton, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from qwenvl_desktop.gui.main_window import MainWindow
@@ -38,10 +38,43 @@ def transcript_text(window: MainWindow) -> str:
     return contract_widget(window, "transcriptView").toPlainText()  # type: ignore[attr-defined]
 
 
+def rendered_replies(view: QTextEdit) -> set[str]:
+    """Exchange ids whose reply shows its footer ("Copy as curl", the last thing a reply gets,
+    once its Markdown is rendered)."""
+    found: set[str] = set()
+    block = view.document().begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            href = fragments.fragment().charFormat().anchorHref()
+            if href.startswith("qwenvl:curl/"):
+                found.add(href.split("/", 1)[1])
+            fragments += 1
+        block = block.next()
+    return found
+
+
+def replies_settled(window: MainWindow) -> bool:
+    """No answer streams, and every reply of the conversation is rendered with its footer."""
+    if window.controller.busy:
+        return False
+    wanted = {exchange.id for exchange in window.controller.conversation.exchanges}
+    return wanted <= rendered_replies(window.transcript)
+
+
 def wait_idle(qtbot: QtBot, window: MainWindow, timeout: int = 5000) -> None:
-    qtbot.waitUntil(
-        lambda: not window.controller.busy and not window.transcript.is_rendering(), timeout=timeout
-    )
+    qtbot.waitUntil(lambda: replies_settled(window), timeout=timeout)
+
+
+def link_center(view: QTextEdit, text: str) -> QPoint | None:
+    """Viewport coordinates of the last link (or text) reading ``text`` in the transcript."""
+    document = view.document()
+    found = document.find(text, document.characterCount(), QTextDocument.FindFlag.FindBackward)
+    if found.isNull():
+        return None
+    probe = QTextCursor(found)
+    probe.setPosition(found.selectionStart() + 1)
+    return view.cursorRect(probe).center()
 
 
 def ask(qtbot: QtBot, window: MainWindow, text: str) -> None:
@@ -56,9 +89,8 @@ def ask(qtbot: QtBot, window: MainWindow, text: str) -> None:
 def click_link(qtbot: QtBot, window: MainWindow, text: str) -> None:
     """Click a link inside the transcript where a person would."""
     view = window.transcript
-    center = view.anchor_rect_center(text)
-    assert center is not None, f"no link {text!r}"
-    point = QPoint(*center)
+    point = link_center(view, text)
+    assert point is not None, f"no link {text!r}"
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
 
 
@@ -111,7 +143,7 @@ def test_drop_two_images_type_send_and_watch_the_answer_stream(
 
     mime = file_mime(photo, chart)  # kept alive for the whole drop
     assert drop(pane, mime)
-    qtbot.waitUntil(lambda: len(window.image_pane.attachments()) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(window.draft.attachments()) == 2, timeout=5000)
     captions = [c.caption.text() for c in pane.findChildren(QWidget, "thumbnailCard")]  # type: ignore[attr-defined]
     assert captions[0].startswith("640×480") and "tokens" in captions[0]
     assert captions[1].startswith("300×200")
@@ -169,8 +201,8 @@ def test_browser_drags_thumbnails_preview_and_remove(
     link_only = QMimeData()
     link_only.setUrls([QUrl("https://images.example/dogs/corgi.jpg")])
     drop(pane, link_only)
-    qtbot.waitUntil(lambda: len(pane.attachments()) == 2, timeout=5000)
-    first, second = pane.attachments()
+    qtbot.waitUntil(lambda: len(window.draft.attachments()) == 2, timeout=5000)
+    first, second = window.draft.attachments()
     assert first.kind == "data" and first.original_size == (400, 300)
     assert "tabby.png" in first.source
     assert second.kind == "url" and second.url == "https://images.example/dogs/corgi.jpg"
@@ -184,7 +216,7 @@ def test_browser_drags_thumbnails_preview_and_remove(
     preview.close()
 
     qtbot.mouseClick(cards[1].findChild(QWidget, "removeImageButton"), Qt.MouseButton.LeftButton)
-    assert [a.kind for a in pane.attachments()] == ["data"]
+    assert [a.kind for a in window.draft.attachments()] == ["data"]
 
 
 def test_paste_a_clipboard_screenshot_with_ctrl_v(
@@ -198,9 +230,9 @@ def test_paste_a_clipboard_screenshot_with_ctrl_v(
     prompt = contract_widget(window, "promptEdit")
     prompt.setFocus()
     qtbot.keyClick(prompt, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: len(window.image_pane.attachments()) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(window.draft.attachments()) == 1, timeout=5000)
     assert prompt.toPlainText() == ""  # the image did not land in the text box
-    attachment = window.image_pane.attachments()[0]
+    attachment = window.draft.attachments()[0]
     assert attachment.original_size == (800, 450)
 
     ask(qtbot, window, "What app is this?")
@@ -216,8 +248,8 @@ def test_unusable_drops_get_an_inline_message(
     good = make_image(tmp_path / "ok.png")
     mime = file_mime(notes, good)
     drop(window.image_pane, mime)
-    qtbot.waitUntil(lambda: window.image_pane.pending_count() == 0, timeout=5000)
-    assert len(window.image_pane.attachments()) == 1
+    qtbot.waitUntil(lambda: window.draft.pending_count() == 0, timeout=5000)
+    assert len(window.draft.attachments()) == 1
     assert any("notes.txt" in m for m in window.image_pane.messages())
     assert window.image_pane.message_label.isVisible()
 
@@ -230,7 +262,7 @@ def test_unusable_drops_get_an_inline_message(
     empty.setData("application/x-unknown", b"\x00\x01")
     drop(window.image_pane, empty)
     assert "Nothing in that was an image" in window.image_pane.messages()[-1]
-    assert len(window.image_pane.attachments()) == 1
+    assert len(window.draft.attachments()) == 1
 
 
 # -- stop, errors, retry --------------------------------------------------------------------------
@@ -284,8 +316,8 @@ def test_error_turn_shows_sentence_details_and_retry_resends_the_same_turn(
 
     server.add_scenario("failonce", fail_once)
     window = make_window("--base-url", server.base_url("failonce"))
-    window.image_pane.add_sources([make_image(tmp_path / "a.png")])
-    qtbot.waitUntil(lambda: len(window.image_pane.attachments()) == 1, timeout=5000)
+    window.draft.add_sources([make_image(tmp_path / "a.png")])
+    qtbot.waitUntil(lambda: len(window.draft.attachments()) == 1, timeout=5000)
     ask(qtbot, window, "Why does this fail?")
     qtbot.waitUntil(lambda: "refused the request" in transcript_text(window), timeout=5000)
     wait_idle(qtbot, window)
@@ -397,17 +429,17 @@ def test_model_without_image_support_keeps_images_and_offers_another(
     text_only = replace(catalog.model("qwen-vl-max"), name="text-only-vl", accepts_images=False)
     monkeypatch.setitem(catalog.models, "text-only-vl", text_only)
     window = make_window("--base-url", server.base_url("echo"), "--model", "text-only-vl")
-    window.image_pane.add_sources([make_image(tmp_path / "x.png")])
-    qtbot.waitUntil(lambda: len(window.image_pane.attachments()) == 1, timeout=5000)
+    window.draft.add_sources([make_image(tmp_path / "x.png")])
+    qtbot.waitUntil(lambda: len(window.draft.attachments()) == 1, timeout=5000)
     assert window.image_pane.banner.isVisible()
     assert "cannot read images" in window.image_pane.banner_text.text()
     ask(qtbot, window, "Look")
     assert server.chat_requests() == []  # not sent, and the image is still there
-    assert len(window.image_pane.attachments()) == 1
+    assert len(window.draft.attachments()) == 1
     qtbot.mouseClick(window.image_pane.banner_button, Qt.MouseButton.LeftButton)
     assert window.controller.model_info.accepts_images
     assert not window.image_pane.banner.isVisible()
-    qtbot.waitUntil(lambda: len(window.image_pane.attachments()) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(window.draft.attachments()) == 1, timeout=5000)
     qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "images=1" in transcript_text(window), timeout=5000)
 
@@ -428,11 +460,12 @@ def test_thinking_model_streams_reasoning_into_a_section_that_folds(
     assert exchange is not None
     text = transcript_text(window)
     assert text.index("Thinking") < text.index("I see a dog.") < text.index("A dog on a beach.")
-    assert window.transcript.thinking_folded(exchange.id) is True
+    assert "▸ Thinking (" in text  # folded once the answer started, with its length
     reasoning_block = window.transcript.document().find("I see a dog.").block()
     assert not reasoning_block.isVisible()
     click_link(qtbot, window, "Thinking")
-    assert window.transcript.thinking_folded(exchange.id) is False
+    assert "▾ Thinking" in transcript_text(window)
+    assert "▸ Thinking" not in transcript_text(window)
     assert reasoning_block.isVisible()
     assert "reasoning 20" in text and "image 1,250" in text
 
@@ -464,8 +497,8 @@ def test_follow_up_question_carries_history_and_earlier_images(
     make_window: WindowFactory, server: LoopbackDashScope, qtbot: QtBot, tmp_path: Path
 ) -> None:
     window = make_window("--base-url", server.base_url("seed"))
-    window.image_pane.add_sources([make_image(tmp_path / "beach.webp")])
-    qtbot.waitUntil(lambda: len(window.image_pane.attachments()) == 1, timeout=5000)
+    window.draft.add_sources([make_image(tmp_path / "beach.webp")])
+    qtbot.waitUntil(lambda: len(window.draft.attachments()) == 1, timeout=5000)
     ask(qtbot, window, "What is in the picture?")
     qtbot.waitUntil(lambda: SEED_ANSWER_END in transcript_text(window), timeout=5000)
     wait_idle(qtbot, window)

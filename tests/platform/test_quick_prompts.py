@@ -1,4 +1,4 @@
-"""Quick prompts: the model (no Qt), the OCR model per region, and the bar and its editor."""
+"""Quick prompts: the model (no Qt), the model an OCR prompt uses, and the bar and its editor."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from qwenvl_desktop.core.prompts.quick_prompts import (
     QuickPromptsError,
     default_path,
     model_for_prompt,
-    ocr_model_for_region,
 )
 from qwenvl_desktop.gui.quick_prompts_bar import QuickPromptsBar
 
@@ -130,20 +129,7 @@ def test_bad_entries_are_skipped_and_named(config_dir: Path) -> None:
     assert prompts.language == "English"
 
 
-# The OCR model of a region ------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("region", "expected"),
-    [("intl", "qwen-vl-ocr"), ("cn", "qwen-vl-ocr"), ("us", None), ("custom", "qwen-vl-ocr")],
-)
-def test_ocr_model_for_region(region: str, expected: str | None) -> None:
-    assert ocr_model_for_region(region) == expected
-
-
-def test_unknown_region_names_the_choices() -> None:
-    with pytest.raises(KeyError, match="intl"):
-        ocr_model_for_region("mars")
+# The model an OCR prompt is asked with (the OCR model of a region: tests/core/protocol) ---------
 
 
 def test_model_for_prompt_switches_only_for_ocr_prompts_where_possible() -> None:

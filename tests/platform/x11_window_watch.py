@@ -4,7 +4,7 @@
 
 Built by ``create_main_window`` and run by ``run_window``, as ``qwenvl-desktop`` does (without
 the single-instance socket). Prints ``ready PLATFORM watching=0|1 indicator=0|1`` once the
-window is shown and watch mode is on, then ``images READY PENDING`` whenever the image pane
+window is shown and watch mode is on, then ``images READY PENDING`` whenever the draft
 changes, ``notice TEXT`` for each status-bar message and ``answer TEXT`` when a reply ends.
 Commands on stdin: ``send TEXT`` asks TEXT with the attached images; ``quit`` closes the window.
 """
@@ -24,10 +24,10 @@ def main() -> int:
     app, loop = create_application()
     window = create_main_window(["--base-url", sys.argv[1]])
     tools = window.capture_tools
-    pane = window.image_pane
+    draft = window.draft
 
     def report_images() -> None:
-        say("images", len(pane.attachments()), pane.pending_count())
+        say("images", len(draft.attachments()), draft.pending_count())
 
     def finished(exchange_id: str) -> None:
         exchange = window.controller.exchange(exchange_id)
@@ -49,7 +49,7 @@ def main() -> int:
             window.prompt.setPlainText(line[5:])
             window.send()
 
-    pane.changed.connect(report_images)
+    draft.changed.connect(report_images)
     window.statusBar().messageChanged.connect(lambda text: text and say("notice", text))
     window.controller.exchangeFinished.connect(finished)
     commands = StdinCommands()

@@ -1,4 +1,4 @@
-"""Exporting a conversation: Markdown with image files, JSON, and one turn as a ``curl`` command.
+"""Exporting a conversation: Markdown with image files, and JSON (read back on import).
 
 JSON shape (:func:`to_json`, read back by :func:`from_json`)
 =============================================================
@@ -38,51 +38,41 @@ Markdown (:func:`to_markdown`)
 (``image-003-1.png``: turn 3, first image) and linked relatively, so the folder can be moved or
 zipped. Linked (http) images stay links. Reasoning sits in a collapsible ``<details>`` block.
 
-curl (:func:`curl_command`)
-===========================
-The exact body the app sends for that turn (built by the protocol layer's ``build_body`` from the
-conversation's history up to it), with the key left to the shell as ``$DASHSCOPE_API_KEY``.
+One turn as a ``curl`` command is :mod:`qwenvl_desktop.core.protocol.curl`: it is about the
+request, not the stored conversation.
 """
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import hashlib
 import json
 import mimetypes
-import os
-import tempfile
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from qwenvl_desktop.core.conversation.model import Conversation, Exchange, new_id
+from qwenvl_desktop.core.conversation.words import error_reference, export_state_note, usage_line
 from qwenvl_desktop.core.history.records import (
     attachment_from_record,
     attachment_to_record,
     error_from_record,
-    error_to_record,
+    reply_to_record,
     state_from_record,
     usage_from_record,
-    usage_to_record,
 )
 from qwenvl_desktop.core.images import Attachment
-from qwenvl_desktop.core.images.data_uri import split_data_uri
-from qwenvl_desktop.core.protocol.catalog import load_catalog
-from qwenvl_desktop.core.protocol.request import ChatRequest, build_body
+from qwenvl_desktop.core.images.data_uri import is_data_uri, parse_data_uri, split_data_uri
+from qwenvl_desktop.core.settings.atomic_file import write_bytes_atomically
 
 __all__ = [
     "JSON_FORMAT",
     "JSON_VERSION",
     "MARKDOWN_FILENAME",
     "ExportFormatError",
-    "curl_command",
     "from_json",
-    "request_for",
     "to_json",
     "to_markdown",
-    "usage_line",
 ]
 
 JSON_FORMAT = "qwenvl-desktop.conversation"
@@ -116,18 +106,6 @@ def _extension(mime: str) -> str:
     return guessed.lstrip(".") if guessed else "bin"
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temporary file and rename: an interrupted export leaves no half file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _when(timestamp: float) -> str:
     return dt.datetime.fromtimestamp(timestamp).astimezone().strftime("%Y-%m-%d %H:%M")
 
@@ -141,32 +119,6 @@ def _alt_text(attachment: Attachment, number: int) -> str:
     else:
         name = f"image {number}"
     return name.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
-
-
-def usage_line(exchange: Exchange) -> str | None:
-    """``Usage: 1,300 prompt tokens (1,250 for images) · 40 completion (20 reasoning) · …``."""
-    usage = exchange.usage
-    parts: list[str] = []
-    if usage is not None:
-        if usage.prompt_tokens is not None:
-            extra = f" ({usage.image_tokens:,} for images)" if usage.image_tokens else ""
-            parts.append(f"{usage.prompt_tokens:,} prompt tokens{extra}")
-        if usage.completion_tokens is not None:
-            extra = f" ({usage.reasoning_tokens:,} reasoning)" if usage.reasoning_tokens else ""
-            parts.append(f"{usage.completion_tokens:,} completion tokens{extra}")
-        if usage.total_tokens is not None:
-            parts.append(f"{usage.total_tokens:,} total")
-    if exchange.first_token_seconds is not None:
-        parts.append(f"first token after {exchange.first_token_seconds:.1f} s")
-    return "Usage: " + " · ".join(parts) if parts else None
-
-
-_STATE_NOTES = {
-    "pending": "Not sent.",
-    "streaming": "Still arriving when exported.",
-    "stopped": "Stopped before the end.",
-    "incomplete": "Incomplete: the app closed while this reply was arriving.",
-}
 
 
 def to_markdown(conversation: Conversation, folder: Path) -> Path:
@@ -196,19 +148,18 @@ def to_markdown(conversation: Conversation, folder: Path) -> Path:
             lines += [exchange.reasoning, "", "</details>", ""]
         if exchange.answer:
             lines += [exchange.answer, ""]
+        note = export_state_note(exchange)
         if exchange.state == "failed" and exchange.error is not None:
-            error = exchange.error
-            details = ", ".join(
-                str(x) for x in (error.status, error.code, error.request_id) if x is not None
-            )
-            lines += [f"> **Failed:** {error.sentence}" + (f" ({details})" if details else ""), ""]
-        elif exchange.state in _STATE_NOTES:
-            lines += [f"> *{_STATE_NOTES[exchange.state]}*", ""]
+            reference = error_reference(exchange.error)
+            failed = f"> **Failed:** {exchange.error.sentence}"
+            lines += [failed + (f" ({reference})" if reference else ""), ""]
+        elif note:
+            lines += [f"> *{note}*", ""]
         usage = usage_line(exchange)
         if usage:
             lines += [f"<sub>{usage}</sub>", ""]
     path = folder / MARKDOWN_FILENAME
-    _write_atomically(path, "\n".join(lines).rstrip("\n").encode("utf-8") + b"\n")
+    write_bytes_atomically(path, "\n".join(lines).rstrip("\n").encode("utf-8") + b"\n")
     return path
 
 
@@ -219,26 +170,33 @@ def _quote(text: str) -> list[str]:
 def _image_target(
     attachment: Attachment, turn: int, number: int, folder: Path, written: dict[str, str]
 ) -> str:
-    image = split_data_uri(attachment.url)
-    if image is None:
-        if not attachment.url.startswith("data:"):
-            return "<" + attachment.url.replace(">", "%3E") + ">"
-        # A data URI in a form the store does not split: keep its bytes rather than lose them.
-        header, _, payload = attachment.url.partition(",")
-        try:
-            data = base64.b64decode(payload) if header.endswith(";base64") else b""
-        except ValueError:
-            data = b""
-        mime = header[len("data:") :].split(";", 1)[0] or "application/octet-stream"
-    else:
-        data, mime = image.data, image.mime
+    if not is_data_uri(attachment.url):
+        return "<" + attachment.url.replace(">", "%3E") + ">"
+    data, mime = _image_bytes(attachment.url)
     digest = hashlib.sha256(data).hexdigest()
     name = written.get(digest)
     if name is None:
         name = f"image-{turn:03d}-{number}.{_extension(mime)}"
-        _write_atomically(folder / name, data)
+        write_bytes_atomically(folder / name, data)
         written[digest] = name
     return name
+
+
+def _image_bytes(url: str) -> tuple[bytes, str]:
+    """The bytes and MIME type of a data URI; an unreadable one becomes an empty file."""
+    image = split_data_uri(url)
+    if image is not None:
+        return image.data, image.mime
+    # A data URI in a form the store does not split: keep its bytes rather than lose them.
+    parsed = parse_data_uri(url)
+    data = b""
+    if parsed is not None and parsed.is_base64:
+        try:
+            data = parsed.decode()
+        except ValueError:
+            data = b""
+    mime = parsed.mime if parsed is not None else ""
+    return data, mime or "application/octet-stream"
 
 
 # ---- JSON -------------------------------------------------------------------------------------
@@ -251,13 +209,7 @@ def _exchange_to_json(exchange: Exchange) -> dict[str, Any]:
         "model": exchange.model,
         "region": exchange.region,
         "created_at": exchange.created_at,
-        "state": exchange.state,
-        "answer": exchange.answer,
-        "reasoning": exchange.reasoning,
-        "finish_reason": exchange.finish_reason,
-        "first_token_seconds": exchange.first_token_seconds,
-        "usage": usage_to_record(exchange.usage),
-        "error": error_to_record(exchange.error),
+        **reply_to_record(exchange),
         "attachments": [{"url": a.url, **attachment_to_record(a)} for a in exchange.attachments],
     }
 
@@ -349,58 +301,3 @@ def from_json(text: str) -> Conversation:
         created_at=_number(document, "created_at") or 0.0,
         system=_optional_str(document, "system"),
     )
-
-
-# ---- curl -------------------------------------------------------------------------------------
-
-
-def request_for(
-    conversation: Conversation, exchange: Exchange, template: ChatRequest | None = None
-) -> ChatRequest:
-    """The request the app sends for ``exchange``: its history, model and the system prompt.
-
-    ``template`` carries the options of the actual request (thinking, detail, sampling…); its
-    model, turns and system prompt are replaced by the conversation's.
-    """
-    turns = conversation.turns_for(exchange)
-    if template is None:
-        return ChatRequest(model=exchange.model, turns=turns, system=conversation.system)
-    return replace(template, model=exchange.model, turns=turns, system=conversation.system)
-
-
-def _single_quoted(text: str) -> str:
-    """``'text'`` for the shell, always quoted (shlex.quote leaves plain words bare)."""
-    return "'" + text.replace("'", "'\\''") + "'"
-
-
-def curl_command(
-    conversation: Conversation,
-    exchange: Exchange,
-    endpoint_base_url: str,
-    *,
-    template: ChatRequest | None = None,
-) -> str:
-    """A shell command that sends ``exchange`` (with its history) exactly as the app does.
-
-    The key is read from ``$DASHSCOPE_API_KEY`` when the command runs; it never appears in the
-    text. The body follows on standard input as a quoted here-document, so nothing in it is
-    expanded by the shell. Pass as ``template`` the request the app sent for the turn so that
-    its options (thinking, image detail…) match; see :func:`request_for`.
-    """
-    request = request_for(conversation, exchange, template)
-    body = build_body(request, load_catalog().model(exchange.model))
-    url = endpoint_base_url.rstrip("/") + "/chat/completions"
-    # indent: readable, and a JSON line can never be the bare delimiter "JSON" (every line of
-    # indented JSON starts with a space or a bracket), which ends the here-document early.
-    payload = json.dumps(body, ensure_ascii=False, indent=2)
-    lines = [
-        f"curl --location {_single_quoted(url)} \\",
-        '  --header "Authorization: Bearer $DASHSCOPE_API_KEY" \\',
-        "  --header 'Content-Type: application/json' \\",
-    ]
-    if body.get("stream"):
-        # Show the events as they arrive instead of after the reply ends.
-        lines.append("  --no-buffer \\")
-    # --data-binary, not --data: --data strips the line breaks of a file it reads.
-    lines.append("  --data-binary @- <<'JSON'")
-    return "\n".join([*lines, payload, "JSON"]) + "\n"

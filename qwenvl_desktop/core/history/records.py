@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal, cast, get_args
 
-from qwenvl_desktop.core.conversation.model import ErrorInfo, ExchangeState
+from qwenvl_desktop.core.conversation.model import ErrorInfo, Exchange, ExchangeState
 from qwenvl_desktop.core.images import Attachment
 from qwenvl_desktop.core.protocol.events import Usage
 
@@ -20,6 +20,7 @@ __all__ = [
     "attachment_to_record",
     "error_from_record",
     "error_to_record",
+    "reply_to_record",
     "state_from_record",
     "usage_from_record",
     "usage_to_record",
@@ -161,3 +162,20 @@ def state_from_record(value: Any) -> ExchangeState:
         return cast(ExchangeState, value)
     # A state this version does not know: show the reply as not finished rather than lie.
     return "incomplete"
+
+
+def reply_to_record(exchange: Exchange) -> dict[str, Any]:
+    """The reply of ``exchange`` (how it ended, its text, usage and error) as one record.
+
+    The store writes these as columns (``usage`` and ``error`` as JSON text) and the export as
+    keys, in this order.
+    """
+    return {
+        "state": exchange.state,
+        "answer": exchange.answer,
+        "reasoning": exchange.reasoning,
+        "finish_reason": exchange.finish_reason,
+        "first_token_seconds": exchange.first_token_seconds,
+        "usage": usage_to_record(exchange.usage),
+        "error": error_to_record(exchange.error),
+    }

@@ -18,16 +18,13 @@ Every save can raise :class:`~.errors.HistoryWriteError` (disk full, file in use
 sentence and carry on; the conversation in memory is untouched, and a question that could not be
 saved is saved again by the next save of that exchange.
 
-Why it survives a ``SIGKILL``: each save is one short transaction committed to the write-ahead
-log (WAL). With ``synchronous=NORMAL`` a commit reaches the operating system before ``save_*``
-returns, so a killed process loses nothing it saved; only a power cut can lose the last commits,
-never the file's consistency. At the next start :meth:`HistoryStore.mark_interrupted` turns
+Each save is one short transaction (why that survives a ``SIGKILL``: :mod:`.database`). At
+the next start :meth:`HistoryStore.mark_interrupted` turns
 exchanges left ``streaming`` into ``incomplete`` (and :meth:`HistoryStore.load_conversation`
 shows them so even before that).
 
-Opening is cheap (a few milliseconds) after a clean close. The file carries a mark while a
-session has it open; when a start finds the mark (the last session crashed, or saw damage) it
-runs SQLite's quick check over the whole file first, and a damaged file is set aside.
+Opening the file, checking it after a crash and setting a damaged one aside is
+:mod:`.database`; the search query is :mod:`.search`.
 
 One connection, used from one thread (``sqlite3`` enforces it). The API key is never stored:
 nothing in the conversation model holds it.
@@ -39,7 +36,6 @@ import contextlib
 import json
 import logging
 import math
-import os
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
@@ -48,13 +44,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, Self
 
-import platformdirs
-
 from qwenvl_desktop.core.conversation.model import Conversation, Exchange
+from qwenvl_desktop.core.history.database import (
+    HISTORY_FILENAME,
+    default_path,
+    end_session,
+    is_damage,
+    open_database,
+)
 from qwenvl_desktop.core.history.errors import (
-    SQLITE_CANTOPEN,
-    SQLITE_CORRUPT,
-    SQLITE_NOTADB,
     ConversationNotFoundError,
     HistoryError,
     HistoryUnavailableError,
@@ -66,61 +64,39 @@ from qwenvl_desktop.core.history.records import (
     attachment_from_record,
     attachment_to_record,
     error_from_record,
-    error_to_record,
+    reply_to_record,
     state_from_record,
     usage_from_record,
-    usage_to_record,
 )
-from qwenvl_desktop.core.history.schema import (
-    NewerSchemaError,
-    ensure_search_index,
-    fts5_available,
-    migrate,
-)
-from qwenvl_desktop.core.history.search import (
-    MIN_INDEXED_LENGTH,
-    Snippet,
-    fts_match_expression,
-    like_pattern,
-    make_snippet,
-    split_terms,
-)
+from qwenvl_desktop.core.history.search import search_exchanges
 from qwenvl_desktop.core.images import Attachment
 from qwenvl_desktop.core.images.data_uri import build_data_uri, split_data_uri
 
 __all__ = [
     "HISTORY_FILENAME",
     "HistoryStore",
+    "StartedHistory",
     "default_path",
     "open_history",
+    "start_history",
 ]
 
 log = logging.getLogger(__name__)
 
-HISTORY_FILENAME = "history.db"
-APP_DIR_NAME = "qwenvl-desktop"
-#: How long a write waits for another connection's lock before giving up (GUI thread: short).
-BUSY_TIMEOUT_SECONDS = 2.0
 _UNSETTLED = ("pending", "streaming")
-_SQLITE_HEADER = b"SQLite format 3\x00"
-#: Set in the file while a session has it open; a clean close removes it.
-_SESSION_KEY = "session_open"
+#: The columns of :func:`~.records.reply_to_record`, in its order.
+_REPLY_COLUMNS = (
+    "state",
+    "answer",
+    "reasoning",
+    "finish_reason",
+    "first_token_seconds",
+    "usage",
+    "error",
+)
 # Bugs in the caller (wrong thread, closed store, bad SQL parameters) stay what they are instead
 # of becoming "history could not be saved".
 _MISUSE = (sqlite3.ProgrammingError, sqlite3.InterfaceError)
-
-
-def default_path() -> Path:
-    """``history.db`` in the platform's user data directory.
-
-    Linux ``$XDG_DATA_HOME/qwenvl-desktop`` (``~/.local/share/…``), macOS
-    ``~/Library/Application Support/…``, Windows ``%LOCALAPPDATA%\\qwenvl-desktop``.
-    """
-    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False)) / HISTORY_FILENAME
-
-
-class _Damaged(Exception):
-    """The file is not a usable database: set it aside."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,72 +122,6 @@ def _loads(text: str | None) -> Any:
         return json.loads(text)
     except ValueError:
         return None
-
-
-def _create_private_file(path: Path) -> None:
-    """Create the database file readable by its owner only (it holds the user's images).
-
-    SQLite gives its ``-wal`` and ``-shm`` files the database file's permissions.
-    """
-    if os.name != "posix" or path.exists():
-        return
-    with contextlib.suppress(FileExistsError):
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-
-
-def _move_aside(path: Path) -> Path:
-    """Rename the damaged file (and its WAL) to ``history.db.corrupt-<timestamp>``.
-
-    The WAL keeps the matching name (``…corrupt-<timestamp>-wal``), so a recovery tool that opens
-    the moved file still sees the last commits.
-    """
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
-    path.rename(target)
-    for suffix in ("-wal", "-shm", "-journal"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            side.rename(target.with_name(target.name + suffix))
-    return target
-
-
-def _previous_session_unfinished(db: sqlite3.Connection) -> bool:
-    """Whether the last session left its mark (or the file predates the mark, schema < 2)."""
-    has_meta = db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
-    ).fetchone()
-    if not has_meta:
-        return True
-    return db.execute("SELECT 1 FROM meta WHERE key = ?", (_SESSION_KEY,)).fetchone() is not None
-
-
-def _primary_code(exc: sqlite3.Error) -> int | None:
-    code: int | None = getattr(exc, "sqlite_errorcode", None)
-    return None if code is None else code & 0xFF
-
-
-def _best_snippet(
-    question: str, answer: str, terms: list[str]
-) -> tuple[Literal["question", "answer"], Snippet]:
-    """The snippet from the field holding more of the words (the question on a tie)."""
-    in_question = sum(term.casefold() in question.casefold() for term in terms)
-    in_answer = sum(term.casefold() in answer.casefold() for term in terms)
-    if in_answer > in_question:
-        snippet = make_snippet(answer, terms)
-        if snippet is not None:
-            return "answer", snippet
-    snippet = make_snippet(question, terms)
-    if snippet is not None:
-        return "question", snippet
-    snippet = make_snippet(answer, terms)
-    if snippet is not None:
-        return "answer", snippet
-    # FTS5 folded case where Python does not: show the question's start.
-    return "question", Snippet(" ".join(question.split())[:120], ())
 
 
 class HistoryStore:
@@ -256,121 +166,20 @@ class HistoryStore:
     ) -> HistoryStore:
         """Open (creating or upgrading) the history at ``path`` (default :func:`default_path`).
 
-        A file that is not a readable database is renamed to ``history.db.corrupt-<timestamp>``
-        and a new, empty history starts; :attr:`recovery_message` then says so for the window.
-        ``use_fts``: ``None`` uses FTS5 when this SQLite has it; ``False`` forces ``LIKE``.
-
-        Raises :class:`~.errors.HistoryUnavailableError` when no history can be used this
-        session (the folder cannot be created, the file is in use or read-only, or it comes from
-        a newer version — such a file is left untouched).
+        A file that is not a readable database is moved aside and a new, empty history starts;
+        :attr:`recovery_message` then says so for the window. ``use_fts``: ``None`` uses FTS5
+        when this SQLite has it; ``False`` forces ``LIKE``. Raises
+        :class:`~.errors.HistoryUnavailableError` when no history can be used this session (see
+        :func:`~.database.open_database`).
         """
-        path = default_path() if path is None else Path(path)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise HistoryUnavailableError(
-                f"history is off for this session: its folder {path.parent} cannot be created",
-                detail=str(exc),
-            ) from exc
-        recovery: str | None = None
-        try:
-            db, fts = cls._connect(path, use_fts)
-        except _Damaged as exc:
-            try:
-                moved = _move_aside(path)
-            except OSError as move_error:
-                raise HistoryUnavailableError(
-                    "history is off for this session: the history file is damaged and could not"
-                    " be moved aside",
-                    detail=f"{exc}; {move_error}",
-                ) from move_error
-            log.warning("history file %s is damaged (%s); moved to %s", path, exc, moved)
-            recovery = (
-                f"The history file could not be read and was moved aside to {moved.name}; "
-                "starting with an empty history."
-            )
-            try:
-                db, fts = cls._connect(path, use_fts)
-            except _Damaged as again:
-                raise HistoryUnavailableError(
-                    "history is off for this session: a new history file cannot be created",
-                    detail=str(again),
-                ) from again
+        opened = open_database(path, use_fts=use_fts)
         return cls(
-            db, path, uses_fts=fts, recovery_message=recovery, progress_interval=progress_interval
+            opened.db,
+            opened.path,
+            uses_fts=opened.uses_fts,
+            recovery_message=opened.recovery_message,
+            progress_interval=progress_interval,
         )
-
-    @staticmethod
-    def _connect(path: Path, use_fts: bool | None) -> tuple[sqlite3.Connection, bool]:
-        existed = path.exists()
-        if path.is_file():
-            # Judge the header before SQLite opens the file: closing a connection to a file it
-            # cannot read may delete the WAL beside it, which belongs with the damaged file.
-            try:
-                with path.open("rb") as fh:
-                    header = fh.read(len(_SQLITE_HEADER))
-            except OSError as exc:
-                raise _Damaged(f"cannot read the file: {exc}") from exc
-            if header and header != _SQLITE_HEADER:
-                raise _Damaged("not an SQLite database (wrong header)")
-        db: sqlite3.Connection | None = None
-        try:
-            _create_private_file(path)
-            # isolation_level=None: no implicit transactions; every write below says BEGIN
-            # IMMEDIATE itself, so a transaction takes the write lock up front and stays short.
-            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
-            if db.execute("PRAGMA page_count").fetchone()[0] == 0:
-                # Must precede WAL mode and the first table; lets purge return freed pages.
-                db.execute("PRAGMA auto_vacuum = INCREMENTAL")
-            mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if mode != "wal":
-                log.warning("history: WAL mode unavailable (%s); using %s", path, mode)
-            db.execute("PRAGMA synchronous = NORMAL")
-            db.execute("PRAGMA foreign_keys = ON")
-            # Deleted conversations are overwritten, not just unlinked: they held private images.
-            db.execute("PRAGMA secure_delete = ON")
-            # The full check reads the whole file (about 1 ms per MB): only after a session
-            # that did not close cleanly (a crash, a kill, or damage seen while running).
-            if existed and _previous_session_unfinished(db):
-                problems = [row[0] for row in db.execute("PRAGMA quick_check(5)")]
-                if problems != ["ok"]:
-                    raise _Damaged("quick_check: " + "; ".join(map(str, problems)))
-            migrate(db)
-            fts = fts5_available(db) if use_fts is None else use_fts and fts5_available(db)
-            ensure_search_index(db, use_fts=fts)
-            db.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                (_SESSION_KEY, f"pid {os.getpid()} since {time.time():.0f}"),
-            )
-        except _Damaged:
-            if db is not None:
-                db.close()
-            raise
-        except NewerSchemaError as exc:
-            assert db is not None
-            db.close()
-            raise HistoryUnavailableError(
-                "history is off for this session: the history file was written by a newer"
-                " version of Qwen-VL Desktop and is left as it is",
-                detail=str(exc),
-            ) from exc
-        except sqlite3.Error as exc:
-            if db is not None:
-                db.close()
-            code = _primary_code(exc)
-            if code in (SQLITE_CORRUPT, SQLITE_NOTADB) or (
-                code == SQLITE_CANTOPEN and path.exists()
-            ):
-                raise _Damaged(f"{type(exc).__name__}: {exc}") from exc
-            raise translate_sqlite_error(exc, "open") from exc
-        except OSError as exc:
-            if db is not None:
-                db.close()
-            raise HistoryUnavailableError(
-                "history is off for this session: the history file cannot be created",
-                detail=str(exc),
-            ) from exc
-        return db, fts
 
     # ---- properties ---------------------------------------------------------------------------
 
@@ -413,7 +222,7 @@ class HistoryStore:
             raise
 
     def _translate(self, exc: sqlite3.Error, action: Literal["save", "read"]) -> HistoryError:
-        if _primary_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        if is_damage(exc):
             self._damaged = True
         return translate_sqlite_error(exc, action)
 
@@ -581,15 +390,11 @@ class HistoryStore:
 
     @staticmethod
     def _reply_values(exchange: Exchange) -> tuple[Any, ...]:
-        return (
-            exchange.answer,
-            exchange.reasoning,
-            exchange.state,
-            exchange.finish_reason,
-            exchange.first_token_seconds,
-            _json(usage_to_record(exchange.usage)),
-            _json(error_to_record(exchange.error)),
-        )
+        """The values of the reply columns, in the order of ``_REPLY_COLUMNS``."""
+        record = reply_to_record(exchange)
+        record["usage"] = _json(record["usage"])
+        record["error"] = _json(record["error"])
+        return tuple(record[column] for column in _REPLY_COLUMNS)
 
     def _upsert_exchange(
         self,
@@ -603,7 +408,7 @@ class HistoryStore:
         # which would give the row a new seq and skip the search index's delete trigger.
         db.execute(
             "INSERT INTO exchanges (id, conversation_id, position, question, model, region,"
-            " created_at, answer, reasoning, state, finish_reason, first_token_seconds, usage,"
+            " created_at, state, answer, reasoning, finish_reason, first_token_seconds, usage,"
             " error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (id) DO UPDATE SET conversation_id = excluded.conversation_id,"
             " position = excluded.position, question = excluded.question,"
@@ -639,7 +444,7 @@ class HistoryStore:
 
     def _update_reply(self, db: sqlite3.Connection, exchange: Exchange) -> bool:
         cursor = db.execute(
-            "UPDATE exchanges SET answer = ?, reasoning = ?, state = ?, finish_reason = ?,"
+            "UPDATE exchanges SET state = ?, answer = ?, reasoning = ?, finish_reason = ?,"
             " first_token_seconds = ?, usage = ?, error = ? WHERE id = ?",
             (*self._reply_values(exchange), exchange.id),
         )
@@ -744,46 +549,7 @@ class HistoryStore:
         "Newest" is the order exchanges were first stored in, which is the order they were
         asked except for conversations written whole by :meth:`save_conversation` (imports).
         """
-        terms = split_terms(text)
-        if not terms or limit <= 0:
-            return []
-        match = fts_match_expression(terms) if self.uses_fts else None
-        short = [t for t in terms if match is None or len(t) < MIN_INDEXED_LENGTH]
-        conditions = ["c.deleted_at IS NULL"]
-        params: list[Any] = []
-        # Newest first by storage order (seq), which both the FTS index and the table can walk
-        # in order: SQLite stops after `limit` hits instead of sorting every match. For a common
-        # word that is the difference between reading 50 rows and all 10,000.
-        source, order = "exchanges e", "e.seq DESC"
-        if match is not None:
-            source, order = "exchanges_fts f JOIN exchanges e ON e.seq = f.rowid", "f.rowid DESC"
-            conditions.append("exchanges_fts MATCH ?")
-            params.append(match)
-        for term in short:
-            conditions.append("(e.question LIKE ? ESCAPE '\\' OR e.answer LIKE ? ESCAPE '\\')")
-            params += [like_pattern(term)] * 2
-        rows = self._read(
-            "SELECT e.conversation_id, c.title, e.id, e.question, e.answer, e.created_at"
-            f" FROM {source} JOIN conversations c ON c.id = e.conversation_id"
-            f" WHERE {' AND '.join(conditions)}"
-            f" ORDER BY {order} LIMIT ?",
-            (*params, limit),
-        )
-        hits: list[SearchHit] = []
-        for conversation_id, title, exchange_id, question, answer, created_at in rows:
-            field, snippet = _best_snippet(question, answer, terms)
-            hits.append(
-                SearchHit(
-                    conversation_id,
-                    title,
-                    exchange_id,
-                    field,
-                    snippet.text,
-                    snippet.highlights,
-                    created_at,
-                )
-            )
-        return hits
+        return search_exchanges(self._read, text, limit, uses_fts=self.uses_fts)
 
     # ---- sidebar actions ----------------------------------------------------------------------
 
@@ -883,11 +649,7 @@ class HistoryStore:
                     self.purge_deleted()
                 except HistoryError as exc:
                     log.warning("history: purge at close failed: %s (%s)", exc, exc.detail)
-            with contextlib.suppress(sqlite3.Error):
-                if not self._damaged:
-                    self._db.execute("DELETE FROM meta WHERE key = ?", (_SESSION_KEY,))
-                self._db.execute("PRAGMA optimize")
-                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            end_session(self._db, damaged=self._damaged)
         finally:
             self._db.close()
             self._closed = True
@@ -904,13 +666,23 @@ class HistoryStore:
         self.close()
 
 
-def open_history(
+@dataclass(frozen=True, slots=True)
+class StartedHistory:
+    """The history a session starts with, and the replies the last session left cut off."""
+
+    store: HistoryStore | NullHistoryStore
+    #: ids of exchanges a crash left streaming, now marked ``incomplete`` (the window reopens
+    #: the conversation of the last one)
+    interrupted: list[str]
+
+
+def start_history(
     enabled: bool = True,
     path: Path | None = None,
     *,
     progress_interval: float = 2.0,
-) -> HistoryStore | NullHistoryStore:
-    """What the app calls at startup: the history, ready to use, or a null one.
+) -> StartedHistory:
+    """What the app does with its history at startup: the one way the history is opened.
 
     History off (``enabled=False``): a :class:`NullHistoryStore`, and no file or folder is
     created. History unusable: a :class:`NullHistoryStore` whose ``recovery_message`` says why.
@@ -918,19 +690,30 @@ def open_history(
     left behind purged.
     """
     if not enabled:
-        return NullHistoryStore()
+        return StartedHistory(NullHistoryStore(), [])
     try:
         store = HistoryStore.open(path, progress_interval=progress_interval)
     except HistoryUnavailableError as exc:
         log.warning("history unavailable: %s (%s)", exc, exc.detail)
-        return NullHistoryStore(recovery_message=str(exc))
+        return StartedHistory(NullHistoryStore(recovery_message=str(exc)), [])
+    interrupted: list[str] = []
     try:
-        store.mark_interrupted()
+        interrupted = store.mark_interrupted()
         store.purge_deleted()
     except HistoryError as exc:
         # Readable but not writable right now (disk full…): keep it; saves will say so.
         log.warning("history: startup maintenance failed: %s (%s)", exc, exc.detail)
-    return store
+    return StartedHistory(store, interrupted)
+
+
+def open_history(
+    enabled: bool = True,
+    path: Path | None = None,
+    *,
+    progress_interval: float = 2.0,
+) -> HistoryStore | NullHistoryStore:
+    """:func:`start_history`'s store, for callers that do not reopen interrupted replies."""
+    return start_history(enabled, path, progress_interval=progress_interval).store
 
 
 if TYPE_CHECKING:

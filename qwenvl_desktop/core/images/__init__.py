@@ -12,31 +12,61 @@ file opening), ``decode`` (reduced-scale decoding, colour modes, orientation), `
 choice, the data-URI limit), ``attachment`` (the one way in), ``errors``.
 """
 
-from qwenvl_desktop.core.images.attachment import (
-    Attachment,
-    ImageSource,
-    estimate_turn_tokens,
-    prepare_attachment,
-    prepare_attachment_async,
-)
-from qwenvl_desktop.core.images.budget import (
-    MAX_ASPECT_RATIO,
-    MAX_DATA_URI_BYTES,
-    MIN_SIDE,
-    Detail,
-    PixelBudget,
-    estimate_image_tokens,
-    pixel_budget,
-    smart_resize,
-)
+from typing import TYPE_CHECKING
+
 from qwenvl_desktop.core.images.errors import *  # noqa: F403  (the hierarchy is the module's __all__)
 from qwenvl_desktop.core.images.errors import __all__ as _errors_all
+from qwenvl_desktop.core.lazy_exports import lazy_exports
+
+# Lazy: Pillow loads only when an image is prepared, not for the data-URI helpers or a budget.
+if TYPE_CHECKING:
+    from qwenvl_desktop.core.images.attachment import (
+        Attachment,
+        AttachmentWithPixels,
+        ImageSource,
+        estimate_turn_tokens,
+        prepare_attachment,
+        prepare_attachment_async,
+        prepare_attachment_with_pixels,
+    )
+    from qwenvl_desktop.core.images.budget import (
+        MAX_ASPECT_RATIO,
+        MAX_DATA_URI_BYTES,
+        MIN_SIDE,
+        Detail,
+        PixelBudget,
+        estimate_image_tokens,
+        pixel_budget,
+        smart_resize,
+    )
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "Attachment": "attachment",
+        "AttachmentWithPixels": "attachment",
+        "ImageSource": "attachment",
+        "estimate_turn_tokens": "attachment",
+        "prepare_attachment": "attachment",
+        "prepare_attachment_async": "attachment",
+        "prepare_attachment_with_pixels": "attachment",
+        "MAX_ASPECT_RATIO": "budget",
+        "MAX_DATA_URI_BYTES": "budget",
+        "MIN_SIDE": "budget",
+        "Detail": "budget",
+        "PixelBudget": "budget",
+        "estimate_image_tokens": "budget",
+        "pixel_budget": "budget",
+        "smart_resize": "budget",
+    },
+)
 
 __all__ = [
     "MAX_ASPECT_RATIO",
     "MAX_DATA_URI_BYTES",
     "MIN_SIDE",
     "Attachment",
+    "AttachmentWithPixels",
     "Detail",
     "ImageSource",
     "PixelBudget",
@@ -45,6 +75,7 @@ __all__ = [
     "pixel_budget",
     "prepare_attachment",
     "prepare_attachment_async",
+    "prepare_attachment_with_pixels",
     "smart_resize",
     *_errors_all,
 ]

@@ -29,6 +29,7 @@ from qwenvl_desktop.core.images.decode import (
 from qwenvl_desktop.core.images.encode import (
     JPEG_QUALITY_FLOOR,
     Encoded,
+    as_encoded,
     choose_encoding,
     default_quality,
     encode_jpeg,
@@ -47,10 +48,12 @@ from qwenvl_desktop.core.protocol.request import ImageInput
 
 __all__ = [
     "Attachment",
+    "AttachmentWithPixels",
     "ImageSource",
     "estimate_turn_tokens",
     "prepare_attachment",
     "prepare_attachment_async",
+    "prepare_attachment_with_pixels",
 ]
 
 #: What :func:`prepare_attachment` accepts. ``str``: an http(s) URL (passed through), a ``data:``
@@ -97,6 +100,18 @@ class Attachment:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class AttachmentWithPixels:
+    """An attachment and the pixels its bytes encode, so a preview needs no second decode.
+
+    ``pixels`` is what the model will see (transparency already on white when the bytes are
+    JPEG); None for a link, which the service downloads.
+    """
+
+    attachment: Attachment
+    pixels: Image.Image | None
+
+
 def estimate_turn_tokens(attachments: Iterable[Attachment]) -> int:
     """The image tokens of one turn: the sum of its attachments' estimates."""
     return sum(a.estimated_tokens for a in attachments)
@@ -119,6 +134,19 @@ def prepare_attachment(
     nothing else escapes for bad input, and no state is shared between calls, so one bad image
     never affects the others of a turn.
     """
+    return prepare_attachment_with_pixels(
+        source, model=model, detail=detail, label=label
+    ).attachment
+
+
+def prepare_attachment_with_pixels(
+    source: ImageSource,
+    *,
+    model: ModelInfo,
+    detail: Detail = "standard",
+    label: str | None = None,
+) -> AttachmentWithPixels:
+    """:func:`prepare_attachment`, also handing over the pixels it encoded (for thumbnails)."""
     budget = pixel_budget(model, detail)
     if isinstance(source, Image.Image):
         return _from_pixels(source, label or "pasted image", budget)
@@ -162,9 +190,9 @@ async def prepare_attachment_async(
     return await loop.run_in_executor(executor, work)
 
 
-def _from_url(url: str, name: str, budget: PixelBudget) -> Attachment:
+def _from_url(url: str, name: str, budget: PixelBudget) -> AttachmentWithPixels:
     # Not downloaded: the service fetches it, so its size and cost are known only up to the budget.
-    return Attachment(
+    attachment = Attachment(
         source=name,
         kind="url",
         original_size=None,
@@ -178,27 +206,28 @@ def _from_url(url: str, name: str, budget: PixelBudget) -> Attachment:
         upload_bytes=len(url),
         notes=("downloaded by the service; the token count is the budget's upper bound",),
     )
+    return AttachmentWithPixels(attachment, None)
 
 
-def _from_bytes(data: bytes, name: str, budget: PixelBudget) -> Attachment:
+def _from_bytes(data: bytes, name: str, budget: PixelBudget) -> AttachmentWithPixels:
     with io.BytesIO(data) as fp:
         return _from_stream(fp, name, "data", budget)
 
 
 def _from_stream(
     fp: IO[bytes], name: str, kind: Literal["file", "data"], budget: PixelBudget
-) -> Attachment:
+) -> AttachmentWithPixels:
     with open_encoded(fp, name) as im:
         return _finish(decode_to_target(im, name, budget, fp=fp), name, kind, budget)
 
 
-def _from_pixels(im: Image.Image, name: str, budget: PixelBudget) -> Attachment:
+def _from_pixels(im: Image.Image, name: str, budget: PixelBudget) -> AttachmentWithPixels:
     return _finish(decode_to_target(im, name, budget, fp=None), name, "data", budget)
 
 
 def _finish(
     decoded: DecodedImage, name: str, kind: Literal["file", "data"], budget: PixelBudget
-) -> Attachment:
+) -> AttachmentWithPixels:
     """Encode the decoded pixels within the data-URI limit and describe the result."""
     image = decoded.image
     notes = list(decoded.notes)
@@ -229,7 +258,7 @@ def _finish(
     url = encoded.data_uri()
     ow, oh = decoded.original_size
     sw, sh = image.size
-    return Attachment(
+    attachment = Attachment(
         source=name,
         kind=kind,
         original_size=decoded.original_size,
@@ -243,6 +272,7 @@ def _finish(
         upload_bytes=len(url),
         notes=tuple(notes),
     )
+    return AttachmentWithPixels(attachment, as_encoded(image, encoded))
 
 
 def _fewer_pixels(

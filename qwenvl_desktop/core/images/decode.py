@@ -186,12 +186,8 @@ def open_encoded(fp: IO[bytes], name: str) -> Image.Image:
     except UnidentifiedImageError:
         raise _unidentified(head, name) from None
     except OSError as exc:
-        if exc.errno is not None:
-            raise UnreadableFileError(
-                f"{shown} cannot be read: {exc.strerror or exc}.", source=name
-            ) from None
-        raise CorruptImageError(
-            f"{shown} is damaged: its image header cannot be read.", source=name, detail=str(exc)
+        raise _os_error(
+            exc, name, f"{shown} is damaged: its image header cannot be read."
         ) from None
     except Exception as exc:  # plugins raise SyntaxError, struct.error, ValueError… on bad headers
         raise CorruptImageError(
@@ -313,15 +309,52 @@ def decode_to_target(
     drafted and is closed once reduced. Without ``fp`` (clipboard, screen capture) the caller's
     image is only read.
     """
-    owned = fp is not None
-    shown = short_name(name)
     original_format = im.format
+    orientation = _orientation(im)
+    width, height = _upright_size(im, orientation, name)
+    target_w, target_h = budget.target_size(width, height)
+    turned = orientation in (5, 6, 7, 8)
+    raw_target = (target_h, target_w) if turned else (target_w, target_h)
+    notes = _size_notes(im, width, height, budget)
+    if orientation != 1:
+        notes.append(f"EXIF orientation applied ({_ORIENTATION_WORDS[orientation]})")
+    profile = _icc_profile(im)
+    pass_through = (
+        fp is not None
+        and (target_w, target_h) == (width, height)
+        and orientation == 1
+        and profile is None
+        and _sendable_as_is(im)
+    )
+    original_bytes = _read_all(fp, name) if pass_through and fp is not None else None
+    if fp is not None and original_format in _DRAFTABLE and raw_target != im.size:
+        im.draft(im.mode, raw_target)  # decode at 1/2, 1/4 or 1/8 scale, never below the target
+    try:
+        with _large_decode(im.width * im.height):
+            im.load()
+            depth = _depth_mapping(im, notes)
+            image = _resized(im, raw_target)
+            if fp is not None and image is not im:
+                im.close()  # release the full-resolution pixels before the next large decode
+    except ImageError:
+        raise
+    except Exception as exc:  # MemoryError, Pillow's own, and what plugins raise on bad data
+        raise _decoding_error(exc, name, (width, height)) from None
+    image = _to_display_mode(image, profile, depth, notes, name)
+    if orientation != 1:
+        image = image.transpose(_TRANSPOSE[orientation])
+    if image.mode in ("LA", "RGBA") and _opaque(image):
+        image = image.convert(image.mode[:-1])
+    return DecodedImage(image, (width, height), original_format, notes, original_bytes)
+
+
+def _upright_size(im: Image.Image, orientation: int, name: str) -> tuple[int, int]:
+    """The size as shown (EXIF orientation applied); refuses no pixels and extreme ratios."""
+    shown = short_name(name)
     raw_w, raw_h = im.size
     if raw_w <= 0 or raw_h <= 0:
         raise EmptyImageError(f"{shown} has no pixels ({raw_w}×{raw_h}).", source=name)
-    orientation = _orientation(im)
-    turned = orientation in (5, 6, 7, 8)
-    width, height = (raw_h, raw_w) if turned else (raw_w, raw_h)
+    width, height = (raw_h, raw_w) if orientation in (5, 6, 7, 8) else (raw_w, raw_h)
     ratio = max(width, height) / min(width, height)
     if ratio > MAX_ASPECT_RATIO:
         raise AspectRatioError(
@@ -329,10 +362,13 @@ def decode_to_target(
             f"{MAX_ASPECT_RATIO}:1 the service accepts. Crop it into shorter pieces.",
             source=name,
         )
-    target_w, target_h = budget.target_size(width, height)
-    raw_target = (target_h, target_w) if turned else (target_w, target_h)
+    return width, height
+
+
+def _size_notes(im: Image.Image, width: int, height: int, budget: PixelBudget) -> list[str]:
+    """What the attachment will say about frames and size (the person sees these notes)."""
     notes: list[str] = []
-    if original_format == "MPO":
+    if im.format == "MPO":
         notes.append("multi-picture file: only its main picture is sent")
     elif getattr(im, "is_animated", False):
         notes.append("animated image: only the first frame is sent")
@@ -344,60 +380,47 @@ def decode_to_target(
         notes.append(f"reduced from {width}×{height} px to the {budget.max_tokens:,}-token budget")
     elif width * height < budget.min_pixels:
         notes.append(f"enlarged from {width}×{height} px to the model's minimum size")
-    if orientation != 1:
-        notes.append(f"EXIF orientation applied ({_ORIENTATION_WORDS[orientation]})")
-    profile = _icc_profile(im)
-    pass_through = (
-        fp is not None
-        and original_format in PASS_THROUGH_FORMATS
-        and (target_w, target_h) == (width, height)
-        and orientation == 1
+    return notes
+
+
+def _sendable_as_is(im: Image.Image) -> bool:
+    """Whether the file's own bytes show these pixels to the service, with nothing private."""
+    return (
+        im.format in PASS_THROUGH_FORMATS
         and not getattr(im, "is_animated", False)
         and im.mode in _PASS_THROUGH_MODES
-        and profile is None
         and set(im.info) <= _HARMLESS_INFO
     )
-    original_bytes = _read_all(fp, name) if pass_through and fp is not None else None
-    if owned and original_format in _DRAFTABLE and raw_target != im.size:
-        im.draft(im.mode, raw_target)  # decode at 1/2, 1/4 or 1/8 scale, never below the target
-    try:
-        with _large_decode(im.width * im.height):
-            im.load()
-            depth = _depth_mapping(im, notes)
-            image = _resized(im, raw_target)
-            if owned and image is not im:
-                im.close()  # release the full-resolution pixels before the next large decode
-    except ImageError:
-        raise
-    except Image.DecompressionBombError as exc:
-        raise _bomb_error(exc, name) from None
-    except MemoryError:
-        raise ImageTooLargeError(
-            f"{shown} ({width}×{height} px) is too large to decode with the memory available.",
+
+
+def _decoding_error(exc: BaseException, name: str, size: tuple[int, int]) -> ImageError:
+    """The sentence for a failure while decoding the pixels (the header was fine)."""
+    shown = short_name(name)
+    if isinstance(exc, Image.DecompressionBombError):
+        return _bomb_error(exc, name)
+    if isinstance(exc, MemoryError):
+        return ImageTooLargeError(
+            f"{shown} ({size[0]}×{size[1]} px) is too large to decode with the memory available.",
             source=name,
-        ) from None
-    except OSError as exc:
-        if exc.errno is not None:
-            raise UnreadableFileError(
-                f"{shown} cannot be read: {exc.strerror or exc}.", source=name
-            ) from None
-        raise CorruptImageError(
+        )
+    if isinstance(exc, OSError):
+        return _os_error(
+            exc,
+            name,
             f"{shown} is truncated or damaged: its image data cannot be decoded ({exc}).",
-            source=name,
-            detail=str(exc),
-        ) from None
-    except Exception as exc:
-        raise CorruptImageError(
-            f"{shown} is damaged: its image data cannot be decoded.",
-            source=name,
-            detail=repr(exc),
-        ) from None
-    image = _to_display_mode(image, profile, depth, notes, name)
-    if orientation != 1:
-        image = image.transpose(_TRANSPOSE[orientation])
-    if image.mode in ("LA", "RGBA") and _opaque(image):
-        image = image.convert(image.mode[:-1])
-    return DecodedImage(image, (width, height), original_format, notes, original_bytes)
+        )
+    return CorruptImageError(
+        f"{shown} is damaged: its image data cannot be decoded.", source=name, detail=repr(exc)
+    )
+
+
+def _os_error(exc: OSError, name: str, damaged: str) -> ImageError:
+    """An OSError from Pillow: the file could not be read (errno set), or its data is damaged."""
+    if exc.errno is not None:
+        return UnreadableFileError(
+            f"{short_name(name)} cannot be read: {exc.strerror or exc}.", source=name
+        )
+    return CorruptImageError(damaged, source=name, detail=str(exc))
 
 
 def _read_all(fp: IO[bytes], name: str) -> bytes | None:

@@ -19,13 +19,13 @@ format Pillow identified in its bytes), never from a file name.
 
 from __future__ import annotations
 
-import base64
 import io
 from dataclasses import dataclass
 
 from PIL import Image
 
 from qwenvl_desktop.core.images import budget as limits
+from qwenvl_desktop.core.images.data_uri import build_data_uri, data_uri_length
 
 __all__ = [
     "GRAPHICS_QUALITY",
@@ -33,6 +33,7 @@ __all__ = [
     "MIME_TYPES",
     "PHOTO_QUALITY",
     "Encoded",
+    "as_encoded",
     "choose_encoding",
     "data_uri_length",
     "default_quality",
@@ -76,12 +77,7 @@ class Encoded:
         return data_uri_length(len(self.data), self.mime)
 
     def data_uri(self) -> str:
-        return f"data:{self.mime};base64,{base64.b64encode(self.data).decode('ascii')}"
-
-
-def data_uri_length(size: int, mime: str) -> int:
-    """Length of the data URI of ``size`` bytes, without building it."""
-    return len("data:") + len(mime) + len(";base64,") + 4 * ((size + 2) // 3)
+        return build_data_uri(self.mime, self.data)
 
 
 def looks_like_photo(im: Image.Image) -> bool:
@@ -110,6 +106,11 @@ def _flattened(im: Image.Image) -> Image.Image:
     background = Image.new(im.mode[:-1], im.size, 255 if im.mode == "LA" else (255, 255, 255))
     background.paste(im.convert(im.mode[:-1]), mask=im.getchannel("A"))
     return background
+
+
+def as_encoded(im: Image.Image, encoded: Encoded) -> Image.Image:
+    """``im`` as the bytes of ``encoded`` show it: a JPEG has its transparency on white."""
+    return _flattened(im) if encoded.format == "JPEG" else im
 
 
 def encode_jpeg(im: Image.Image, quality: int, *, photo: bool) -> Encoded:

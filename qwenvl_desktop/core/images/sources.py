@@ -9,7 +9,6 @@ descriptor (``fstat``), so a file swapped between check and open cannot slip thr
 
 from __future__ import annotations
 
-import base64
 import binascii
 import errno
 import os
@@ -20,6 +19,7 @@ import urllib.request
 from dataclasses import dataclass
 from typing import BinaryIO, Literal
 
+from qwenvl_desktop.core.images.data_uri import parse_data_uri
 from qwenvl_desktop.core.images.errors import (
     BadPathError,
     BrokenLinkError,
@@ -34,7 +34,6 @@ from qwenvl_desktop.core.images.errors import (
 __all__ = ["TextSource", "classify_text_source", "display_path", "open_image_file", "short_name"]
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]+):")
-_DATA_URI = re.compile(r"^data:([^,;]*)((?:;[^,;]*)*),", re.IGNORECASE | re.DOTALL)
 
 _OPEN_FLAGS = (
     os.O_RDONLY
@@ -113,17 +112,17 @@ def classify_text_source(text: str) -> TextSource:
 
 
 def _decode_data_uri(uri: str) -> bytes:
-    match = _DATA_URI.match(uri)
+    parsed = parse_data_uri(uri)
     label = short_name(uri, 60)
-    if match is None:
+    if parsed is None:
         raise NotAnImageError(f"{label} is not a well-formed data URI.", source=label)
-    if ";base64" not in match.group(2).lower():
+    if not parsed.is_base64:
         raise NotAnImageError(
             f"{label} is a data URI without base64 image data; only base64 images can be read.",
             source=label,
         )
     try:
-        return base64.b64decode(uri[match.end() :], validate=False)
+        return parsed.decode()
     except (binascii.Error, ValueError) as exc:
         raise NotAnImageError(
             f"{label} is a data URI whose base64 data is damaged.", source=label, detail=str(exc)
@@ -135,55 +134,65 @@ def open_image_file(path: str, name: str) -> BinaryIO:
 
     ``name`` is the display form used in messages. The caller closes the returned file.
     """
-    shown = short_name(name)
     if not path.strip():
         raise BadPathError("No file name was given.", source=name)
     try:
         fd = os.open(path, _OPEN_FLAGS)
-    except FileNotFoundError:
-        if os.path.islink(path):
-            target = display_path(os.readlink(path))
-            raise BrokenLinkError(
-                f"{shown} is a symbolic link to {short_name(target)}, which does not exist.",
-                source=name,
-            ) from None
-        raise ImageNotFoundError(f"{shown}: no such file.", source=name) from None
-    except NotADirectoryError:
-        raise ImageNotFoundError(
-            f"{shown}: no such file (a part of the path is a file, not a folder).", source=name
-        ) from None
-    except IsADirectoryError:
-        raise NotAFileError(f"{shown} is a folder, not an image file.", source=name) from None
-    except PermissionError:
-        if os.path.isdir(path):  # Windows refuses to open folders with "permission denied"
-            raise NotAFileError(f"{shown} is a folder, not an image file.", source=name) from None
-        raise UnreadableFileError(
-            f"{shown} cannot be read: permission denied.", source=name
-        ) from None
-    except ValueError:  # an embedded NUL character
-        raise BadPathError(f"{shown} contains a NUL character.", source=name) from None
-    except UnicodeError:
-        raise BadPathError(
-            f"{shown} contains characters this system cannot use in a file name.", source=name
-        ) from None
-    except OSError as exc:
-        raise _os_error(exc, path, name) from None
+    except (OSError, ValueError, UnicodeError) as exc:
+        raise _open_error(exc, path, name) from None
     try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise NotAFileError(f"{shown} is a folder, not an image file.", source=name)
-        if not stat.S_ISREG(info.st_mode):
-            raise NotAFileError(
-                f"{shown} is not a regular file (a device, pipe or socket); "
-                "only image files can be attached.",
-                source=name,
-            )
-        if info.st_size == 0:
-            raise EmptyImageError(f"{shown} is empty (0 bytes).", source=name)
+        _check_regular_file(os.fstat(fd), name)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
         raise
+
+
+def _check_regular_file(info: os.stat_result, name: str) -> None:
+    """Refuse what is not a non-empty regular file, judged on the open descriptor."""
+    shown = short_name(name)
+    if stat.S_ISDIR(info.st_mode):
+        raise NotAFileError(f"{shown} is a folder, not an image file.", source=name)
+    if not stat.S_ISREG(info.st_mode):
+        raise NotAFileError(
+            f"{shown} is not a regular file (a device, pipe or socket); "
+            "only image files can be attached.",
+            source=name,
+        )
+    if info.st_size == 0:
+        raise EmptyImageError(f"{shown} is empty (0 bytes).", source=name)
+
+
+def _open_error(exc: Exception, path: str, name: str) -> Exception:
+    """The sentence for a path that ``os.open`` refused."""
+    shown = short_name(name)
+    if isinstance(exc, FileNotFoundError):
+        if os.path.islink(path):
+            target = display_path(os.readlink(path))
+            return BrokenLinkError(
+                f"{shown} is a symbolic link to {short_name(target)}, which does not exist.",
+                source=name,
+            )
+        return ImageNotFoundError(f"{shown}: no such file.", source=name)
+    if isinstance(exc, NotADirectoryError):
+        return ImageNotFoundError(
+            f"{shown}: no such file (a part of the path is a file, not a folder).", source=name
+        )
+    # Windows refuses to open folders with "permission denied".
+    if isinstance(exc, IsADirectoryError) or (
+        isinstance(exc, PermissionError) and os.path.isdir(path)
+    ):
+        return NotAFileError(f"{shown} is a folder, not an image file.", source=name)
+    if isinstance(exc, PermissionError):
+        return UnreadableFileError(f"{shown} cannot be read: permission denied.", source=name)
+    if isinstance(exc, UnicodeError):
+        return BadPathError(
+            f"{shown} contains characters this system cannot use in a file name.", source=name
+        )
+    if isinstance(exc, ValueError):  # an embedded NUL character
+        return BadPathError(f"{shown} contains a NUL character.", source=name)
+    assert isinstance(exc, OSError)
+    return _os_error(exc, path, name)
 
 
 def _os_error(exc: OSError, path: str, name: str) -> Exception:

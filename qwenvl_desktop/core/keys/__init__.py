@@ -14,36 +14,75 @@ Modules: ``targets`` (names), ``os_keyring`` (the keyring and its probe), ``sess
 
 from __future__ import annotations
 
-from qwenvl_desktop.core.keys.check import KeyCheck, KeyCheckOutcome, check_key
-from qwenvl_desktop.core.keys.errors import (
-    KeyringFailed,
-    KeyringUnavailable,
-    KeyStoreError,
-    UnusableKey,
-)
-from qwenvl_desktop.core.keys.os_keyring import KEYRING_SERVICE, KeyringStatus, keyring_status
-from qwenvl_desktop.core.keys.session import (
-    clear_session_key,
-    clear_session_keys,
-    session_key,
-    set_session_key,
-)
-from qwenvl_desktop.core.keys.store import (
-    KeyLookup,
-    KeyOrigin,
-    KeyStatus,
-    StoredKey,
-    delete_key,
-    key_statuses,
-    lookup_key,
-    store_key,
-)
-from qwenvl_desktop.core.keys.targets import (
-    env_var_names,
-    key_target,
-    looks_like_dashscope_key,
-    masked,
-    normalize_key,
+from typing import TYPE_CHECKING
+
+from qwenvl_desktop.core.lazy_exports import lazy_exports
+
+# Lazy: keyring (and httpx, for the key check) load only when a key is looked up or checked.
+if TYPE_CHECKING:
+    from qwenvl_desktop.core.keys.check import KeyCheck, KeyCheckOutcome, check_key
+    from qwenvl_desktop.core.keys.errors import (
+        KeyringFailed,
+        KeyringUnavailable,
+        KeyStoreError,
+        UnusableKey,
+    )
+    from qwenvl_desktop.core.keys.os_keyring import KEYRING_SERVICE, KeyringStatus, keyring_status
+    from qwenvl_desktop.core.keys.session import (
+        clear_session_key,
+        clear_session_keys,
+        session_key,
+        set_session_key,
+    )
+    from qwenvl_desktop.core.keys.store import (
+        KeyLookup,
+        KeyOrigin,
+        KeyStatus,
+        StoredKey,
+        delete_key,
+        key_statuses,
+        lookup_key,
+        store_key,
+    )
+    from qwenvl_desktop.core.keys.targets import (
+        env_var_names,
+        key_target,
+        looks_like_dashscope_key,
+        masked,
+        normalize_key,
+    )
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "KeyCheck": "check",
+        "KeyCheckOutcome": "check",
+        "check_key": "check",
+        "KeyringFailed": "errors",
+        "KeyringUnavailable": "errors",
+        "KeyStoreError": "errors",
+        "UnusableKey": "errors",
+        "KEYRING_SERVICE": "os_keyring",
+        "KeyringStatus": "os_keyring",
+        "keyring_status": "os_keyring",
+        "clear_session_key": "session",
+        "clear_session_keys": "session",
+        "session_key": "session",
+        "set_session_key": "session",
+        "KeyLookup": "store",
+        "KeyOrigin": "store",
+        "KeyStatus": "store",
+        "StoredKey": "store",
+        "delete_key": "store",
+        "key_statuses": "store",
+        "lookup_key": "store",
+        "store_key": "store",
+        "env_var_names": "targets",
+        "key_target": "targets",
+        "looks_like_dashscope_key": "targets",
+        "masked": "targets",
+        "normalize_key": "targets",
+    },
 )
 
 __all__ = [

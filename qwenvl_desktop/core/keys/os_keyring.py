@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-
-import keyring
-import keyring.backend
-import keyring.errors
+from typing import TYPE_CHECKING
 
 from qwenvl_desktop.core.keys.errors import KeyringFailed, KeyringUnavailable, KeyStoreError
+
+if TYPE_CHECKING:
+    # Imported where the keyring is used: loading keyring and its backends takes tens of
+    # milliseconds, which the window's first frame should not wait for.
+    import keyring.backend
 
 __all__ = [
     "KEYRING_SERVICE",
@@ -80,6 +82,8 @@ def _refusal(backend: keyring.backend.KeyringBackend) -> str | None:
 
 def keyring_status() -> KeyringStatus:
     """Whether the OS keyring can hold keys, and if not, why. Cheap: no I/O."""
+    import keyring
+
     try:
         backend = keyring.get_keyring()
     except Exception as exc:  # a broken keyring configuration file, an import error
@@ -89,6 +93,8 @@ def keyring_status() -> KeyringStatus:
 
 
 def _usable_backend() -> keyring.backend.KeyringBackend:
+    import keyring
+
     status = keyring_status()
     if not status.available:
         raise KeyringUnavailable(detail=status.reason)
@@ -96,6 +102,8 @@ def _usable_backend() -> keyring.backend.KeyringBackend:
 
 
 def _failed(verb: str, exc: BaseException) -> KeyStoreError:
+    import keyring.errors
+
     if isinstance(exc, keyring.errors.NoKeyringError):
         return KeyringUnavailable(detail=str(exc) or None)
     text = str(exc) or type(exc).__name__
@@ -128,6 +136,8 @@ def set_password(target: str, key: str) -> str:
 
 def delete_password(target: str) -> bool:
     """Remove the entry; False when there was none."""
+    import keyring.errors
+
     backend = _usable_backend()
     try:
         if backend.get_password(KEYRING_SERVICE, target) is None:

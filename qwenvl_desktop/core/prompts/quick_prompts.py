@@ -7,8 +7,9 @@ folder (``quick_prompts.json`` beside ``config.toml``), separate from the TOML s
 they are edited from the window, a list at a time.
 
 A prompt marked ``ocr`` (the default "Extract text") asks the window to use the region's OCR
-model when it has one (:func:`model_for_prompt`): those models read dense text better and cost
-less. ``{language}`` in a prompt is replaced by the saved target language ("Translate to…").
+model when it has one (:func:`model_for_prompt`; the catalog names it): those models read dense
+text better and cost less. ``{language}`` in a prompt is replaced by the saved target language
+("Translate to…").
 """
 
 from __future__ import annotations
@@ -35,7 +36,6 @@ __all__ = [
     "QuickPromptsError",
     "default_path",
     "model_for_prompt",
-    "ocr_model_for_region",
 ]
 
 FILE_NAME = "quick_prompts.json"
@@ -330,20 +330,8 @@ def _checked_language(language: object) -> str:
     return language.strip()
 
 
-def ocr_model_for_region(region: str) -> str | None:
-    """The first OCR model the region offers (catalog order), or None where there is none.
-
-    ``region`` is a catalog region id (``intl``, ``us``, ``cn``, ``hk``) or ``custom``; an
-    unknown id raises ``KeyError`` with the valid choices, as the catalog does.
-    """
-    for model in load_catalog().models_for_region(region):
-        if model.ocr:
-            return model.name
-    return None
-
-
 def model_for_prompt(prompt: QuickPrompt, current_model: str, region: str) -> str:
     """The model to ask ``prompt`` with: the region's OCR model for an OCR prompt, if any."""
     if prompt.ocr:
-        return ocr_model_for_region(region) or current_model
+        return load_catalog().ocr_model(region) or current_model
     return current_model

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import tomllib
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -20,7 +21,9 @@ __all__ = [
     "Catalog",
     "ModelInfo",
     "Region",
+    "image_capable_alternative",
     "load_catalog",
+    "model_allowed",
 ]
 
 Thinking = Literal["none", "hybrid", "always"]
@@ -64,6 +67,14 @@ class ModelInfo:
         """Stream-only and thinking models are always streamed (non-stream calls answer 400)."""
         return self.stream_only or self.thinking == "always"
 
+    def thinking_switch(self, preference: bool | None) -> bool | None:
+        """What a standing on/off preference (the window's switch) asks of this model.
+
+        Only a hybrid model can be switched; the others are asked nothing (None), so a
+        preference set for one model never makes a request to another fail.
+        """
+        return preference if self.thinking == "hybrid" else None
+
     def flags(self) -> list[str]:
         out: list[str] = []
         if self.thinking == "always":
@@ -83,6 +94,8 @@ class ModelInfo:
             out.append(f"context:{self.context}")
         if self.max_output:
             out.append(f"max-output:{self.max_output}")
+        if not self.accepts_images:
+            out.append("no-images")
         if not self.known:
             out.append("unlisted")
         return out
@@ -113,6 +126,27 @@ class Catalog:
         wanted = set(self.region(region_id).deployments)
         return [m for m in self.models.values() if wanted.intersection(m.deployments)]
 
+    def offered_models(
+        self, region_id: str, allowed: Collection[str] = (), keep: ModelInfo | None = None
+    ) -> list[ModelInfo]:
+        """The models a person may choose in a region: its models, as ``allowed`` permits.
+
+        ``keep`` (the model in use) stays choosable even when the region or the list leaves it
+        out: a model named on the command line or in the configuration is never taken away.
+        """
+        models = [m for m in self.models_for_region(region_id) if model_allowed(m.name, allowed)]
+        if keep is not None and keep.name not in {m.name for m in models}:
+            models.append(keep)
+        return models
+
+    def ocr_model(self, region_id: str) -> str | None:
+        """The first OCR model the region offers (catalog order), or None where there is none.
+
+        ``region_id`` is a catalog region or ``custom``; an unknown id raises ``KeyError`` with
+        the valid choices.
+        """
+        return next((m.name for m in self.models_for_region(region_id) if m.ocr), None)
+
     def model(self, name: str) -> ModelInfo:
         """Capabilities of ``name``; an unlisted name gets its look-alike family's defaults."""
         if name in self.models:
@@ -122,6 +156,24 @@ class Catalog:
                 overrides = {k: v for k, v in pattern.items() if k not in ("match", "family")}
                 return _build(name, self.families, pattern["family"], overrides, known=False)
         return _build(name, self.families, "unknown", {}, known=False)
+
+
+def model_allowed(name: str, allowed: Collection[str]) -> bool:
+    """Whether an ``allowed_models`` list (empty: no restriction) lets ``name`` be used."""
+    return not allowed or name in allowed
+
+
+def image_capable_alternative(info: ModelInfo, offered: Sequence[ModelInfo]) -> str | None:
+    """A model of ``offered`` that reads images, preferring ``info``'s own group; None if none.
+
+    What the window proposes when the model in use cannot read the images of a question.
+    """
+    same_group = [m for m in offered if m.accepts_images and m.group == info.group]
+    any_group = [m for m in offered if m.accepts_images]
+    for candidates in (same_group, any_group):
+        if candidates:
+            return candidates[0].name
+    return None
 
 
 def _build(

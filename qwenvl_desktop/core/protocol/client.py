@@ -13,17 +13,14 @@ yielded stay valid when an error is raised after them, so callers keep the parti
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import json
 import logging
 import random
 import ssl
 import time
-from collections.abc import AsyncIterator, Callable, Generator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from qwenvl_desktop.core.protocol.catalog import ModelInfo, load_catalog
 from qwenvl_desktop.core.protocol.errors import (
@@ -39,6 +36,11 @@ from qwenvl_desktop.core.protocol.errors import (
 from qwenvl_desktop.core.protocol.events import StreamError, StreamEvent
 from qwenvl_desktop.core.protocol.request import ChatRequest, build_body, effective_stream
 from qwenvl_desktop.core.protocol.sse import ChatStreamDecoder, parse_completion
+
+if TYPE_CHECKING:
+    # Imported where a request is made: httpx and its transport cost about 0.1 s, which the
+    # window's start-up (and every module that only needs Endpoint or mask_key) should not pay.
+    import httpx
 
 __all__ = ["ChatClient", "ClientSettings", "Endpoint", "mask_key"]
 
@@ -90,21 +92,23 @@ class ClientSettings:
     retry_after_max: float = 60.0
 
 
-class _BearerForOneOrigin(httpx.Auth):
-    """Adds ``Authorization`` only to requests for the configured endpoint's origin.
+def _bearer_for_one_origin(
+    key: str, origin: tuple[str, str, int | None]
+) -> Callable[[httpx.Request], httpx.Request]:
+    """An httpx auth that adds ``Authorization`` only to requests for the endpoint's origin.
 
     httpx already strips the header on cross-origin redirects; this makes it impossible for any
     other path (a proxy-rewritten URL, a future redirect policy) to carry the key elsewhere.
+    (A function rather than an ``httpx.Auth`` subclass, so that this module imports httpx only
+    when a request is made.)
     """
 
-    def __init__(self, key: str, origin: tuple[str, str, int | None]) -> None:
-        self._key = key
-        self._origin = origin
+    def add_key(request: httpx.Request) -> httpx.Request:
+        if (request.url.scheme, request.url.host, request.url.port) == origin:
+            request.headers["Authorization"] = f"Bearer {key}"
+        return request
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        if (request.url.scheme, request.url.host, request.url.port) == self._origin:
-            request.headers["Authorization"] = f"Bearer {self._key}"
-        yield request
+    return add_key
 
 
 def _ssl_context(ca_bundle: str) -> ssl.SSLContext | bool:
@@ -122,6 +126,8 @@ def _retry_after_seconds(value: str | None) -> float | None:
         return max(0.0, float(value))
     except ValueError:
         pass
+    import email.utils  # only for a dated Retry-After; it loads the email package (~10 ms)
+
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
@@ -148,16 +154,33 @@ class ChatClient:
     ) -> None:
         self.settings = settings or ClientSettings()
         self._sleep = sleep
-        s = self.settings
-        self._http = httpx.AsyncClient(
-            timeout=httpx.Timeout(s.read_timeout, connect=s.connect_timeout),
-            proxy=s.proxy if transport is None else None,
-            verify=_ssl_context(s.ca_bundle),
-            transport=transport,
-            follow_redirects=True,
-            headers={"User-Agent": USER_AGENT},
-            trust_env=False,
-        )
+        self._transport = transport
+        self._http_client: httpx.AsyncClient | None = None
+        self._closed = False
+
+    @property
+    def _http(self) -> httpx.AsyncClient:
+        """The httpx client, made on first use.
+
+        Importing httpx and loading the trust store take about 0.1 s; made here, the window
+        pays that on its first request instead of before its first frame.
+        """
+        if self._http_client is None:
+            if self._closed:
+                raise RuntimeError("Cannot send a request, as the client has been closed.")
+            import httpx
+
+            s = self.settings
+            self._http_client = httpx.AsyncClient(
+                timeout=httpx.Timeout(s.read_timeout, connect=s.connect_timeout),
+                proxy=s.proxy if self._transport is None else None,
+                verify=_ssl_context(s.ca_bundle),
+                transport=self._transport,
+                follow_redirects=True,
+                headers={"User-Agent": USER_AGENT},
+                trust_env=False,
+            )
+        return self._http_client
 
     async def __aenter__(self) -> ChatClient:
         return self
@@ -166,18 +189,43 @@ class ChatClient:
         await self.aclose()
 
     async def aclose(self) -> None:
-        await self._http.aclose()
+        self._closed = True
+        if self._http_client is not None:
+            await self._http_client.aclose()
 
     @property
     def is_closed(self) -> bool:
-        return self._http.is_closed
+        if self._http_client is None:
+            return self._closed
+        return self._http_client.is_closed
 
     @staticmethod
-    def _auth(endpoint: Endpoint) -> _BearerForOneOrigin:
+    def _auth(endpoint: Endpoint) -> Callable[[httpx.Request], httpx.Request]:
+        import httpx
+
         url = httpx.URL(endpoint.base_url)
-        return _BearerForOneOrigin(endpoint.api_key, (url.scheme, url.host, url.port))
+        return _bearer_for_one_origin(endpoint.api_key, (url.scheme, url.host, url.port))
 
     # -- retries -------------------------------------------------------------------------------
+
+    def _retry_delay(self, exc: Exception, attempt: int, *, received: bool) -> float:
+        """Seconds to wait before trying again after ``exc``; raises the error to give up.
+
+        An answer that already produced events is never retried: the caller has shown them.
+        """
+        import httpx
+
+        error = exc if isinstance(exc, QwenVLError) else None
+        if isinstance(exc, httpx.HTTPError):
+            error = _network_error(exc, received=received)
+        if error is None:
+            raise exc
+        delay = None if received else self._backoff(attempt, error)
+        if delay is None:
+            if error is exc:
+                raise exc
+            raise error from exc
+        return delay
 
     def _backoff(self, attempt: int, error: QwenVLError) -> float | None:
         """Seconds to wait before retry ``attempt`` (1-based), or None to give up."""
@@ -219,6 +267,8 @@ class ChatClient:
                 yield event
 
     async def _complete(self, endpoint: Endpoint, body: dict[str, Any]) -> list[StreamEvent]:
+        import httpx
+
         attempt = 0
         while True:
             attempt += 1
@@ -233,19 +283,14 @@ class ChatClient:
                 except ValueError as exc:
                     raise ProtocolError(detail="the reply is not JSON") from exc
                 return parse_completion(payload)
-            except QwenVLError as error:
-                delay = self._backoff(attempt, error)
-                if delay is None:
-                    raise
-            except httpx.HTTPError as exc:
-                net_error = _network_error(exc, received=False)
-                delay = self._backoff(attempt, net_error)
-                if delay is None:
-                    raise net_error from exc
+            except (QwenVLError, httpx.HTTPError) as exc:
+                delay = self._retry_delay(exc, attempt, received=False)
             log.info("retrying in %.2f s (attempt %d)", delay, attempt)
             await self._sleep(delay)
 
     async def _stream(self, endpoint: Endpoint, body: dict[str, Any]) -> AsyncIterator[StreamEvent]:
+        import httpx
+
         timeout = httpx.Timeout(
             self.settings.stream_read_timeout, connect=self.settings.connect_timeout
         )
@@ -284,20 +329,15 @@ class ChatClient:
                             raise tail_event.error
                         yield tail_event
                     return
-            except QwenVLError as error:
-                delay = None if received else self._backoff(attempt, error)
-                if delay is None:
-                    raise
-            except httpx.HTTPError as exc:
-                net_error = _network_error(exc, received=received)
-                delay = None if received else self._backoff(attempt, net_error)
-                if delay is None:
-                    raise net_error from exc
+            except (QwenVLError, httpx.HTTPError) as exc:
+                delay = self._retry_delay(exc, attempt, received=received)
             log.info("retrying in %.2f s (attempt %d)", delay, attempt)
             await self._sleep(delay)
 
     async def list_models(self, endpoint: Endpoint) -> list[str]:
         """``GET {base}/models``: model ids; a bad key raises AuthenticationError."""
+        import httpx
+
         try:
             response = await self._http.get(endpoint.models_url, auth=self._auth(endpoint))
         except httpx.HTTPError as exc:
@@ -321,6 +361,8 @@ def _json_reply_events(raw: bytes, ctype: str) -> list[StreamEvent]:
 
 
 def _network_error(exc: httpx.HTTPError, *, received: bool) -> QwenVLError:
+    import httpx
+
     # httpx messages name hosts and errno texts, never headers: safe to keep as detail.
     detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     if isinstance(exc, httpx.TimeoutException):

@@ -7,12 +7,13 @@ non-streamed thinking calls, so the builder decides per model what to include.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from qwenvl_desktop.core.protocol.catalog import ModelInfo
 
-__all__ = ["ChatRequest", "ImageInput", "RequestError", "Turn", "build_body"]
+__all__ = ["ChatRequest", "ImageInput", "RequestError", "Turn", "build_body", "chat_request"]
 
 
 class RequestError(ValueError):
@@ -69,6 +70,42 @@ class ChatRequest:
     max_tokens: int | None = None
     seed: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+def chat_request(
+    model: str,
+    turns: Sequence[Turn],
+    *,
+    system: str | None = None,
+    image_detail: Literal["standard", "high"] = "standard",
+    stream: bool = True,
+    thinking: bool | None = None,
+    thinking_budget: int | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    max_tokens: int | None = None,
+    seed: int | None = None,
+) -> ChatRequest:
+    """The request for ``turns``: the one place the window and ``ask`` turn settings into one.
+
+    ``image_detail`` is the setting of the same name; ``"high"`` asks the service for the larger
+    pixel budget the images were prepared for. Thinking is passed as given: the window applies
+    its switch per model first (:meth:`~.catalog.ModelInfo.thinking_switch`), while ``ask``
+    lets :func:`check_request` refuse what the model cannot do.
+    """
+    return ChatRequest(
+        model=model,
+        turns=tuple(turns),
+        system=system,
+        stream=stream,
+        thinking=thinking,
+        thinking_budget=thinking_budget,
+        high_resolution=image_detail == "high",
+        temperature=temperature,
+        top_p=top_p,
+        max_tokens=max_tokens,
+        seed=seed,
+    )
 
 
 def effective_stream(request: ChatRequest, info: ModelInfo) -> bool:

@@ -18,8 +18,6 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from httpx_sse._decoders import SSELineDecoder
-
 from qwenvl_desktop.core.protocol.errors import (
     ProtocolError,
     StreamInterrupted,
@@ -106,34 +104,41 @@ def events_from_chunk(chunk: Any) -> list[DecodedEvent]:
     error = chunk.get("error")
     if error:
         return [StreamError(error_from_response(None, chunk))]
-    events: list[DecodedEvent] = []
     choices = chunk.get("choices")
     if choices is not None and not isinstance(choices, list):
         raise ProtocolError(detail="'choices' is not a list")
     model = chunk.get("model") if isinstance(chunk.get("model"), str) else None
+    events: list[DecodedEvent] = []
     for choice in choices or []:
-        if not isinstance(choice, dict):
-            raise ProtocolError(detail="a choice is not an object")
-        if choice.get("index", 0) not in (0, None):
-            continue  # we never ask for n > 1
-        delta = choice.get("delta")
-        if delta is None:
-            delta = choice.get("message")  # non-streaming shape, tolerated in streams too
-        if delta is not None and not isinstance(delta, dict):
-            raise ProtocolError(detail="'delta' is not an object")
-        delta = delta or {}
-        reasoning = _text_of(delta.get("reasoning_content"))
-        if reasoning:
-            events.append(ReasoningDelta(reasoning))
-        content = _text_of(delta.get("content"))
-        if content:
-            events.append(ContentDelta(content))
-        reason = choice.get("finish_reason")
-        if isinstance(reason, str) and reason:
-            events.append(Finish(reason, model))
+        events.extend(_choice_events(choice, model))
     usage = _usage_from(chunk.get("usage"))
     if usage is not None:
         events.append(usage)
+    return events
+
+
+def _choice_events(choice: Any, model: str | None) -> list[DecodedEvent]:
+    """The events of one choice of a chunk that :func:`_plain_delta` did not recognise."""
+    if not isinstance(choice, dict):
+        raise ProtocolError(detail="a choice is not an object")
+    if choice.get("index", 0) not in (0, None):
+        return []  # we never ask for n > 1
+    delta = choice.get("delta")
+    if delta is None:
+        delta = choice.get("message")  # non-streaming shape, tolerated in streams too
+    if delta is not None and not isinstance(delta, dict):
+        raise ProtocolError(detail="'delta' is not an object")
+    delta = delta or {}
+    events: list[DecodedEvent] = []
+    reasoning = _text_of(delta.get("reasoning_content"))
+    if reasoning:
+        events.append(ReasoningDelta(reasoning))
+    content = _text_of(delta.get("content"))
+    if content:
+        events.append(ContentDelta(content))
+    reason = choice.get("finish_reason")
+    if isinstance(reason, str) and reason:
+        events.append(Finish(reason, model))
     return events
 
 
@@ -145,6 +150,10 @@ class ChatStreamDecoder:
     """
 
     def __init__(self) -> None:
+        # Imported here: httpx-sse's package imports httpx, which the window's start-up (and
+        # any module that only needs the catalog) should not pay for.
+        from httpx_sse._decoders import SSELineDecoder
+
         self._utf8 = codecs.getincrementaldecoder("utf-8")(errors="replace")
         self._lines = SSELineDecoder()
         self._data: list[str] = []

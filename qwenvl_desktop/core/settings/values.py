@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from qwenvl_desktop.core.protocol.catalog import CUSTOM_REGION, load_catalog
-from qwenvl_desktop.core.protocol.client import ClientSettings
+
+if TYPE_CHECKING:
+    from qwenvl_desktop.core.protocol.client import ClientSettings
 
 __all__ = ["DEFAULT_MODEL", "Settings"]
 
@@ -32,7 +34,7 @@ class Settings:
     history: bool = True
     #: None: the system's language
     language: str | None = None
-    #: empty: every model may be chosen
+    #: empty: every model may be chosen (the rule: :func:`~.catalog.model_allowed`)
     allowed_models: tuple[str, ...] = ()
     #: (region, base URL) pairs that replace the catalog's endpoint of a region
     region_urls: tuple[tuple[str, str], ...] = ()
@@ -56,13 +58,13 @@ class Settings:
             return self.base_url.rstrip("/")
         return self.region_base_url(self.region)
 
-    def model_allowed(self, name: str) -> bool:
-        return not self.allowed_models or name in self.allowed_models
-
     def is_locked(self, name: str) -> bool:
         return name in self.locked
 
     def client_settings(self) -> ClientSettings:
+        # Imported here: the client module loads httpx, which reading settings does not need.
+        from qwenvl_desktop.core.protocol.client import ClientSettings
+
         return ClientSettings(
             connect_timeout=self.connect_timeout,
             read_timeout=self.read_timeout,

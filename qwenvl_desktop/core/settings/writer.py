@@ -96,36 +96,11 @@ def save_user_settings(
     :class:`InvalidSettingError` or :class:`ConfigWriteError`; nothing is written then.
     """
     locations = locations or default_locations(environ)
-    system = read_config_file(locations.system, "system")
-    raw_locks = system.data.get("locked", []) if system.status == "read" else []
-    locked = {raw_locks} if isinstance(raw_locks, str) else set(raw_locks)
     path = locations.user
-    ctx = ParseContext(base_dir=path.parent)
-    checked: dict[str, Any] = {}
-    for name, value in changes.items():
-        if name not in SPECS:
-            raise InvalidSettingError(f"{name!r} is not a setting (API keys go in the OS keyring).")
-        if name in locked:
-            raise SettingLockedError(f"{name} is locked by the system-wide configuration.")
-        value = settings_value_to_toml(name, value) if value is not None else None
-        if value is not None:
-            try:
-                SPECS[name].parse(value, ctx)
-            except InvalidValue as exc:
-                raise InvalidSettingError(f"{name}: {exc}.") from None
-        checked[name] = value
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        text = ""
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigWriteError(f"Cannot read {path}: {exc}") from None
-    try:
-        data: dict[str, Any] = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigWriteError(
-            f"{path} is not valid TOML ({exc}); fix or remove it before saving settings."
-        ) from None
+    checked = _checked_changes(
+        changes, _system_locks(locations), ParseContext(base_dir=path.parent)
+    )
+    data = _read_user_file(path)
     for name, value in checked.items():
         if value is None:
             data.pop(name, None)
@@ -145,3 +120,46 @@ def save_user_settings(
     except OSError as exc:
         raise ConfigWriteError(f"Cannot write {path}: {exc.strerror or exc}") from None
     return path
+
+
+def _system_locks(locations: ConfigLocations) -> set[str]:
+    """The settings the system-wide file locks (``locked = [...]``, or one name)."""
+    system = read_config_file(locations.system, "system")
+    raw_locks = system.data.get("locked", []) if system.status == "read" else []
+    return {raw_locks} if isinstance(raw_locks, str) else set(raw_locks)
+
+
+def _checked_changes(
+    changes: Mapping[str, Any], locked: set[str], ctx: ParseContext
+) -> dict[str, Any]:
+    """``changes`` as file values, each checked as loading would check it (None: remove)."""
+    checked: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name not in SPECS:
+            raise InvalidSettingError(f"{name!r} is not a setting (API keys go in the OS keyring).")
+        if name in locked:
+            raise SettingLockedError(f"{name} is locked by the system-wide configuration.")
+        value = settings_value_to_toml(name, value) if value is not None else None
+        if value is not None:
+            try:
+                SPECS[name].parse(value, ctx)
+            except InvalidValue as exc:
+                raise InvalidSettingError(f"{name}: {exc}.") from None
+        checked[name] = value
+    return checked
+
+
+def _read_user_file(path: Path) -> dict[str, Any]:
+    """The user file's settings, to change and write back; empty when there is no file yet."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigWriteError(f"Cannot read {path}: {exc}") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigWriteError(
+            f"{path} is not valid TOML ({exc}); fix or remove it before saving settings."
+        ) from None

@@ -8,7 +8,6 @@ calls them equal. Callers therefore hand over rows of RGBA, 8 bits a channel, no
 
 from __future__ import annotations
 
-import hashlib
 from collections import OrderedDict
 
 __all__ = ["RecentDigests", "rgba_digest"]
@@ -32,6 +31,8 @@ def rgba_digest(
     needed = bytes_per_line * (height - 1) + row if height else 0
     if len(view) < needed:
         raise ValueError(f"{len(view)} bytes is too short for {width}×{height} RGBA")
+    import hashlib  # here: it loads OpenSSL (~10 ms), which a window's start need not wait for
+
     digest = hashlib.sha256(f"rgba8888 {width}x{height}\n".encode())
     if bytes_per_line == row:
         digest.update(view[: row * height])

@@ -11,10 +11,10 @@ Each handler's :class:`Availability` says why it cannot run and what to install;
 :func:`handler_report` lists them all (for an error dialog or ``--verbose``). The overlay,
 :class:`~.overlay.RegionSelector`, is imported from :mod:`.overlay` (it needs QtWidgets), and
 :class:`~.flow.RegionCapture` from :mod:`.flow` runs the whole action for a window (the app's
-is wired in :mod:`qwenvl_desktop.gui.capture_actions`)::
+is wired in :mod:`qwenvl_desktop.gui.capture_actions`). The choosing is :mod:`.capture`::
 
     capture = RegionCapture(window, hide=[window])
-    capture.captured.connect(lambda png: image_pane.add_sources([(png, "screen capture")]))
+    capture.captured.connect(lambda png: draft.add_sources([(png, "screen capture")]))
     capture.failed.connect(show_capture_failure)      # the sentence lists every handler
     capture_action.triggered.connect(capture.start)
 
@@ -24,19 +24,46 @@ The portal may wait for a person to confirm in a dialog, in a local event loop: 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from qwenvl_desktop.platform.screenshot.handlers import TOOLS, PortalHandler, QtGrabHandler
-from qwenvl_desktop.platform.screenshot.models import (
-    Availability,
-    CaptureCancelledError,
-    CaptureError,
-    NoScreenshotHandlerError,
-    ScreenGrab,
-    ScreenshotHandler,
-    device_rect,
+from qwenvl_desktop.core.lazy_exports import lazy_exports
+
+# Lazy: importing one module (``probes`` from a handler) must not import every handler.
+if TYPE_CHECKING:
+    from qwenvl_desktop.platform.screenshot.capture import (
+        all_handlers,
+        available_handlers,
+        capture_screens,
+        handler_report,
+    )
+    from qwenvl_desktop.platform.screenshot.models import (
+        Availability,
+        CaptureCancelledError,
+        CaptureError,
+        NoScreenshotHandlerError,
+        ScreenGrab,
+        ScreenshotHandler,
+        device_rect,
+    )
+    from qwenvl_desktop.platform.screenshot.probes import reset_probes
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "all_handlers": "capture",
+        "available_handlers": "capture",
+        "capture_screens": "capture",
+        "handler_report": "capture",
+        "Availability": "models",
+        "CaptureCancelledError": "models",
+        "CaptureError": "models",
+        "NoScreenshotHandlerError": "models",
+        "ScreenGrab": "models",
+        "ScreenshotHandler": "models",
+        "device_rect": "models",
+        "reset_probes": "probes",
+    },
 )
-from qwenvl_desktop.platform.screenshot.probes import reset_probes
 
 __all__ = [
     "Availability",
@@ -52,44 +79,3 @@ __all__ = [
     "handler_report",
     "reset_probes",
 ]
-
-
-def all_handlers() -> list[ScreenshotHandler]:
-    """Every handler, in preference order."""
-    return [QtGrabHandler(), PortalHandler(), *TOOLS]
-
-
-def handler_report(
-    handlers: Sequence[ScreenshotHandler] | None = None,
-) -> list[tuple[ScreenshotHandler, Availability]]:
-    """Each handler with its availability, in preference order."""
-    return [(h, h.is_available()) for h in (handlers if handlers is not None else all_handlers())]
-
-
-def available_handlers(
-    handlers: Sequence[ScreenshotHandler] | None = None,
-) -> list[ScreenshotHandler]:
-    """The handlers that can run here, in preference order."""
-    return [h for h, availability in handler_report(handlers) if availability.ok]
-
-
-def capture_screens(handlers: Sequence[ScreenshotHandler] | None = None) -> list[ScreenGrab]:
-    """Every screen's content, from the first available handler that succeeds.
-
-    A handler that fails is followed by the next (a portal without a Screenshot backend, a tool
-    that crashed). Cancelling a portal dialog raises :class:`CaptureCancelledError` at once: the
-    person said no. When nothing works, :class:`NoScreenshotHandlerError` carries each
-    handler's reason, install hint or error.
-    """
-    report: list[tuple[str, str]] = []
-    for handler, availability in handler_report(handlers):
-        if not availability.ok:
-            report.append((handler.name, str(availability)))
-            continue
-        try:
-            return handler.grab()
-        except CaptureCancelledError:
-            raise
-        except CaptureError as exc:
-            report.append((handler.name, str(exc)))
-    raise NoScreenshotHandlerError(report)

@@ -1,12 +1,9 @@
-"""Exports: Markdown with image files, JSON, and a turn as a curl command run against a server."""
+"""Exports: Markdown with image files, and JSON read back."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,17 +11,12 @@ import pytest
 from qwenvl_desktop.core.conversation.model import Conversation
 from qwenvl_desktop.core.history import (
     ExportFormatError,
-    curl_command,
     from_json,
-    request_for,
     to_json,
     to_markdown,
 )
 from qwenvl_desktop.core.history.export import JSON_FORMAT
-from qwenvl_desktop.core.protocol.catalog import load_catalog
 from qwenvl_desktop.core.protocol.errors import RateLimitError
-from qwenvl_desktop.core.protocol.request import ChatRequest, build_body
-from tests.support.dashscope_server import LoopbackDashScope
 
 from .builders import answer, attachment, noise_jpeg, png_bytes, url_attachment
 
@@ -160,59 +152,3 @@ def test_json_export_reads_back_to_the_same_conversation() -> None:
 def test_json_that_is_not_an_export_is_refused(text: str) -> None:
     with pytest.raises(ExportFormatError):
         from_json(text)
-
-
-# ---- curl -------------------------------------------------------------------------------------
-
-
-def tricky_conversation() -> Conversation:
-    """Text a shell would expand or a here-document would end on, across two turns with images."""
-    conversation = Conversation(system="Be exact.")
-    first = conversation.ask(
-        "What's in $HOME `id` $(whoami) \\n?\nJSON\n'quoted' \"double\" 你好",
-        [attachment(PNG)],
-        model="qwen3-vl-plus",
-        region="intl",
-    )
-    answer(first, "A picture.\nJSON\nEnd")
-    conversation.ask(
-        "And this one?", [attachment(JPEG, mime="image/jpeg")], model="qwen3-vl-plus", region="x"
-    )
-    return conversation
-
-
-@pytest.mark.skipif(shutil.which("curl") is None, reason="needs curl")
-@pytest.mark.parametrize("thinking", [None, True], ids=["defaults", "thinking"])
-def test_the_curl_command_sends_exactly_what_the_app_sends(
-    threaded_server: LoopbackDashScope, test_key: str, thinking: bool | None
-) -> None:
-    # GIVEN a follow-up turn in a conversation full of shell-significant text, with images
-    conversation = tricky_conversation()
-    exchange = conversation.exchanges[1]
-    template = ChatRequest("ignored", (), thinking=thinking, high_resolution=bool(thinking))
-    base_url = threaded_server.base_url("echo")
-    # WHEN its curl command is run by bash with the key in the environment
-    command = curl_command(conversation, exchange, base_url, template=template)
-    assert test_key not in command and "$DASHSCOPE_API_KEY" in command
-    env = {"PATH": os.environ["PATH"], "DASHSCOPE_API_KEY": test_key, "HOME": "/nonexistent"}
-    result = subprocess.run(
-        ["bash", "-c", command], env=env, capture_output=True, text=True, timeout=20
-    )
-    # THEN it succeeds, authenticated with the key from the environment
-    assert result.returncode == 0, result.stderr
-    (received,) = threaded_server.chat_requests("echo")
-    assert received.authorization == f"Bearer {test_key}"
-    assert "data: [DONE]" in result.stdout
-    # AND the server received the very body the app builds for that turn
-    request = request_for(conversation, exchange, template)
-    expected = build_body(request, load_catalog().model("qwen3-vl-plus"))
-    assert received.body == expected
-    assert received.body["messages"][1]["content"][0]["text"] == conversation.exchanges[0].question
-    assert len(received.body["messages"]) == 4  # system, question 1, answer 1, question 2
-    assert received.body.get("enable_thinking") is thinking
-
-
-def test_the_curl_command_quotes_an_odd_base_url() -> None:
-    conversation = tricky_conversation()
-    command = curl_command(conversation, conversation.exchanges[0], "http://h/it's/v1/")
-    assert command.startswith("curl --location 'http://h/it'\\''s/v1/chat/completions' \\\n")

@@ -24,7 +24,7 @@ from qwenvl_desktop.core.history import (
     NullHistoryStore,
     open_history,
 )
-from qwenvl_desktop.core.history import store as store_module
+from qwenvl_desktop.core.history import database as database_module
 from qwenvl_desktop.core.protocol.events import ContentDelta
 
 from .builders import attachment, noise_jpeg, saved_conversation
@@ -159,7 +159,7 @@ def test_a_file_locked_by_another_program_is_not_mistaken_for_damage(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # GIVEN a (rollback-journal) database another program holds an exclusive lock on
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_SECONDS", 0.1)
+    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_SECONDS", 0.1)
     db_path.parent.mkdir(parents=True)
     other = sqlite3.connect(db_path, isolation_level=None)
     other.execute("CREATE TABLE t (x)")

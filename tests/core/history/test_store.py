@@ -18,9 +18,10 @@ from qwenvl_desktop.core.history import (
     default_path,
     open_history,
 )
-from qwenvl_desktop.core.history.export import curl_command, request_for, to_json, to_markdown
+from qwenvl_desktop.core.history.export import to_json, to_markdown
 from qwenvl_desktop.core.images.data_uri import build_data_uri
 from qwenvl_desktop.core.protocol.client import ChatClient, ClientSettings, Endpoint
+from qwenvl_desktop.core.protocol.curl import curl_command, request_for
 from qwenvl_desktop.core.protocol.errors import ModerationError
 from qwenvl_desktop.core.protocol.events import ContentDelta, ReasoningDelta, Usage
 from tests.support.dashscope_server import LoopbackDashScope

@@ -330,6 +330,13 @@ def test_nul_and_empty_paths(qwen3: ModelInfo) -> None:
     assert str(refused("", qwen3, BadPathError)) == "No file name was given."
 
 
+def test_a_path_the_file_system_cannot_encode_is_named_so(qwen3: ModelInfo) -> None:
+    # GIVEN a lone surrogate, which no file system encoding can write (UnicodeEncodeError)
+    # WHEN it is attached THEN the sentence says so (it used to say "NUL character")
+    error = refused("a\ud800b.png", qwen3, BadPathError)
+    assert "characters this system cannot use in a file name" in str(error)
+
+
 def test_unsupported_links(qwen3: ModelInfo) -> None:
     error = refused("ftp://example.com/a.png", qwen3, UnsupportedSourceError)
     assert str(error) == "ftp:// links cannot be attached; use an http(s) link or a local file."

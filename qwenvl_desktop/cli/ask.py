@@ -1,0 +1,198 @@
+"""``qwenvl-desktop ask``: one question, the answer streamed to stdout (or one JSON object).
+
+It shares the protocol core and the image pipeline with the window; its exit statuses are
+:class:`~qwenvl_desktop.cli.exit_codes.ExitCode`'s, decided in :mod:`qwenvl_desktop.cli.main` from
+the error that ends it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TextIO
+
+from qwenvl_desktop.cli.exit_codes import ExitCode, UsageProblem
+from qwenvl_desktop.cli.keys import no_key_sentence
+from qwenvl_desktop.core.keys import lookup_key
+from qwenvl_desktop.core.protocol import (
+    ChatClient,
+    ChatRequest,
+    ContentDelta,
+    Endpoint,
+    Finish,
+    MissingKeyError,
+    QwenVLError,
+    ReasoningDelta,
+    Turn,
+    Usage,
+    chat_request,
+    load_catalog,
+)
+from qwenvl_desktop.core.protocol.catalog import CUSTOM_REGION, Catalog, ModelInfo
+from qwenvl_desktop.core.settings import LoadedSettings, Settings, load_settings
+
+if TYPE_CHECKING:
+    from qwenvl_desktop.core.images import Attachment
+    from qwenvl_desktop.core.images.budget import Detail
+
+__all__ = ["build_chat_request", "run_ask"]
+
+
+def run_ask(args: argparse.Namespace) -> int:
+    """Ask ``args.prompt``; an error that ends it is raised for the caller to report."""
+    loaded = _settings_for(args)
+    for problem in loaded.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    settings = loaded.settings
+    lookup = lookup_key(settings.effective_region, settings.base_url)
+    if not lookup.key:
+        raise MissingKeyError(
+            no_key_sentence(settings.effective_region, settings.base_url, lookup.keyring_problem)
+        )
+    return asyncio.run(_ask(args, settings, lookup.key))
+
+
+def build_chat_request(
+    args: argparse.Namespace, settings: Settings, attachments: Sequence[Attachment]
+) -> ChatRequest:
+    """The request ``ask``'s options describe: one user turn with its images, in their order."""
+    return chat_request(
+        settings.model,
+        (Turn("user", args.prompt, tuple(a.to_image_input() for a in attachments)),),
+        system=args.system,
+        image_detail=settings.image_detail,
+        stream=not args.no_stream,
+        thinking=args.thinking if args.thinking is not None else settings.thinking,
+        thinking_budget=args.thinking_budget,
+        temperature=args.temperature,
+        top_p=args.top_p,
+        max_tokens=args.max_tokens,
+        seed=args.seed,
+    )
+
+
+def _settings_for(args: argparse.Namespace) -> LoadedSettings:
+    overrides = {"region": args.region, "base_url": args.base_url, "model": args.model}
+    if args.detail:
+        overrides["image_detail"] = args.detail
+    loaded = load_settings(overrides)
+    if loaded.flag_errors:  # e.g. --region when the system configuration locks the region
+        raise UsageProblem(" ".join(loaded.flag_errors))
+    return loaded
+
+
+def _refuse_what_the_model_cannot_do(
+    args: argparse.Namespace, catalog: Catalog, info: ModelInfo, region: str
+) -> None:
+    """Refuse before any upload what the service would refuse; note an unlisted model."""
+    if args.no_stream and info.must_stream:
+        why = "stream-only" if info.stream_only else "thinking"
+        raise UsageProblem(f"{info.name} only answers as a stream ({why} model); drop --no-stream.")
+    if args.no_stream and args.thinking:
+        raise UsageProblem("thinking answers are only available streamed; drop --no-stream.")
+    if region != CUSTOM_REGION and info.known:
+        offered = {m.name for m in catalog.models_for_region(region)}
+        if info.name not in offered:
+            print(
+                f"note: {info.name} is not listed for region {region}; sending anyway.",
+                file=sys.stderr,
+            )
+
+
+async def _prepare_images(
+    sources: Sequence[str], info: ModelInfo, detail: Detail
+) -> list[Attachment]:
+    if not sources:
+        return []
+    # The pipeline pulls in Pillow: loaded only when there is an image.
+    from qwenvl_desktop.core.images import prepare_attachment_async
+
+    return [await prepare_attachment_async(src, model=info, detail=detail) for src in sources]
+
+
+class _AnswerSink:
+    """Collects an answer while (optionally) streaming it to the terminal."""
+
+    def __init__(self, *, stream_out: TextIO | None, reasoning_out: TextIO | None) -> None:
+        self.content: list[str] = []
+        self.reasoning: list[str] = []
+        self.finish_reason: str | None = None
+        self.model: str | None = None
+        self.usage: Usage | None = None
+        self._out = stream_out
+        self._reasoning_out = reasoning_out
+        self._ends_with_newline = True
+
+    def on_event(self, event: object) -> None:
+        if isinstance(event, ContentDelta):
+            self.content.append(event.text)
+            if self._out is not None:
+                self._out.write(event.text)
+                self._out.flush()
+                self._ends_with_newline = event.text.endswith("\n")
+        elif isinstance(event, ReasoningDelta):
+            self.reasoning.append(event.text)
+            if self._reasoning_out is not None:
+                self._reasoning_out.write(event.text)
+                self._reasoning_out.flush()
+        elif isinstance(event, Finish):
+            self.finish_reason = event.reason
+            self.model = event.model or self.model
+        elif isinstance(event, Usage):
+            self.usage = event
+
+    def end_line(self) -> None:
+        """Finish a streamed answer (whole or cut off) with a newline, as a terminal expects."""
+        if self._out is not None and self.content and not self._ends_with_newline:
+            self._out.write("\n")
+            self._out.flush()
+            self._ends_with_newline = True
+
+    def as_json(
+        self, *, model: str, image_tokens: int, failure: QwenVLError | None
+    ) -> dict[str, Any]:
+        """``ask --json``'s one object: the answer so far, and the error that ended it."""
+        result: dict[str, Any] = {
+            "content": "".join(self.content),
+            "reasoning": "".join(self.reasoning) or None,
+            "finish_reason": self.finish_reason,
+            "model": self.model or model,
+            "usage": self.usage.as_dict() if self.usage else None,
+            "image_tokens_estimate": image_tokens,
+        }
+        if failure is not None:
+            result["error"] = failure.details() | {"sentence": failure.user_message}
+        return result
+
+
+async def _ask(args: argparse.Namespace, settings: Settings, key: str) -> int:
+    catalog = load_catalog()
+    info = catalog.model(settings.model)
+    region = settings.effective_region
+    _refuse_what_the_model_cannot_do(args, catalog, info, region)
+    attachments = await _prepare_images(args.image, info, settings.image_detail)
+    request = build_chat_request(args, settings, attachments)
+    endpoint = Endpoint(settings.endpoint_base_url(), key, region)
+    sink = _AnswerSink(
+        stream_out=None if args.json else sys.stdout,
+        reasoning_out=sys.stderr if args.show_reasoning else None,
+    )
+    # The answer so far is kept when the stream fails: it is printed, then the error reported.
+    failure: QwenVLError | None = None
+    async with ChatClient(settings.client_settings()) as client:
+        try:
+            async for event in client.chat(endpoint, request, info):
+                sink.on_event(event)
+        except QwenVLError as error:
+            failure = error
+    sink.end_line()
+    if args.json:
+        image_tokens = sum(a.estimated_tokens for a in attachments)
+        result = sink.as_json(model=settings.model, image_tokens=image_tokens, failure=failure)
+        print(json.dumps(result, ensure_ascii=False))
+    if failure is not None:
+        raise failure
+    return ExitCode.OK

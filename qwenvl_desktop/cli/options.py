@@ -1,0 +1,177 @@
+"""The grammar of ``qwenvl-desktop``: every command, option and help text, in one parser.
+
+The window (:mod:`qwenvl_desktop.app`) parses its own options (``--region``, ``--base-url``,
+``--model``, ``--capture``) with this same parser, so both read the command line alike. That is why
+this module only describes: it imports no command's code (no keyring, no HTTP client) and no Qt,
+and importing it stays cheap for the window's start-up. Which code runs a command is decided in
+:mod:`qwenvl_desktop.cli.main`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, TypeAlias
+
+from qwenvl_desktop import APP_ID, __version__
+from qwenvl_desktop.core.protocol.catalog import CUSTOM_REGION, REGION_IDS
+from qwenvl_desktop.core.settings.files import CONFIG_ENV
+
+__all__ = ["add_endpoint_options", "build_parser"]
+
+if TYPE_CHECKING:  # generic only in typeshed, not at run time
+    #: what ``add_subparsers`` returns
+    Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+def add_endpoint_options(parser: argparse.ArgumentParser) -> None:
+    """``--region``, ``--base-url`` and ``--model``: where a question goes (window and ``ask``)."""
+    parser.add_argument(
+        "--region",
+        choices=REGION_IDS,
+        help="service region (default from configuration, else intl)",
+    )
+    parser.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="any OpenAI-compatible base URL (the part before /chat/completions)",
+    )
+    parser.add_argument(
+        "--model",
+        metavar="NAME",
+        help="model name (default from configuration, else qwen3-vl-plus)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of the whole command line; ``command`` is None when the window should open."""
+    parser = argparse.ArgumentParser(
+        prog=APP_ID,
+        description="Ask Qwen vision-language models about images. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_ID} {__version__}")
+    add_endpoint_options(parser)
+    parser.add_argument(
+        "--capture", action="store_true", help="open screen-region capture (in the running window)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_ask(commands)
+    _add_models(commands)
+    _add_key(commands)
+    _add_config(commands)
+    return parser
+
+
+def _add_ask(commands: Commands) -> None:
+    ask = commands.add_parser("ask", help="ask one question; the answer streams to stdout")
+    ask.add_argument("prompt", metavar="PROMPT", help="the question")
+    ask.add_argument(
+        "--image",
+        action="append",
+        default=[],
+        metavar="PATH_OR_URL",
+        help="an image to send (repeatable, order kept): a local file or an http(s) URL",
+    )
+    add_endpoint_options(ask)
+    ask.add_argument("--no-stream", action="store_true", help="ask for the whole answer at once")
+    thinking = ask.add_mutually_exclusive_group()
+    thinking.add_argument(
+        "--thinking", dest="thinking", action="store_true", default=None, help="switch thinking on"
+    )
+    thinking.add_argument(
+        "--no-thinking", dest="thinking", action="store_false", help="switch thinking off"
+    )
+    ask.add_argument("--thinking-budget", type=int, metavar="N", help="most reasoning tokens")
+    ask.add_argument("--system", metavar="TEXT", help="a system prompt")
+    ask.add_argument(
+        "--json", action="store_true", help="print one JSON object at the end instead of streaming"
+    )
+    ask.add_argument(
+        "--show-reasoning", action="store_true", help="reasoning text to stderr as it arrives"
+    )
+    ask.add_argument(
+        "--detail",
+        choices=("standard", "high"),
+        help="image detail: the model's default pixel budget, or 16,384 tokens per image",
+    )
+    ask.add_argument("--temperature", type=float, metavar="T")
+    ask.add_argument("--top-p", type=float, metavar="P")
+    ask.add_argument("--max-tokens", type=int, metavar="N")
+    ask.add_argument("--seed", type=int, metavar="N")
+
+
+def _add_models(commands: Commands) -> None:
+    models = commands.add_parser("models", help="the catalog for a region, one model a line")
+    models.add_argument("--region", choices=(*REGION_IDS, CUSTOM_REGION))
+
+
+def _add_key_target_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--region", choices=REGION_IDS, help="the region (default: the configured one)"
+    )
+    group.add_argument("--base-url", metavar="URL", help="a custom endpoint instead of a region")
+
+
+def _add_key(commands: Commands) -> None:
+    key = commands.add_parser(
+        "key",
+        help="store, delete, list and check API keys (OS keyring)",
+        description=(
+            "API keys live in the OS keyring, one entry per region and per custom endpoint "
+            # APP_ID is the keyring service (core.keys.os_keyring.KEYRING_SERVICE); importing
+            # that module here would load the keyring package for every start of the window.
+            f"(service {APP_ID!r}, user 'region:<id>' or 'endpoint:<url>'). "
+            "DASHSCOPE_API_KEY_<REGION> and DASHSCOPE_API_KEY in the environment take precedence."
+        ),
+    )
+    actions = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
+
+    set_ = actions.add_parser(
+        "set", help="store a key: read from stdin when piped, else prompted without echo"
+    )
+    _add_key_target_options(set_)
+
+    delete = actions.add_parser("delete", help="delete the stored key")
+    _add_key_target_options(delete)
+
+    status = actions.add_parser("status", help="each region: stored or not, and the key in use")
+    status.add_argument(
+        "--base-url", action="append", metavar="URL", help="also list this custom endpoint"
+    )
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+
+    check = actions.add_parser(
+        "check", help="check the key with GET {base}/models: valid, invalid or region mismatch"
+    )
+    _add_key_target_options(check)
+    check.add_argument(
+        "--try-other-regions",
+        action="store_true",
+        help="when rejected, try the key at the other regions' endpoints (sends it to them)",
+    )
+
+
+def _add_config(commands: Commands) -> None:
+    config = commands.add_parser(
+        "config",
+        help="show the effective settings, or the configuration files consulted",
+        description=(
+            "Settings come from TOML files in layers: built-in defaults < system file < user file "
+            f"< environment (QWENVL_DESKTOP_<NAME>) < command line. {CONFIG_ENV} names a file "
+            "that takes the user file's place."
+        ),
+    )
+    actions = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    show = actions.add_parser("show", help="the effective settings and the layer of each")
+    show.add_argument("--json", action="store_true", help="machine-readable output")
+    show.add_argument("--region", choices=REGION_IDS, help="as a command-line flag would")
+    show.add_argument("--base-url", metavar="URL", help="as a command-line flag would")
+    show.add_argument("--model", metavar="NAME", help="as a command-line flag would")
+    show.add_argument(
+        "--set",
+        action="append",
+        metavar="NAME=VALUE",
+        help="any setting, as a command-line flag (repeatable)",
+    )
+    actions.add_parser("path", help="the configuration files consulted, lowest first")

@@ -1,0 +1,165 @@
+"""The words the app says about one exchange: its state, its error, the tokens it used.
+
+The transcript (the note and the usage line under a reply), the status bar (the state once a
+reply ends) and the Markdown export all take their words from here, so a state or a figure is
+named the same way everywhere and changed in one place. Qt-free: plain strings.
+
+Why there are two usage lines: the transcript puts a short one under every reply, in the
+space of a line (``Tokens: prompt 1,300 · completion 40 · …``); an export is read later, away
+from the app, and spells the figures out (``Usage: 1,300 prompt tokens (1,250 for images) · …``).
+Both are built here from the same :class:`~qwenvl_desktop.core.protocol.events.Usage`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qwenvl_desktop.core.conversation.model import ErrorInfo, Exchange, ExchangeState
+
+__all__ = [
+    "WAITING_LABEL",
+    "StateWords",
+    "error_details",
+    "error_reference",
+    "error_sentence",
+    "export_state_note",
+    "state_words",
+    "status_line",
+    "streaming_label",
+    "transcript_state_note",
+    "usage_line",
+    "usage_summary",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class StateWords:
+    """How one :data:`~qwenvl_desktop.core.conversation.model.ExchangeState` is said."""
+
+    #: in the status bar once the reply ended ("Done", "Stopped"…)
+    label: str
+    #: the note under the reply in the transcript; None: no note (the reply speaks for itself)
+    in_transcript: str | None
+    #: the note under the reply in a Markdown export; None: no note
+    in_export: str | None
+
+
+_STATES: dict[ExchangeState, StateWords] = {
+    "pending": StateWords("pending", None, "Not sent."),
+    "streaming": StateWords("streaming", None, "Still arriving when exported."),
+    "done": StateWords("Done", None, None),
+    "stopped": StateWords(
+        "Stopped", "⏹ Stopped — the answer above is incomplete.", "Stopped before the end."
+    ),
+    # A failed reply is described by its error sentence (:func:`error_sentence`), not a note.
+    "failed": StateWords("Failed", None, None),
+    # The app ended (closed, crashed, killed) while the reply streamed.
+    "incomplete": StateWords(
+        "incomplete",
+        "⚠ Incomplete — the app closed while this answer was arriving.",
+        "Incomplete: the app closed while this reply was arriving.",
+    ),
+}
+
+#: the status bar while the question is out and nothing has arrived yet
+WAITING_LABEL = "Waiting for the answer…"
+
+
+def state_words(state: ExchangeState) -> StateWords:
+    return _STATES[state]
+
+
+def transcript_state_note(exchange: Exchange) -> str | None:
+    return _STATES[exchange.state].in_transcript
+
+
+def export_state_note(exchange: Exchange) -> str | None:
+    return _STATES[exchange.state].in_export
+
+
+def streaming_label(reasoning: str, answer: str) -> str:
+    """The status bar while text arrives: the model is still thinking, or answering."""
+    return "Thinking…" if reasoning and not answer else "Streaming…"
+
+
+def status_line(exchange: Exchange) -> str:
+    """The status bar once a reply ended: ``Done · first token 0.82 s``."""
+    text = _STATES[exchange.state].label
+    if exchange.first_token_seconds is not None:
+        text += f" · first token {exchange.first_token_seconds:.2f} s"
+    return text
+
+
+# -- errors ------------------------------------------------------------------------------------
+
+
+def error_sentence(error: ErrorInfo) -> str:
+    """The line a failed reply shows first (the details stay behind a disclosure)."""
+    return f"⚠ {error.sentence}"
+
+
+def error_details(error: ErrorInfo) -> list[str]:
+    """``name: value`` lines of what the service said, for the details view (never the key)."""
+    details = [
+        ("kind", error.kind),
+        ("HTTP status", str(error.status) if error.status else None),
+        ("code", error.code),
+        ("request id", error.request_id),
+        ("service message", error.message),
+    ]
+    return [f"{name}: {value}" for name, value in details if value]
+
+
+def error_reference(error: ErrorInfo) -> str:
+    """What support needs to find the failure: ``429, Throttling.RateQuota, req-9`` (or "")."""
+    return ", ".join(str(x) for x in (error.status, error.code, error.request_id) if x is not None)
+
+
+# -- tokens ------------------------------------------------------------------------------------
+
+
+def _count(value: int | None) -> str:
+    return f"{value:,}" if value is not None else "–"
+
+
+def usage_summary(exchange: Exchange) -> str:
+    """The transcript's line under a reply: ``Tokens: prompt 1,300 · completion 40 · …``.
+
+    Without reported usage, the images' estimate (if any) or "not reported".
+    """
+    parts: list[str] = []
+    usage = exchange.usage
+    if usage is not None:
+        parts.append(f"prompt {_count(usage.prompt_tokens)}")
+        parts.append(f"completion {_count(usage.completion_tokens)}")
+        if usage.reasoning_tokens is not None:
+            parts.append(f"reasoning {_count(usage.reasoning_tokens)}")
+        if usage.image_tokens is not None:
+            parts.append(f"image {_count(usage.image_tokens)}")
+    elif exchange.attachments:
+        parts.append(f"images ≈{exchange.image_tokens_estimate:,} (estimate)")
+    text = "Tokens: " + " · ".join(parts) if parts else "Tokens: not reported"
+    if exchange.first_token_seconds is not None:
+        text += f"  ·  first token {exchange.first_token_seconds:.2f} s"
+    return text
+
+
+def usage_line(exchange: Exchange) -> str | None:
+    """An export's line: ``Usage: 1,300 prompt tokens (1,250 for images) · 40 completion …``.
+
+    None when nothing was reported and no time was measured.
+    """
+    usage = exchange.usage
+    parts: list[str] = []
+    if usage is not None:
+        if usage.prompt_tokens is not None:
+            extra = f" ({usage.image_tokens:,} for images)" if usage.image_tokens else ""
+            parts.append(f"{usage.prompt_tokens:,} prompt tokens{extra}")
+        if usage.completion_tokens is not None:
+            extra = f" ({usage.reasoning_tokens:,} reasoning)" if usage.reasoning_tokens else ""
+            parts.append(f"{usage.completion_tokens:,} completion tokens{extra}")
+        if usage.total_tokens is not None:
+            parts.append(f"{usage.total_tokens:,} total")
+    if exchange.first_token_seconds is not None:
+        parts.append(f"first token after {exchange.first_token_seconds:.1f} s")
+    return "Usage: " + " · ".join(parts) if parts else None

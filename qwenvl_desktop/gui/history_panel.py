@@ -1,0 +1,311 @@
+"""The history sidebar wired to the history service: list, search, open, rename, delete and undo,
+and the export dialogs.
+
+:class:`HistoryPanel` is what the main window keeps of the history: it builds the
+:class:`~.history_sidebar.HistorySidebar` into the window's left dock area, turns the sidebar's
+requests into calls of :class:`~qwenvl_desktop.services.history.HistorySync`, and opens the
+(non-modal) export dialogs. The window itself only adds the panel's actions to its menus.
+
+The history file opens after the window's first frame (:meth:`HistoryPanel.attach`, called by
+the window); until then the sidebar says it is loading. Whoever opens it first — the panel, or
+anything that reads or saves through the service — the panel fills the list the moment it is
+open, reopens a conversation a crash cut off, and shows a message about a file set aside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from qwenvl_desktop.core.conversation.model import Conversation
+from qwenvl_desktop.gui.history_sidebar import HistorySidebar
+from qwenvl_desktop.gui.status import StatusPanel
+from qwenvl_desktop.services.chat import ChatController
+from qwenvl_desktop.services.history import export_name
+
+__all__ = ["HistoryPanel"]
+
+ExportKind = Literal["markdown", "json"]
+
+#: the sidebar's sentence while history is off for the session and no other reason is known
+HISTORY_OFF = (
+    "History is off: nothing is saved. Set history = true in the configuration"
+    " to keep conversations."
+)
+INTERRUPTED_NOTICE = (
+    "The app ended while an answer was arriving: it is shown marked incomplete; Retry asks again."
+)
+STILL_STREAMING = "An answer is still streaming: press Esc to stop it first."
+
+
+class HistoryPanel(QObject):
+    """The sidebar and its actions, the history service behind them, the export dialogs."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        controller: ChatController,
+        status: StatusPanel,
+        *,
+        show_conversation: Callable[[Conversation], None],
+        new_conversation: Callable[[], None],
+        scroll_to_exchange: Callable[[str], None],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._controller = controller
+        self._status = status
+        self._show_conversation = show_conversation
+        self._new_conversation = new_conversation
+        self._scroll_to_exchange = scroll_to_exchange
+        self.export_dialog: QFileDialog | None = None
+        #: the non-modal message about a history file set aside (while it is shown)
+        self.recovery_box: QMessageBox | None = None
+        self._started = False
+
+        side = self.sidebar = HistorySidebar(window)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, side)
+        window.resizeDocks([side], [250], Qt.Orientation.Horizontal)
+        self._build_actions()
+        self._connect()
+
+    # -- construction ----------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        window = self._window
+        self.toggle_action = self.sidebar.toggleViewAction()
+        self.toggle_action.setText("&History sidebar")
+        self.toggle_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.search_action = QAction("Searc&h history", window)
+        self.search_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.search_action.triggered.connect(self.focus_search)
+        self.export_markdown_action = QAction("Export as &Markdown…", window)
+        self.export_markdown_action.triggered.connect(lambda: self.export_markdown())
+        self.export_json_action = QAction("Export as &JSON…", window)
+        self.export_json_action.triggered.connect(lambda: self.export_json())
+        for action in self.menu_actions():
+            window.addAction(action)  # shortcuts work even when the menu bar is hidden
+
+    def menu_actions(self) -> list[QAction]:
+        """Sidebar, search, and the two exports, for the window's menus."""
+        return [
+            self.toggle_action,
+            self.search_action,
+            self.export_markdown_action,
+            self.export_json_action,
+        ]
+
+    def _connect(self) -> None:
+        side, sync = self.sidebar, self._controller.history
+        side.openRequested.connect(self.open_conversation)
+        side.searchRequested.connect(lambda _text: self.refresh())
+        side.renameRequested.connect(self.rename_conversation)
+        side.deleteRequested.connect(self.delete_conversation)
+        side.undoRequested.connect(self.restore_conversation)
+        side.exportMarkdownRequested.connect(lambda cid: self.export_markdown(cid))
+        side.exportJsonRequested.connect(lambda cid: self.export_json(cid))
+        side.newRequested.connect(self._new_conversation)
+        sync.listChanged.connect(self.refresh)
+        sync.failed.connect(lambda sentence: self._status.notice(sentence, 15000))
+        self._controller.conversationReset.connect(lambda: side.set_current(""))
+
+    # -- opening the history ---------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Fill the sidebar now if the history is open, else once it is ("loading" meanwhile)."""
+        sync = self._controller.history
+        if sync.is_open:
+            self._start()
+        else:
+            self.sidebar.set_loading()
+            sync.opened.connect(self._start)
+
+    def attach(self) -> None:
+        """Open the history now if it still waits (the window calls it after its first frame)."""
+        self._controller.history.ensure_open()
+
+    def _start(self) -> None:
+        """The list, a message about an unreadable history file, a reply a crash cut off."""
+        if self._started:
+            return
+        self._started = True
+        sync = self._controller.history
+        self.refresh()
+        if sync.recovery_message:
+            # After the window is up, and non-modal: it must not block the first question.
+            QTimer.singleShot(0, self._show_recovery_message)
+        interrupted = sync.interrupted_conversation()
+        # Opened by a question already on its way (a script that sends before the first frame):
+        # that conversation stays; the cut-off one is in the list.
+        if interrupted is not None and not self._controller.conversation.exchanges:
+            self._show_conversation(interrupted)
+            # Once the window is shown: a notice given before does not hide the endpoint label.
+            QTimer.singleShot(0, lambda: self._status.notice(INTERRUPTED_NOTICE, 20000))
+
+    def _show_recovery_message(self) -> None:
+        message = self._controller.history.recovery_message
+        if not message:
+            return
+        self._status.notice(message, 20000)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Conversation history", message, parent=self._window
+        )
+        box.setObjectName("historyRecoveryMessage")
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(lambda: setattr(self, "recovery_box", None))
+        self.recovery_box = box
+        box.show()
+
+    # -- the sidebar -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Show the stored conversations (or the search results while the search box has text)."""
+        sync, side = self._controller.history, self.sidebar
+        if not sync.is_open:
+            return  # the list comes when the file is open
+        if not sync.enabled:
+            side.set_unavailable(sync.recovery_message or HISTORY_OFF)
+            return
+        text = side.search_text()
+        if text:
+            side.set_hits(sync.search(text))
+        else:
+            side.set_conversations(sync.conversations())
+        side.set_current(self._controller.conversation.id)
+
+    def focus_search(self) -> None:
+        self.sidebar.show()
+        self.sidebar.search_box.setFocus()
+        self.sidebar.search_box.selectAll()
+
+    def open_conversation(self, conversation_id: str, exchange_id: str = "") -> bool:
+        """Open a stored conversation (at ``exchange_id`` for a search hit) to read or continue."""
+        controller = self._controller
+        if conversation_id != controller.conversation.id:
+            if controller.busy:
+                self._status.notice(STILL_STREAMING)
+                self.sidebar.set_current(controller.conversation.id)
+                return False
+            conversation = controller.history.load(conversation_id)
+            if conversation is None:
+                self.refresh()
+                return False
+            self._show_conversation(conversation)
+        if exchange_id:
+            self._scroll_to_exchange(exchange_id)
+        return True
+
+    def rename_conversation(self, conversation_id: str, title: str) -> bool:
+        title = " ".join(title.split())
+        renamed = self._controller.history.rename(conversation_id, title)
+        if renamed and conversation_id == self._controller.conversation.id:
+            self._controller.conversation.title = title  # exports use it
+        if not renamed:
+            self.refresh()  # put the stored title back
+        return renamed
+
+    def delete_conversation(self, conversation_id: str) -> bool:
+        """Delete (undoable from the sidebar until the window closes)."""
+        titles = {cid: title for cid, title, _line in self.sidebar.rows()}
+        if not self._controller.history.delete(conversation_id):
+            return False
+        self.sidebar.show_deleted(conversation_id, titles.get(conversation_id, ""))
+        if conversation_id == self._controller.conversation.id:
+            self._new_conversation()
+        self._status.notice("Conversation deleted: Undo in the sidebar brings it back.")
+        return True
+
+    def restore_conversation(self, conversation_id: str) -> bool:
+        return self._controller.history.restore(conversation_id)
+
+    def undo_delete(self) -> None:
+        """Bring back the conversation deleted last."""
+        self.sidebar.undo_last()
+
+    # -- exports ---------------------------------------------------------------------------------
+
+    def export_markdown(
+        self, conversation_id: str | None = None, folder: Path | None = None
+    ) -> Path | None:
+        """Export as ``conversation.md`` with its images beside it, into ``folder``.
+
+        No folder: a (non-modal) folder dialog asks, and the export lands in a new folder named
+        after the conversation inside the one chosen.
+        """
+        conversation = self._conversation_to_export(conversation_id)
+        if conversation is None:
+            return None
+        if folder is None:
+            self._ask_export_target(conversation, "markdown")
+            return None
+        return self._export(conversation, folder, "markdown")
+
+    def export_json(
+        self, conversation_id: str | None = None, path: Path | None = None
+    ) -> Path | None:
+        """Export as one JSON file (images inline). No path: a (non-modal) save dialog asks."""
+        conversation = self._conversation_to_export(conversation_id)
+        if conversation is None:
+            return None
+        if path is None:
+            self._ask_export_target(conversation, "json")
+            return None
+        return self._export(conversation, path, "json")
+
+    def _conversation_to_export(self, conversation_id: str | None) -> Conversation | None:
+        current = self._controller.conversation
+        if conversation_id is None or conversation_id == current.id:
+            if not current.exchanges:
+                self._status.notice("Nothing to export yet: ask a question first.")
+                return None
+            return current
+        return self._controller.history.load(conversation_id)
+
+    def _ask_export_target(self, conversation: Conversation, kind: ExportKind) -> None:
+        if self.export_dialog is not None:
+            self.export_dialog.close()
+        name = export_name(conversation.title)
+        if kind == "markdown":
+            dialog = QFileDialog(self._window, "Export as Markdown: choose a folder")
+            dialog.setFileMode(QFileDialog.FileMode.Directory)
+            dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+            dialog.fileSelected.connect(
+                lambda chosen: self._export(conversation, Path(chosen) / name, "markdown")
+            )
+        else:
+            dialog = QFileDialog(self._window, "Export as JSON", f"{name}.json", "JSON (*.json)")
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setDefaultSuffix("json")
+            dialog.fileSelected.connect(
+                lambda chosen: self._export(conversation, Path(chosen), "json")
+            )
+        dialog.setObjectName("exportDialog")
+        dialog.finished.connect(self._export_dialog_closed)
+        self.export_dialog = dialog
+        dialog.open()  # not exec(): a nested loop would re-enter the asyncio loop
+
+    def _export(self, conversation: Conversation, target: Path, kind: ExportKind) -> Path | None:
+        sync = self._controller.history
+        if kind == "markdown":
+            written = sync.export_markdown(conversation, target)
+        else:
+            written = sync.export_json(conversation, target)
+        if written is not None:
+            self._status.notice(f"Exported to {written}")
+        return written
+
+    def _export_dialog_closed(self) -> None:
+        if self.export_dialog is not None:
+            self.export_dialog.deleteLater()
+        self.export_dialog = None
+
+    def close_dialogs(self) -> None:
+        """The window is closing: an open export dialog goes with it."""
+        if self.export_dialog is not None:
+            self.export_dialog.close()

@@ -1,0 +1,378 @@
+"""The blocks of one exchange in the transcript's document: the question with its thumbnails, the
+reply header, the Thinking section, and the footer (state, error and its details, usage, links).
+
+Each reply keeps a few :class:`QTextCursor` marks (:class:`ReplyMarks`) — Qt moves them as text
+is inserted or removed elsewhere — so a reply can stream into the middle of the document as easily
+as at the end (Retry on an earlier turn), and nothing is located by searching the text.
+
+The words come from :mod:`qwenvl_desktop.core.conversation.words`; this module only places them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPalette,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextLength,
+)
+
+from qwenvl_desktop.core.conversation.model import Exchange
+from qwenvl_desktop.core.conversation.words import (
+    error_details,
+    error_sentence,
+    transcript_state_note,
+    usage_summary,
+)
+from qwenvl_desktop.gui.transcript.links import link_href
+from qwenvl_desktop.gui.transcript.markdown_stream import MarkdownSplitter
+from qwenvl_desktop.gui.transcript.thumbnails import image_captions, insert_thumbnails
+
+__all__ = [
+    "Formats",
+    "ReplyMarks",
+    "append_reasoning",
+    "at",
+    "insert_footer",
+    "insert_question",
+    "keep",
+    "new_reply",
+    "open_thinking",
+    "set_blocks_visible",
+    "set_folded",
+    "show_details",
+    "write_reply_header",
+]
+
+_REASONING_GREY = QColor(128, 128, 128)
+_ERROR_RED = QColor(214, 69, 65)
+
+_Move = QTextCursor.MoveOperation
+_Mode = QTextCursor.MoveMode
+
+
+def keep(cursor: QTextCursor) -> QTextCursor:
+    """A mark that stays put when text is inserted exactly at its position (a start mark).
+
+    Only its *position* is meaningful: Qt still moves a keep-position cursor's anchor on insert,
+    so a mark must never be copied and written through — use :func:`at` on its position.
+    """
+    mark = QTextCursor(cursor.document())
+    mark.setPosition(cursor.position())
+    mark.setKeepPositionOnInsert(True)
+    return mark
+
+
+def at(document: QTextDocument, position: int) -> QTextCursor:
+    cursor = QTextCursor(document)
+    cursor.setPosition(position)
+    return cursor
+
+
+@dataclass(eq=False)
+class ReplyMarks:
+    """Where one exchange lives in the document, and its rendering state."""
+
+    id: str
+    #: start of the question header ("You"); keeps its place
+    turn_start: QTextCursor
+    #: start of the reply body (its header "Qwen · model"); keeps its place
+    reply_start: QTextCursor
+    #: start of the answer; keeps its place
+    answer_start: QTextCursor
+    #: boundary between rendered Markdown and the raw tail; keeps its place
+    rendered_end: QTextCursor
+    #: end of the answer text: moves as text is inserted there
+    answer_end: QTextCursor
+    #: the "Thinking" header block and the end of the reasoning text, once reasoning arrives
+    thinking_header: QTextCursor | None = None
+    reasoning_end: QTextCursor | None = None
+    reasoning_chars: int = 0
+    folded: bool = False
+    answer: str = ""
+    splitter: MarkdownSplitter = field(default_factory=MarkdownSplitter)
+    #: a final render is running in steps; the footer follows it
+    finishing: bool = False
+    #: blocks of the error details (hidden until "Details" is clicked)
+    details_start: QTextCursor | None = None
+    details_end: QTextCursor | None = None
+    details_shown: bool = False
+    #: the code blocks of the answer, for their "Copy code" links
+    codes: list[str] = field(default_factory=list)
+
+
+class Formats:
+    """The block and character formats of the transcript; some follow the widget's palette."""
+
+    def __init__(self, palette: QPalette, font: QFont) -> None:
+        self._palette = palette
+        self._font = font
+
+    @staticmethod
+    def body() -> QTextBlockFormat:
+        return QTextBlockFormat()
+
+    @staticmethod
+    def label_block(top_margin: int) -> QTextBlockFormat:
+        block = QTextBlockFormat()
+        block.setTopMargin(top_margin)
+        block.setBottomMargin(2)
+        return block
+
+    @staticmethod
+    def indented() -> QTextBlockFormat:
+        """The reasoning text and the error details."""
+        block = QTextBlockFormat()
+        block.setLeftMargin(14)
+        return block
+
+    @staticmethod
+    def rule() -> QTextBlockFormat:
+        """A thin rule between exchanges."""
+        rule = QTextBlockFormat()
+        rule.setProperty(
+            QTextFormat.Property.BlockTrailingHorizontalRulerWidth,
+            QTextLength(QTextLength.Type.PercentageLength, 100),
+        )
+        rule.setTopMargin(10)
+        return rule
+
+    @staticmethod
+    def label() -> QTextCharFormat:
+        char = QTextCharFormat()
+        char.setFontWeight(QFont.Weight.Bold)
+        return char
+
+    @staticmethod
+    def raw() -> QTextCharFormat:
+        return QTextCharFormat()
+
+    @staticmethod
+    def reasoning() -> QTextCharFormat:
+        char = QTextCharFormat()
+        char.setForeground(_REASONING_GREY)
+        char.setFontItalic(True)
+        return char
+
+    def small(self) -> QTextCharFormat:
+        char = QTextCharFormat()
+        char.setForeground(self._palette.color(QPalette.ColorRole.PlaceholderText))
+        char.setFontPointSize(max(self._font.pointSizeF() - 1, 7))
+        return char
+
+    def notice(self) -> QTextCharFormat:
+        char = self.small()
+        char.setFontItalic(True)
+        return char
+
+    @staticmethod
+    def error() -> QTextCharFormat:
+        char = QTextCharFormat()
+        char.setForeground(_ERROR_RED)
+        char.setFontWeight(QFont.Weight.DemiBold)
+        return char
+
+    def link(self, href: str) -> QTextCharFormat:
+        char = QTextCharFormat()
+        char.setAnchor(True)
+        char.setAnchorHref(href)
+        char.setForeground(self._palette.color(QPalette.ColorRole.Link))
+        char.setFontUnderline(True)
+        return char
+
+
+# -- the question --------------------------------------------------------------------------------
+
+
+def insert_question(
+    cursor: QTextCursor,
+    fmt: Formats,
+    exchange: Exchange,
+    thumbnails: list[QImage],
+    *,
+    first: bool,
+    device_pixel_ratio: float,
+) -> QTextCursor:
+    """At the end of the document: a rule (unless ``first``), "You", the question, its images.
+
+    Returns the mark of the turn's start; ``cursor`` ends in a fresh empty block for the reply.
+    """
+    document = cursor.document()
+    if not document.isEmpty():
+        cursor.insertBlock(fmt.rule(), QTextCharFormat())
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+    turn_start = keep(cursor)
+    turn_start.setPosition(cursor.block().position())
+    cursor.setBlockFormat(fmt.label_block(0 if first else 8))
+    cursor.insertText("You", fmt.label())
+    cursor.insertBlock(fmt.body(), QTextCharFormat())
+    cursor.insertText(exchange.question or "(images only)", QTextCharFormat())
+    if exchange.attachments:
+        cursor.insertBlock(fmt.body(), QTextCharFormat())
+        insert_thumbnails(cursor, exchange, thumbnails, device_pixel_ratio)
+        cursor.insertBlock(fmt.body(), fmt.small())
+        cursor.insertText(image_captions(exchange), fmt.small())
+    cursor.insertBlock(fmt.body(), QTextCharFormat())
+    return turn_start
+
+
+# -- the reply -----------------------------------------------------------------------------------
+
+
+def new_reply(
+    fmt: Formats, exchange_id: str, turn_start: QTextCursor, cursor: QTextCursor
+) -> ReplyMarks:
+    """A reply at ``cursor`` (the start of an empty block): header block, then the answer."""
+    reply_start = keep(cursor)
+    # The answer block follows the header block; both start empty.
+    cursor.insertBlock(fmt.body(), fmt.raw())
+    answer_start = keep(cursor)
+    return ReplyMarks(
+        id=exchange_id,
+        turn_start=turn_start,
+        reply_start=reply_start,
+        answer_start=answer_start,
+        rendered_end=keep(cursor),
+        answer_end=QTextCursor(cursor),
+    )
+
+
+def write_reply_header(fmt: Formats, reply: ReplyMarks, exchange: Exchange) -> None:
+    """ "Qwen · model" in the reply's (empty) header block."""
+    cursor = at(reply.reply_start.document(), reply.reply_start.position())
+    cursor.setBlockFormat(fmt.label_block(8))
+    model = f" · {exchange.model}" if exchange.model else ""
+    cursor.insertText("Qwen" + model, fmt.label())
+
+
+# -- thinking ------------------------------------------------------------------------------------
+
+
+def open_thinking(fmt: Formats, reply: ReplyMarks) -> None:
+    """Insert the Thinking header and an empty reasoning block just before the answer."""
+    document = reply.answer_start.document()
+    cursor = at(document, reply.answer_start.position())
+    start = cursor.position()
+    cursor.insertBlock(fmt.body(), fmt.raw())  # the answer moves down
+    header = at(document, start)
+    header.setBlockFormat(fmt.body())
+    reply.thinking_header = keep(header)
+    header.insertText("▾ Thinking", fmt.link(link_href("fold", reply.id)))
+    header.insertBlock(fmt.indented(), fmt.reasoning())
+    reply.reasoning_end = QTextCursor(header)
+    # The answer now starts one block further down.
+    answer_pos = header.position() + 1
+    for mark in (reply.answer_start, reply.rendered_end):
+        if mark.position() < answer_pos:
+            mark.setPosition(answer_pos)
+
+
+def append_reasoning(fmt: Formats, reply: ReplyMarks, text: str) -> None:
+    if reply.thinking_header is None:
+        open_thinking(fmt, reply)
+    assert reply.thinking_header is not None and reply.reasoning_end is not None
+    reply.reasoning_chars += len(text)
+    block_before = reply.reasoning_end.blockNumber()
+    reply.reasoning_end.clearSelection()
+    reply.reasoning_end.insertText(text, fmt.reasoning())
+    if reply.folded and reply.reasoning_end.blockNumber() != block_before:
+        _hide_reasoning(reply)
+
+
+def set_folded(fmt: Formats, reply: ReplyMarks, folded: bool) -> None:
+    """Fold (▸, with the reasoning's length) or unfold (▾) the Thinking section."""
+    if reply.thinking_header is None:
+        return
+    reply.folded = folded
+    header = at(reply.thinking_header.document(), reply.thinking_header.position())
+    header.movePosition(_Move.EndOfBlock, _Mode.KeepAnchor)
+    words = f" ({reply.reasoning_chars:,} characters)" if folded else ""
+    arrow = "▸" if folded else "▾"
+    header.insertText(f"{arrow} Thinking{words}", fmt.link(link_href("fold", reply.id)))
+    _hide_reasoning(reply)
+
+
+def _hide_reasoning(reply: ReplyMarks) -> None:
+    assert reply.thinking_header is not None and reply.reasoning_end is not None
+    set_blocks_visible(
+        reply.thinking_header.block().next(), reply.reasoning_end.block(), not reply.folded
+    )
+
+
+def set_blocks_visible(first: QTextBlock, last: QTextBlock, visible: bool) -> None:
+    """Show or hide the blocks from ``first`` to ``last`` and have them laid out again."""
+    block = first
+    start = block.position()
+    while block.isValid():
+        block.setVisible(visible)
+        if block == last:
+            break
+        block = block.next()
+    document = first.document()
+    document.markContentsDirty(start, last.position() + last.length() - start)
+
+
+# -- the footer ----------------------------------------------------------------------------------
+
+
+def insert_footer(fmt: Formats, reply: ReplyMarks, exchange: Exchange) -> None:
+    """Under a reply that ended: its state note or error (with hidden details), the usage line,
+    and the links Retry, Details, Copy answer, Copy as curl."""
+    cursor = at(reply.answer_end.document(), reply.answer_end.position())
+    # An empty last answer block (no answer, or the one left after rendering) takes the
+    # first footer line; otherwise the footer starts a block of its own.
+    if cursor.block().length() > 1:
+        cursor.insertBlock(fmt.body(), fmt.small())
+    else:
+        cursor.setBlockFormat(fmt.body())
+    note = transcript_state_note(exchange)
+    if note is not None:
+        cursor.insertText(note, fmt.notice())
+        if exchange.state == "incomplete":
+            cursor.insertText("  ", fmt.small())
+            cursor.insertText("Retry", fmt.link(link_href("retry", reply.id)))
+        cursor.insertBlock(fmt.body(), fmt.small())
+    elif exchange.state == "failed" and exchange.error is not None:
+        _insert_error(cursor, fmt, reply, exchange)
+    # A failure before anything was reported has no usage line.
+    show_usage = exchange.usage is not None or exchange.state != "failed"
+    if exchange.state == "failed":
+        cursor.insertBlock(fmt.body(), fmt.small())  # not in the details
+    if show_usage:
+        cursor.insertText(usage_summary(exchange), fmt.small())
+        cursor.insertText("  ·  ", fmt.small())
+    if exchange.answer:
+        cursor.insertText("Copy answer", fmt.link(link_href("copy", reply.id)))
+        cursor.insertText("  ·  ", fmt.small())
+    cursor.insertText("Copy as curl", fmt.link(link_href("curl", reply.id)))
+
+
+def _insert_error(cursor: QTextCursor, fmt: Formats, reply: ReplyMarks, exchange: Exchange) -> None:
+    assert exchange.error is not None
+    cursor.insertText(error_sentence(exchange.error), fmt.error())
+    cursor.insertBlock(fmt.body(), fmt.small())
+    cursor.insertText("Details", fmt.link(link_href("details", reply.id)))
+    cursor.insertText("  ·  ", fmt.small())
+    cursor.insertText("Retry", fmt.link(link_href("retry", reply.id)))
+    cursor.insertBlock(fmt.indented(), fmt.small())
+    reply.details_start = keep(cursor)
+    lines = error_details(exchange.error)
+    cursor.insertText("\n".join(lines) or "no further details", fmt.small())
+    reply.details_end = QTextCursor(cursor)
+    show_details(reply, False)
+
+
+def show_details(reply: ReplyMarks, shown: bool) -> None:
+    if reply.details_start is None or reply.details_end is None:
+        return
+    reply.details_shown = shown
+    set_blocks_visible(reply.details_start.block(), reply.details_end.block(), shown)

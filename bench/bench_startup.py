@@ -9,10 +9,16 @@ Run from the repository root (offscreen by default, no display needed)::
 
 Every run is a fresh Python process, started the same way for both contenders:
 
-* ``app`` — the real window as the app builds it: ``create_application()``, then
-  ``create_main_window([])`` and :func:`qwenvl_desktop.app.run_window` (shown on the qasync loop),
-  with the configuration, history and cache in a throwaway ``HOME`` / ``XDG_*`` folder and no key
-  in the environment (so the key is looked up in the OS keyring, as for most users);
+* ``app`` — ``qwenvl-desktop`` with no arguments, exactly as a person starts it:
+  :func:`qwenvl_desktop.launcher.main` parses the command line and calls
+  :func:`qwenvl_desktop.app.main`, which claims the single instance, builds the window, shows it
+  and waits for its first frame (:func:`~qwenvl_desktop.gui.first_frame.show_first_frame`, here
+  wrapped to watch the expose), then builds the asyncio loop and the services, wires them and
+  runs :func:`~qwenvl_desktop.app.run_window` (here closing the window as soon as the loop runs).
+  The configuration, history, cache and runtime folder (so the single-instance lock and socket)
+  are in a throwaway ``HOME`` / ``XDG_*`` folder, and no key is in the environment (so the key is
+  looked up in the OS keyring, as for most users); runs are one after the other, each releasing
+  the instance before the next starts;
 * ``bare`` — a PySide6 script that shows an empty ``QMainWindow`` and runs ``app.exec()``.
 
 The time is from just before the process is started (``time.monotonic()`` in this process) to the
@@ -86,15 +92,24 @@ def child_app() -> int:
     sys.path.insert(0, ROOT)
     from PySide6.QtCore import QTimer
 
-    from qwenvl_desktop.app import create_main_window, run_window
-    from qwenvl_desktop.services.event_loop import create_application
+    import qwenvl_desktop.app as app
+    from qwenvl_desktop.launcher import main as launch
 
-    _app, loop = create_application()
-    window = create_main_window([])
-    # Close as soon as the first frame is out: run_window then shuts down as the app does
-    # (stream cancelled, HTTP client closed, history closed), which this also checks.
-    _watch_first_expose(window, lambda: QTimer.singleShot(0, window.close))
-    return run_window(window, loop)
+    show_first_frame, run_window = app.show_first_frame, app.run_window
+
+    def show_watched(window: object, *args: object, **kwargs: object) -> bool:
+        _watch_first_expose(window, lambda: None)
+        return show_first_frame(window, *args, **kwargs)  # type: ignore[arg-type]
+
+    def run_then_close(window: object, loop: object) -> int:
+        # Close as soon as the loop runs: run_window then shuts down as the app does (stream
+        # cancelled, HTTP client closed, history closed), which this also checks.
+        QTimer.singleShot(0, window.close)  # type: ignore[attr-defined]
+        return run_window(window, loop)  # type: ignore[arg-type]
+
+    app.show_first_frame = show_watched  # type: ignore[assignment]
+    app.run_window = run_then_close  # type: ignore[assignment]
+    return launch([])
 
 
 # -- the parent -----------------------------------------------------------------------------------

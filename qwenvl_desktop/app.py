@@ -13,31 +13,37 @@ non-modal dialog with "Copy details" (:mod:`.gui.crash_dialog`); the app keeps r
 :func:`main` installs that; a test building the window keeps pytest-qt's own exception capture.
 
 Start-up: the window's first frame should come within 1.5× of a bare PySide6 window's
-(``bench/bench_startup.py``). So what that frame does not need is imported where it is first
-used — httpx on the first request, keyring in the key lookup, Pillow with the first image, the
-tray, the single-instance socket and the crash dialog only in :func:`main`.
+(``bench/bench_startup.py``). So :func:`main` builds the window in two steps: the widgets, menus and
+configured region and model (:class:`~.gui.main_window.MainWindow`), shown and painted on a plain
+Qt event loop; only then the asyncio loop, the services (chat, keys, draft, history) and
+:meth:`~.gui.main_window.MainWindow.wire`. What no frame needs is imported where it is first used
+— httpx on the first request, keyring in the key lookup, Pillow with the first image, the tray,
+the single-instance socket and the crash dialog after the first frame.
 """
 
 from __future__ import annotations
 
-import asyncio
+import argparse
 import logging
 import os
-import signal
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from qwenvl_desktop.cli.options import build_parser  # the command line's parser: one grammar
-from qwenvl_desktop.core.settings import load_settings
+from qwenvl_desktop.core.settings import LoadedSettings, load_settings
+from qwenvl_desktop.gui.first_frame import show_first_frame
 from qwenvl_desktop.gui.main_window import MainWindow
-from qwenvl_desktop.services.chat import ChatController
-from qwenvl_desktop.services.draft import DraftAttachments
-from qwenvl_desktop.services.event_loop import AppEventLoop, create_application
-from qwenvl_desktop.services.history import HistorySync
-from qwenvl_desktop.services.image_intake import ImageIntake
+from qwenvl_desktop.services.application import qt_application
+
+if TYPE_CHECKING:
+    # asyncio, qasync and the services: after the first frame (see main).
+    from qwenvl_desktop.gui.crash_dialog import CrashReporter
+    from qwenvl_desktop.platform.single_instance import SingleInstance
+    from qwenvl_desktop.services.event_loop import AppEventLoop
 
 __all__ = ["create_main_window", "main", "run_window"]
 
@@ -50,19 +56,46 @@ def create_main_window(argv: list[str]) -> MainWindow:
     ``argv`` takes the top-level options of ``qwenvl-desktop`` (``--region``, ``--base-url``,
     ``--model``); the key is found as ``ask`` finds it (environment, then the OS keyring).
     """
-    args = build_parser().parse_args(list(argv))
-    loaded = load_settings({"region": args.region, "base_url": args.base_url, "model": args.model})
-    # The history file lives in the user data directory (platformdirs: $XDG_DATA_HOME on Linux).
-    # It opens after the window's first frame (or when first used): see MainWindow.attach_history.
-    history = HistorySync.open_later(loaded.settings.history)
-    controller = ChatController(loaded.settings, history=history)
-    draft = DraftAttachments(ImageIntake(), controller.model_info, loaded.settings.image_detail)
-    window = MainWindow(controller, draft)
-    controller.setParent(window)
-    draft.setParent(window)
+    loaded = window_settings(build_parser().parse_args(list(argv)))
+    window = build_window(loaded)
+    wire_window(window, loaded)
+    return window
+
+
+def window_settings(options: argparse.Namespace) -> LoadedSettings:
+    """The settings of the window: configuration files and environment, then the command line's
+    ``--region``, ``--base-url`` and ``--model``."""
+    return load_settings(
+        {"region": options.region, "base_url": options.base_url, "model": options.model}
+    )
+
+
+def build_window(loaded: LoadedSettings) -> MainWindow:
+    """Step 1: the window as its first frame shows it (no event loop, no services yet)."""
+    window = MainWindow(loaded.settings)
     for problem in loaded.problems:
         window.status.notice(f"Configuration: {problem}", 15000)
     return window
+
+
+def wire_window(window: MainWindow, loaded: LoadedSettings) -> None:
+    """Step 2: the services on the current event loop, connected to ``window``.
+
+    The key lookup starts at once (in a worker thread, on the loop's next turn); the history file
+    opens after the window's first frame.
+    """
+    from qwenvl_desktop.services.chat import ChatController
+    from qwenvl_desktop.services.draft import DraftAttachments
+    from qwenvl_desktop.services.history import HistorySync
+    from qwenvl_desktop.services.image_intake import ImageIntake
+
+    # The history file lives in the user data directory (platformdirs: $XDG_DATA_HOME on Linux).
+    history = HistorySync.open_later(loaded.settings.history)
+    controller = ChatController(loaded.settings, history=history)
+    draft = DraftAttachments(ImageIntake(), controller.model_info, loaded.settings.image_detail)
+    window.wire(controller, draft)
+    controller.setParent(window)
+    draft.setParent(window)
 
 
 def run_window(window: MainWindow, loop: AppEventLoop) -> int:
@@ -72,6 +105,9 @@ def run_window(window: MainWindow, loop: AppEventLoop) -> int:
     generators are finalised on the loop before it closes, so nothing is left for the garbage
     collector (no "ignored GeneratorExit", no unclosed-socket warnings).
     """
+    import asyncio
+    import signal
+
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     # The loop, not Qt, decides when to stop: cleanup still needs it after the last window.
@@ -122,53 +158,78 @@ def _fall_back_to_offscreen_without_a_display() -> None:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, options: argparse.Namespace | None = None) -> int:
     """``qwenvl-desktop`` without a command, and ``python -m qwenvl_desktop``: open the window.
 
     When the app already runs for this user, the request (``--capture``: capture a region;
     otherwise: show the window) goes to it and this process exits 0 without a window.
+    ``options`` is ``argv`` already parsed (the launcher's: the parser is not built twice).
+
+    The window is shown and painted first (:func:`build_window`, :func:`show_first_frame`); the
+    asyncio loop, the services (:func:`wire_window`), the crash reporter, the single-instance
+    socket and the tray follow. Input that arrives meanwhile waits in Qt's queue, or finds the
+    actions that need a service disabled for those few milliseconds.
     """
-    from qwenvl_desktop.gui.crash_dialog import install_crash_reporter
-    from qwenvl_desktop.gui.tray import TrayIcon
-    from qwenvl_desktop.platform.single_instance import (
-        CAPTURE,
-        SHOW,
-        InstanceError,
-        SingleInstance,
-    )
+    from qwenvl_desktop.platform.single_instance import CAPTURE, SHOW, InstanceError, SingleInstance
 
     arguments = list(sys.argv[1:] if argv is None else argv)
     _configure_logging()
-    capture = bool(build_parser().parse_args(arguments).capture)
+    if options is None:
+        options = build_parser().parse_args(arguments)
+    capture = bool(options.capture)
+    request = CAPTURE if capture else SHOW
     _fall_back_to_offscreen_without_a_display()
-    _app, loop = create_application()
+    qt_application()
     instance = SingleInstance()
     try:
-        if instance.forward_or_listen(CAPTURE if capture else SHOW) == "forwarded":
-            log.info("handed %r to the running instance", CAPTURE if capture else SHOW)
-            loop.close()
+        # Before any window: a second start hands its request over and never shows one.
+        if instance.claim_or_forward(request) == "forwarded":
+            log.info("handed %r to the running instance", request)
             return 0
-        log.info("single instance: listening on %s", instance.name)
     except InstanceError as error:  # a hung instance, an unusable runtime folder
         print(f"qwenvl-desktop: {error} Opening a separate window.", file=sys.stderr)
     reporter = None
     try:
-        window = create_main_window(arguments)
-        # From here on an uncaught exception shows a dialog over the window instead of only a
-        # traceback on a terminal the user may not have.
-        reporter = install_crash_reporter(window, loop)
-        tools = window.capture_tools
-        instance.messageReceived.connect(tools.handle_instance_message)
-        tray = TrayIcon.create_if_available(parent=window)
-        if tray is not None:
-            tools.attach_tray(tray)
-        if capture:
-            QTimer.singleShot(0, tools.start_capture)  # once the window is shown
+        loaded = window_settings(options)
+        window = build_window(loaded)
+        show_first_frame(window)
+        if not window.isVisible():  # closed before its first frame was out: nothing to run
+            return 0
+        loop, reporter = _start_services(window, loaded, instance, capture=capture)
         return run_window(window, loop)
     finally:
         if reporter is not None:
             reporter.uninstall()
         instance.close()
+
+
+def _start_services(
+    window: MainWindow, loaded: LoadedSettings, instance: SingleInstance, *, capture: bool
+) -> tuple[AppEventLoop, CrashReporter]:
+    """After the first frame: the event loop, the services, and what one app per user adds."""
+    from qwenvl_desktop.gui.crash_dialog import install_crash_reporter
+    from qwenvl_desktop.gui.tray import TrayIcon
+    from qwenvl_desktop.platform.single_instance import InstanceError
+    from qwenvl_desktop.services.event_loop import create_event_loop
+
+    loop = create_event_loop(qt_application())
+    wire_window(window, loaded)
+    # From here on an uncaught exception shows a dialog over the window instead of only a
+    # traceback on a terminal the user may not have.
+    reporter = install_crash_reporter(window, loop)
+    tools = window.capture_tools
+    instance.messageReceived.connect(tools.handle_instance_message)
+    try:
+        if instance.listen():
+            log.info("single instance: listening on %s", instance.name)
+    except InstanceError as error:
+        print(f"qwenvl-desktop: {error}", file=sys.stderr)
+    tray = TrayIcon.create_if_available(parent=window)
+    if tray is not None:
+        tools.attach_tray(tray)
+    if capture:
+        QTimer.singleShot(0, tools.start_capture)  # once the loop runs
+    return loop, reporter
 
 
 def _configure_logging() -> None:

@@ -22,7 +22,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from qwenvl_desktop.app import main as open_window  # Qt is loaded only for the window
 
-        return open_window(arguments)
+        return open_window(arguments, options=args)
     from qwenvl_desktop.cli.main import run_command
 
     return run_command(args)

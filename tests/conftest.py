@@ -63,16 +63,31 @@ def _qt_objects_die_with_their_test(request: pytest.FixtureRequest) -> Iterator[
     QCoreApplication.processEvents()
 
 
+#: pytest-qt's fixtures that create (or need) the QApplication.
+QT_FIXTURES = frozenset({"qapp", "qtbot"})
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Run the tests that drive Qt widgets last, in their usual order.
+    """Run the tests marked ``gui`` last, in their usual order.
 
     pytest-qt processes Qt events after *every* test once a QApplication exists, so anything a
     widget test leaves queued would otherwise run during some unrelated, Qt-free test later on.
+    The marker, not the folder, decides: :func:`pytest_runtest_setup` keeps it truthful, and a
+    Qt-free test kept beside the module it tests (``tests/gui/transcript/test_markdown_stream``)
+    runs with the fast ones.
     """
-    qt_dirs = ("tests/gui/", "tests/platform/", "tests/services/")
+    items.sort(key=lambda item: item.get_closest_marker("gui") is not None)  # stable
 
-    def drives_qt(item: pytest.Item) -> bool:
-        path = item.nodeid.replace("\\", "/")
-        return path.startswith(qt_dirs) or item.get_closest_marker("gui") is not None
 
-    items.sort(key=drives_qt)  # stable: the order within each group is kept
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test that needs a QApplication (``qapp``/``qtbot``, directly or through another
+    fixture) must be marked ``gui``: ``-m "not gui"`` must leave no Qt behind, and the ordering
+    above relies on the mark."""
+    uses = QT_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+    if uses and item.get_closest_marker("gui") is None:
+        pytest.fail(
+            f"{item.nodeid} uses {', '.join(sorted(uses))} but is not marked gui: add "
+            "@pytest.mark.gui (or pytestmark = pytest.mark.gui for the module)",
+            pytrace=False,
+        )

@@ -82,6 +82,16 @@ def _target(args: argparse.Namespace, settings: Settings) -> tuple[str, str | No
     return settings.effective_region, settings.base_url
 
 
+def _named_target(args: argparse.Namespace, settings: Settings) -> tuple[str, str | None] | None:
+    """:func:`_target`, or None (said on stderr) for the custom endpoint when none is given or
+    configured: ``set`` and ``check`` need an address, ``delete`` of nothing is harmless."""
+    region, base_url = _target(args, settings)
+    if region == CUSTOM_REGION and not base_url:
+        _err("no custom endpoint is configured; give --region or --base-url.")
+        return None
+    return region, base_url
+
+
 def _describe(region: str, base_url: str | None) -> str:
     return f"the endpoint {base_url}" if region == CUSTOM_REGION else f"region {region}"
 
@@ -114,11 +124,10 @@ def _read_key(prompt: str) -> str:
 
 
 def _run_set(args: argparse.Namespace) -> int:
-    settings = _load().settings
-    region, base_url = _target(args, settings)
-    if region == CUSTOM_REGION and not base_url:
-        _err("no custom endpoint is configured; give --region or --base-url.")
+    target = _named_target(args, _load().settings)
+    if target is None:
         return ExitCode.USAGE
+    region, base_url = target
     status = keyring_status()
     if not status.available:
         _err(_no_keyring_message(region, status.reason))
@@ -218,10 +227,10 @@ def _run_status(args: argparse.Namespace) -> int:
 
 def _run_check(args: argparse.Namespace) -> int:
     settings = _load().settings
-    region, base_url = _target(args, settings)
-    if region == CUSTOM_REGION and not base_url:
-        _err("no custom endpoint is configured; give --region or --base-url.")
+    target = _named_target(args, settings)
+    if target is None:
         return ExitCode.USAGE
+    region, base_url = target
     found = lookup_key(region, base_url)
     if not found.key:
         _err(no_key_sentence(region, base_url, found.keyring_problem))

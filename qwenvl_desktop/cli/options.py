@@ -13,7 +13,7 @@ import argparse
 from typing import TYPE_CHECKING, TypeAlias
 
 from qwenvl_desktop import APP_ID, __version__
-from qwenvl_desktop.core.protocol.catalog import CUSTOM_REGION, REGION_IDS
+from qwenvl_desktop.core.protocol.regions import CUSTOM_REGION, REGION_IDS
 from qwenvl_desktop.core.settings.files import CONFIG_ENV
 
 __all__ = ["add_endpoint_options", "build_parser"]

@@ -4,8 +4,9 @@ quick prompts, the tray, and requests from a second start (``qwenvl-desktop --ca
 :class:`CaptureTools` wires the Qt pieces of :mod:`qwenvl_desktop.platform.clipboard`,
 :mod:`qwenvl_desktop.platform.screenshot`, :mod:`qwenvl_desktop.gui.quick_prompts_bar` and
 :mod:`qwenvl_desktop.gui.tray` into one main window; the window builds it, handing it the objects
-it works with and the places (:class:`CapturePlaces`) its widgets and menus go, so every window
-(also those tests build) has:
+it works with and the places (:class:`CapturePlaces`) its widgets and menus go, and later (after
+the window's first frame) the services, :meth:`CaptureTools.wire`; so every window (also those
+tests build) has:
 
 * **Edit ▸ Paste** (Ctrl+V, Cmd+V on macOS) and Ctrl+V on any widget of the window: clipboard
   images and image files are attached; an image *link* in the clipboard is offered in a small bar
@@ -45,11 +46,9 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMenuBar,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QStatusBar,
-    QSystemTrayIcon,
     QTextEdit,
     QToolButton,
     QWidget,
@@ -60,13 +59,15 @@ from qwenvl_desktop.core.protocol import load_catalog
 from qwenvl_desktop.gui.image_pane import ImagePane
 from qwenvl_desktop.gui.prompt_edit import PromptEdit
 from qwenvl_desktop.gui.quick_prompts_bar import QuickPromptsBar
-from qwenvl_desktop.gui.region_capture import RegionCapture
 from qwenvl_desktop.gui.status import StatusPanel
-from qwenvl_desktop.platform.clipboard import ClipboardPayload, ClipboardWatcher, PasteCatcher
-from qwenvl_desktop.platform.screenshot import ScreenshotHandler
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+    from qwenvl_desktop.gui.region_capture import RegionCapture
     from qwenvl_desktop.gui.tray import TrayIcon
+    from qwenvl_desktop.platform.clipboard import ClipboardPayload, ClipboardWatcher, PasteCatcher
+    from qwenvl_desktop.platform.screenshot import ScreenshotHandler
     from qwenvl_desktop.services.chat import ChatController
     from qwenvl_desktop.services.draft import DraftAttachments
 
@@ -154,8 +155,19 @@ class CapturePlaces:
 class CaptureTools(QObject):
     """Paste, watch mode, capture, quick prompts (and, from ``app.main``, tray and instance).
 
-    The window calls :meth:`window_closed` once it has closed.
+    Built with the window (its quick prompts and menus are on the first frame); :meth:`wire`
+    gives it the draft and the chat service, and starts catching pastes. The window calls
+    :meth:`window_closed` once it has closed.
     """
+
+    #: where pasted, watched and captured images go (set by :meth:`wire`)
+    draft: DraftAttachments
+    #: the chat service, for the quick prompts' switch to an OCR model (set by :meth:`wire`)
+    controller: ChatController
+    #: Ctrl+V anywhere in the window (made by :meth:`wire`)
+    paste_catcher: PasteCatcher
+    #: watch mode, off until toggled (made by :meth:`wire`)
+    watcher: ClipboardWatcher
 
     def __init__(
         self,
@@ -164,9 +176,7 @@ class CaptureTools(QObject):
         *,
         status: StatusPanel,
         image_pane: ImagePane,
-        draft: DraftAttachments,
         prompt: PromptEdit,
-        controller: ChatController,
         handlers: Sequence[ScreenshotHandler] | None = None,
         prompts: QuickPrompts | None = None,
     ) -> None:
@@ -174,26 +184,18 @@ class CaptureTools(QObject):
         self.window = window
         self.status = status
         self.image_pane = image_pane
-        self.draft = draft  # where pasted, watched and captured images go
         self.prompt = prompt
-        self.controller = controller
         self.tray: TrayIcon | None = None
         self._quitting = False
         self._told_about_tray = False
         self._failure_box: QMessageBox | None = None
 
-        # Paste anywhere, and the link offer above the images.
-        self.paste_catcher = PasteCatcher(window)
-        self.paste_catcher.pasted.connect(self._on_pasted)
-        self.paste_catcher.linksOffered.connect(self.offer_links)
+        # The link offer above the images (paste anywhere comes with wire()).
         self.link_offer = LinkOfferBar(window)
         self.link_offer.attach_button.clicked.connect(self.attach_offered_links)
         places.above_images.insertWidget(0, self.link_offer)
 
-        # Watch mode and its indicator.
-        self.watcher = ClipboardWatcher(parent=self)
-        self.watcher.imageCaptured.connect(self._on_watched_image)
-        self.watcher.enabledChanged.connect(self._on_watch_changed)
+        # Watch mode's indicator (the watcher comes with wire()).
         self.watch_indicator = QToolButton(window)
         self.watch_indicator.setObjectName("watchIndicator")
         self.watch_indicator.setAccessibleName("watchIndicator")
@@ -207,11 +209,9 @@ class CaptureTools(QObject):
         places.status_bar.addPermanentWidget(self.watch_indicator)
         self.watch_indicator.hide()
 
-        # Capture region.
-        self.capture = RegionCapture(self, hide=[window], handlers=handlers)
-        self.capture.captured.connect(self._on_captured)
-        self.capture.cancelled.connect(lambda: status.notice("Capture cancelled."))
-        self.capture.failed.connect(self.show_capture_failure)
+        # Capture region: built on first use (see the capture property).
+        self._handlers = handlers
+        self._capture: RegionCapture | None = None
 
         # Quick prompts beside the image pane.
         self.quick_prompts = QuickPromptsBar(prompts, window)
@@ -223,8 +223,23 @@ class CaptureTools(QObject):
             status.notice(f"Quick prompts: {notice}", 15000)
         places.beside_images.addWidget(self.quick_prompts, 0)
 
+        self._wired = False
         self._build_actions(places)
-        window.installEventFilter(self)  # closing to the tray, once there is one
+
+    def wire(self, *, draft: DraftAttachments, controller: ChatController) -> None:
+        """Images go to ``draft`` from now on: paste anywhere, watch mode, captures."""
+        from qwenvl_desktop.platform.clipboard import ClipboardWatcher, PasteCatcher
+
+        self.draft = draft
+        self.controller = controller
+        self.paste_catcher = PasteCatcher(self.window)
+        self.paste_catcher.pasted.connect(self._on_pasted)
+        self.paste_catcher.linksOffered.connect(self.offer_links)
+        self.watcher = ClipboardWatcher(parent=self)
+        self.watcher.imageCaptured.connect(self._on_watched_image)
+        self.watcher.enabledChanged.connect(self._on_watch_changed)
+        self.watch_action.toggled.connect(self.watcher.set_enabled)
+        self._wired = True
 
     # -- menus -----------------------------------------------------------------------------------
 
@@ -241,7 +256,6 @@ class CaptureTools(QObject):
         self.watch_action = QAction("&Watch clipboard", window)
         self.watch_action.setCheckable(True)
         self.watch_action.setStatusTip("Attach every new image copied to the clipboard")
-        self.watch_action.toggled.connect(self.watcher.set_enabled)
         self.edit_prompts_action = QAction("Edit &quick prompts…", window)
         self.edit_prompts_action.triggered.connect(self.quick_prompts.open_editor)
         for action in (self.paste_action, self.capture_action, self.watch_action):
@@ -348,6 +362,23 @@ class CaptureTools(QObject):
 
     # -- capture region --------------------------------------------------------------------------
 
+    @property
+    def capture(self) -> RegionCapture:
+        """The region capture, built the first time it is needed.
+
+        Its overlay and the screenshot code are not on the first frame, so they are imported
+        when a capture starts (or a test reaches for this), not when the window is built.
+        """
+        if self._capture is None:
+            from qwenvl_desktop.gui.region_capture import RegionCapture
+
+            capture = RegionCapture(self, hide=[self.window], handlers=self._handlers)
+            capture.captured.connect(self._on_captured)
+            capture.cancelled.connect(lambda: self.status.notice("Capture cancelled."))
+            capture.failed.connect(self.show_capture_failure)
+            self._capture = capture
+        return self._capture
+
     def start_capture(self) -> bool:
         """Tools ▸ Capture region…, the tray, ``--capture``: False while one is running."""
         log.info("capture requested")
@@ -368,6 +399,8 @@ class CaptureTools(QObject):
 
     def show_capture_failure(self, sentence: str) -> QMessageBox:
         """Why no screenshot could be taken, each handler's reason and hint (non-modal)."""
+        from PySide6.QtWidgets import QMessageBox  # a dialog: not needed for the first frame
+
         self.show_window()
         if self._failure_box is not None:
             self._failure_box.close()
@@ -448,6 +481,9 @@ class CaptureTools(QObject):
     def attach_tray(self, tray: TrayIcon) -> None:
         """Connect the tray; from now on closing the window hides it, and the tray's Quit quits."""
         self.tray = tray
+        # Closing to the tray. Only now: a filter written in Python sees (and pays for) every
+        # event of the window, from its first frame on.
+        self.window.installEventFilter(self)
         tray.captureRequested.connect(self.start_capture)
         tray.askClipboardRequested.connect(self.ask_about_clipboard)
         tray.showRequested.connect(self.show_window)
@@ -473,6 +509,8 @@ class CaptureTools(QObject):
             event.ignore()
             self.window.hide()
             if not self._told_about_tray:
+                from PySide6.QtWidgets import QSystemTrayIcon  # only with a tray, after start
+
                 self._told_about_tray = True
                 self.tray.showMessage(
                     "Qwen-VL Desktop",
@@ -485,9 +523,11 @@ class CaptureTools(QObject):
 
     def window_closed(self) -> None:
         """The window closed: cancel a capture, stop watching, let go of paste and the tray."""
-        self.capture.cancel()
-        self.watcher.set_enabled(False)
-        self.paste_catcher.remove()
+        if self._capture is not None:
+            self._capture.cancel()
+        if self._wired:
+            self.watcher.set_enabled(False)
+            self.paste_catcher.remove()
         if self.tray is not None:
             self.tray.hide()
 

@@ -6,27 +6,35 @@ and the export dialogs.
 requests into calls of :class:`~qwenvl_desktop.services.history.HistorySync`, and opens the
 (non-modal) export dialogs. The window itself only adds the panel's actions to its menus.
 
-The history file opens after the window's first frame (:meth:`HistoryPanel.attach`, called by
-the window); until then the sidebar says it is loading. Whoever opens it first — the panel, or
-anything that reads or saves through the service — the panel fills the list the moment it is
-open, reopens a conversation a crash cut off, and shows a message about a file set aside.
+The panel is built with the window (the sidebar is on its first frame) and given the chat
+service by :meth:`HistoryPanel.wire`. The history file opens after the window's first frame
+(:meth:`HistoryPanel.attach`, called by the window); until then the sidebar says it is loading.
+Whoever opens it first — the panel, or anything that reads or saves through the service — the
+panel fills the list the moment it is open, reopens a conversation a crash cut off, and shows a
+message about a file set aside.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow
 
-from qwenvl_desktop.core.conversation.model import Conversation
+from qwenvl_desktop.core.conversation.words import STILL_STREAMING
 from qwenvl_desktop.gui.history_sidebar import HistorySidebar
 from qwenvl_desktop.gui.status import StatusPanel
-from qwenvl_desktop.services.chat import ChatController
-from qwenvl_desktop.services.history import export_name
+
+if TYPE_CHECKING:
+    # The services come after the window's first frame (HistoryPanel.wire); the dialogs and
+    # the conversation model when first used.
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from qwenvl_desktop.core.conversation.model import Conversation
+    from qwenvl_desktop.services.chat import ChatController
 
 __all__ = ["HistoryPanel"]
 
@@ -40,16 +48,17 @@ HISTORY_OFF = (
 INTERRUPTED_NOTICE = (
     "The app ended while an answer was arriving: it is shown marked incomplete; Retry asks again."
 )
-STILL_STREAMING = "An answer is still streaming: press Esc to stop it first."
 
 
 class HistoryPanel(QObject):
     """The sidebar and its actions, the history service behind them, the export dialogs."""
 
+    #: the chat service, whose history the panel shows (set by :meth:`wire`)
+    _controller: ChatController
+
     def __init__(
         self,
         window: QMainWindow,
-        controller: ChatController,
         status: StatusPanel,
         *,
         show_conversation: Callable[[Conversation], None],
@@ -58,7 +67,6 @@ class HistoryPanel(QObject):
     ) -> None:
         super().__init__(window)
         self._window = window
-        self._controller = controller
         self._status = status
         self._show_conversation = show_conversation
         self._new_conversation = new_conversation
@@ -72,6 +80,10 @@ class HistoryPanel(QObject):
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, side)
         window.resizeDocks([side], [250], Qt.Orientation.Horizontal)
         self._build_actions()
+
+    def wire(self, controller: ChatController) -> None:
+        """Show ``controller``'s history from now on (then :meth:`start`, and :meth:`attach`)."""
+        self._controller = controller
         self._connect()
 
     # -- construction ----------------------------------------------------------------------------
@@ -148,6 +160,8 @@ class HistoryPanel(QObject):
             QTimer.singleShot(0, lambda: self._status.notice(INTERRUPTED_NOTICE, 20000))
 
     def _show_recovery_message(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         message = self._controller.history.recovery_message
         if not message:
             return
@@ -238,25 +252,24 @@ class HistoryPanel(QObject):
         No folder: a (non-modal) folder dialog asks, and the export lands in a new folder named
         after the conversation inside the one chosen.
         """
-        conversation = self._conversation_to_export(conversation_id)
-        if conversation is None:
-            return None
-        if folder is None:
-            self._ask_export_target(conversation, "markdown")
-            return None
-        return self._export(conversation, folder, "markdown")
+        return self._export_as("markdown", conversation_id, folder)
 
     def export_json(
         self, conversation_id: str | None = None, path: Path | None = None
     ) -> Path | None:
         """Export as one JSON file (images inline). No path: a (non-modal) save dialog asks."""
+        return self._export_as("json", conversation_id, path)
+
+    def _export_as(
+        self, kind: ExportKind, conversation_id: str | None, target: Path | None
+    ) -> Path | None:
         conversation = self._conversation_to_export(conversation_id)
         if conversation is None:
             return None
-        if path is None:
-            self._ask_export_target(conversation, "json")
+        if target is None:
+            self._ask_export_target(conversation, kind)
             return None
-        return self._export(conversation, path, "json")
+        return self._export(conversation, target, kind)
 
     def _conversation_to_export(self, conversation_id: str | None) -> Conversation | None:
         current = self._controller.conversation
@@ -268,8 +281,13 @@ class HistoryPanel(QObject):
         return self._controller.history.load(conversation_id)
 
     def _ask_export_target(self, conversation: Conversation, kind: ExportKind) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from qwenvl_desktop.services.history import export_name
+
         if self.export_dialog is not None:
             self.export_dialog.close()
+
         name = export_name(conversation.title)
         if kind == "markdown":
             dialog = QFileDialog(self._window, "Export as Markdown: choose a folder")

@@ -14,18 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    QPoint,
-    QRect,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -36,15 +28,20 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from qwenvl_desktop.core.history import ConversationSummary, SearchHit
+if TYPE_CHECKING:
+    # What only painting a row needs is imported when the first row is painted: the window's
+    # first frame shows an empty list, and the style's types alone cost milliseconds to load.
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFont, QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from qwenvl_desktop.core.history import ConversationSummary, SearchHit
 
 __all__ = ["CONVERSATION_ROLE", "EXCHANGE_ROLE", "HistorySidebar"]
 
@@ -84,6 +81,8 @@ class _RowDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
+        from PySide6.QtGui import QFontMetrics
+
         metrics = QFontMetrics(option.font)
         return QSize(120, metrics.height() * 2 + 10)
 
@@ -93,6 +92,10 @@ class _RowDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
+        from PySide6.QtCore import QRect
+        from PySide6.QtGui import QFont, QFontMetrics
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         widget = opt.widget
@@ -136,6 +139,9 @@ class _RowDelegate(QStyledItemDelegate):
         font: QFont,
     ) -> None:
         """Draw ``text`` left to right, the highlighted ranges bold, elided at the right edge."""
+        from PySide6.QtCore import QRect
+        from PySide6.QtGui import QFont, QFontMetrics
+
         bold = QFont(font)
         bold.setBold(True)
         pieces: list[tuple[str, bool]] = []

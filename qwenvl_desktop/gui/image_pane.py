@@ -10,18 +10,10 @@ not a usable image is never dropped silently: it gets a sentence in the message 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QGuiApplication,
-    QImage,
-    QKeyEvent,
-    QKeySequence,
-    QMouseEvent,
-    QPixmap,
-)
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -30,15 +22,27 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from qwenvl_desktop.platform.clipboard import drop_sources
-from qwenvl_desktop.services.draft import DraftAttachments
-from qwenvl_desktop.services.image_intake import PreparedImage
+if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import (
+        QDragEnterEvent,
+        QDragMoveEvent,
+        QDropEvent,
+        QImage,
+        QKeyEvent,
+        QMouseEvent,
+        QShowEvent,
+    )
+
+    # The draft service (and asyncio under it) comes after the window's first frame: see
+    # ImagePane.show_draft.
+    from qwenvl_desktop.services.draft import DraftAttachments
+    from qwenvl_desktop.services.image_intake import PreparedImage
 
 __all__ = ["THUMB_SIDE", "ImagePane", "ImagePreview"]
 
@@ -171,7 +175,10 @@ class ImagePane(QFrame):
     #: the banner's "Use <model>" button
     useModelRequested = Signal(str)
 
-    def __init__(self, draft: DraftAttachments, parent: QWidget | None = None) -> None:
+    #: the draft shown (set by :meth:`show_draft`)
+    _draft: DraftAttachments
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("imagePane")
         self.setAccessibleName("imagePane")
@@ -181,7 +188,6 @@ class ImagePane(QFrame):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self._draft = draft
         self._cards: dict[str, _ThumbnailCard] = {}
         self._messages: list[str] = []
         self._previews: list[ImagePreview] = []
@@ -211,15 +217,7 @@ class ImagePane(QFrame):
         header.addWidget(self.clear_button)
         outer.addLayout(header)
 
-        self.banner = QFrame(self)
-        self.banner.setObjectName("modelImageBanner")
-        banner_layout = QHBoxLayout(self.banner)
-        banner_layout.setContentsMargins(0, 0, 0, 0)
-        icon = QLabel(self.banner)
-        icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(16, 16)
-        )
-        banner_layout.addWidget(icon)
+        self.banner, banner_layout = _warning_row(self, "modelImageBanner")
         self.banner_text = QLabel(self.banner)
         self.banner_text.setWordWrap(True)
         banner_layout.addWidget(self.banner_text, 1)
@@ -229,7 +227,6 @@ class ImagePane(QFrame):
             lambda: self.useModelRequested.emit(self.banner_button.property("model"))
         )
         banner_layout.addWidget(self.banner_button)
-        self.banner.hide()
         outer.addWidget(self.banner)
 
         self.strip_scroll = QScrollArea(self)
@@ -254,15 +251,9 @@ class ImagePane(QFrame):
         self.strip_scroll.setMinimumHeight(THUMB_SIDE + 62)
         outer.addWidget(self.strip_scroll, 1)
 
-        self.message_frame = QFrame(self)
-        self.message_frame.setObjectName("imageMessages")
-        message_layout = QHBoxLayout(self.message_frame)
-        message_layout.setContentsMargins(0, 0, 0, 0)
-        warn = QLabel(self.message_frame)
-        warn.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(16, 16)
+        self.message_frame, message_layout = _warning_row(
+            self, "imageMessages", Qt.AlignmentFlag.AlignTop
         )
-        message_layout.addWidget(warn, 0, Qt.AlignmentFlag.AlignTop)
         self.message_label = QLabel(self.message_frame)
         self.message_label.setObjectName("imageMessageText")
         self.message_label.setWordWrap(True)
@@ -273,8 +264,12 @@ class ImagePane(QFrame):
         dismiss.setAutoRaise(True)
         dismiss.clicked.connect(self.clear_messages)
         message_layout.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
-        self.message_frame.hide()
         outer.addWidget(self.message_frame)
+        self.clear_button.setEnabled(False)
+
+    def show_draft(self, draft: DraftAttachments) -> None:
+        """Show ``draft`` from now on (once; the window's services come after its first frame)."""
+        self._draft = draft
         draft.itemAdded.connect(self._add_card)
         draft.itemUpdating.connect(self._show_updating)
         draft.itemPrepared.connect(self._show_prepared)
@@ -295,6 +290,8 @@ class ImagePane(QFrame):
         The rules are the clipboard reader's (:func:`~.platform.clipboard.drop_sources`):
         image data (named by the browser link that came with it), else image files, else links.
         """
+        from qwenvl_desktop.platform.clipboard import drop_sources  # on the first drop
+
         found, problems = drop_sources(mime, origin)
         for problem in problems:
             self.show_message(problem)
@@ -307,6 +304,8 @@ class ImagePane(QFrame):
         if mime is None or not (mime.hasImage() or mime.hasUrls() or mime.formats()):
             self.show_message("The clipboard is empty.")
             return
+        from qwenvl_desktop.platform.clipboard import drop_sources
+
         found, problems = drop_sources(mime, "pasted")
         if not found and mime.hasText() and not mime.hasUrls():
             self.show_message("The clipboard holds text, not an image.")
@@ -440,3 +439,40 @@ class ImagePane(QFrame):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+class _WarningFrame(QFrame):
+    """A frame whose first child is a label for the style's warning icon, set when first shown.
+
+    The window's first frame shows no warning, and reaching the style from Python (``QStyle``)
+    costs about 7 ms at start-up, so the icon is looked up only when a warning appears.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.icon = QLabel(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.icon.pixmap().isNull():
+            from PySide6.QtWidgets import QStyle
+
+            warning = QStyle.StandardPixmap.SP_MessageBoxWarning
+            self.icon.setPixmap(self.style().standardIcon(warning).pixmap(16, 16))
+        super().showEvent(event)
+
+
+def _warning_row(
+    parent: QWidget, object_name: str, icon_alignment: Qt.AlignmentFlag | None = None
+) -> tuple[QFrame, QHBoxLayout]:
+    """A hidden frame that starts with the style's warning icon, for a sentence and its buttons
+    (the model banner, the messages about unusable images)."""
+    frame = _WarningFrame(parent)
+    frame.setObjectName(object_name)
+    layout = QHBoxLayout(frame)
+    layout.setContentsMargins(0, 0, 0, 0)
+    if icon_alignment is None:
+        layout.addWidget(frame.icon)
+    else:
+        layout.addWidget(frame.icon, 0, icon_alignment)
+    frame.hide()
+    return frame, layout

@@ -6,6 +6,13 @@ Images for the next question, from anywhere (a drop, a paste, a capture), go int
 :attr:`MainWindow.draft` (:meth:`~qwenvl_desktop.services.draft.DraftAttachments.add_sources`);
 :attr:`MainWindow.image_pane` shows it.
 
+Built in two steps, so that the window is on the screen before the services exist (see
+:func:`qwenvl_desktop.app.main`): the constructor makes every widget and menu and shows the
+configured region and model (what the first frame draws: nothing here imports asyncio, httpx or a
+service); :meth:`MainWindow.wire` then connects the chat service and the draft, the history and
+the capture tools. Until then the actions that need a service are disabled and the widgets'
+signals go nowhere, so input that arrives early is never half-handled.
+
 Nothing here does I/O: files, keys and the network belong to the controller and the draft;
 the history and exports to :class:`~qwenvl_desktop.services.history.HistorySync`, which the
 :class:`~.history_panel.HistoryPanel` wires to the sidebar (the file opens after the first frame).
@@ -14,23 +21,13 @@ the history and exports to :class:`~qwenvl_desktop.services.history.HistorySync`
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QGuiApplication,
-    QIcon,
-    QKeySequence,
-)
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QToolBar,
@@ -39,20 +36,38 @@ from PySide6.QtWidgets import (
 )
 
 from qwenvl_desktop import __version__
-from qwenvl_desktop.core.conversation.model import Conversation
-from qwenvl_desktop.core.conversation.words import WAITING_LABEL, status_line, streaming_label
-from qwenvl_desktop.core.protocol import REGION_IDS, load_catalog
+from qwenvl_desktop.core.conversation.words import (
+    STILL_STREAMING,
+    WAITING_LABEL,
+    status_line,
+    streaming_label,
+)
+from qwenvl_desktop.core.protocol.catalog import (
+    REGION_IDS,
+    ModelInfo,
+    image_capable_alternative,
+    load_catalog,
+)
 from qwenvl_desktop.gui.capture_actions import CapturePlaces, CaptureTools
 from qwenvl_desktop.gui.first_frame import after_first_frame
 from qwenvl_desktop.gui.history_panel import HistoryPanel
 from qwenvl_desktop.gui.image_pane import THUMB_SIDE, ImagePane
-from qwenvl_desktop.gui.key_dialog import KeyDialog
 from qwenvl_desktop.gui.model_picker import ModelPicker
 from qwenvl_desktop.gui.prompt_edit import PromptEdit
 from qwenvl_desktop.gui.status import StatusPanel
 from qwenvl_desktop.gui.transcript.view import TranscriptView
-from qwenvl_desktop.services.chat import ChatController
-from qwenvl_desktop.services.draft import DraftAttachments
+
+if TYPE_CHECKING:
+    # Dialogs are not on the first frame: imported when first opened (see app.py on start-up).
+    # The services come with MainWindow.wire, after the first frame.
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtWidgets import QFileDialog
+
+    from qwenvl_desktop.core.conversation.model import Conversation
+    from qwenvl_desktop.core.settings import Settings
+    from qwenvl_desktop.gui.key_dialog import KeyDialog
+    from qwenvl_desktop.services.chat import ChatController
+    from qwenvl_desktop.services.draft import DraftAttachments
 
 __all__ = ["MainWindow"]
 
@@ -60,23 +75,29 @@ IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff *.heic *.he
 
 
 class MainWindow(QMainWindow):
-    """The fully wired window. Build it with :func:`qwenvl_desktop.app.create_main_window`."""
+    """The window. :func:`qwenvl_desktop.app.create_main_window` builds it fully wired.
+
+    ``MainWindow(settings)`` is the window as the first frame shows it; :meth:`wire` gives it
+    the services.
+    """
 
     #: the window was closed (after the stream was told to stop); the app then awaits aclose()
     closed = Signal()
 
+    #: the chat service (set by :meth:`wire`)
+    controller: ChatController
+    #: the images of the question being written (set by :meth:`wire`; the image pane shows them)
+    draft: DraftAttachments
+
     def __init__(
         self,
-        controller: ChatController,
-        draft: DraftAttachments,
+        settings: Settings,
         *,
         qsettings: QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.controller = controller
-        #: the images of the question being written (the image pane shows them)
-        self.draft = draft
+        self._wired = False
         self._qsettings = qsettings or QSettings("qwenvl-desktop", "qwenvl-desktop")
         self._send_when_ready = False
         self._send_after_key = False
@@ -93,31 +114,52 @@ class MainWindow(QMainWindow):
         #: the history sidebar, its actions and the export dialogs
         self.history_panel = HistoryPanel(
             self,
-            controller,
             self.status,
             show_conversation=self.load_conversation,
             new_conversation=self.new_conversation,
             scroll_to_exchange=self.transcript.scroll_to_exchange,
         )
         self.history_sidebar = self.history_panel.sidebar
+        self.history_sidebar.set_loading()  # until the history file opens, after the first frame
         self._build_actions()
-        self._connect()
         #: paste anywhere, watch mode, capture region, quick prompts (Edit and Tools menus)
         self.capture_tools = self._build_capture_tools()
+        self._show_configured(settings)
+        for action in self._service_actions():
+            action.setEnabled(False)  # until wire()
+        self._restore_geometry()
+
+    def wire(self, controller: ChatController, draft: DraftAttachments) -> None:
+        """Connect the services: from now on the window sends, streams and keeps history.
+
+        The history file opens right after the first frame (at once when the window is already
+        on the screen); see :meth:`attach_history`.
+        """
+        if self._wired:
+            raise RuntimeError("the window is already wired")
+        self.controller = controller
+        self.draft = draft
+        self.image_pane.show_draft(draft)
+        self.history_panel.wire(controller)
+        self.capture_tools.wire(draft=draft, controller=controller)
+        self._connect()
+        self._wired = True
+        for action in self._service_actions():
+            action.setEnabled(True)
+        self._on_busy(controller.busy)
         self._refresh_endpoint()
         self.history_panel.start()
-        # The history file opens once the window is on the screen (see attach_history).
         after_first_frame(self, self.history_panel.attach)
-        self._restore_geometry()
+
+    @property
+    def is_wired(self) -> bool:
+        """:meth:`wire` has connected the services."""
+        return self._wired
 
     # -- construction ----------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
         self.picker = ModelPicker(self)
-        catalog = load_catalog()
-        self.picker.set_regions([(r, catalog.region(r).label) for r in REGION_IDS])
-        self.picker.set_locked(self.controller.settings.locked)
-        self.picker.set_thinking(self.controller.thinking, self.controller.thinking_budget)
         toolbar = QToolBar("Model", self)
         toolbar.setObjectName("modelToolbar")
         toolbar.setMovable(False)
@@ -125,7 +167,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
 
         self.transcript = TranscriptView(self)
-        self.image_pane = ImagePane(self.draft, self)
+        self.image_pane = ImagePane(self)
         self.prompt = PromptEdit(self)
         self.prompt.setMinimumHeight(60)
         self.send_button = QPushButton("Send", self)
@@ -170,6 +212,24 @@ class MainWindow(QMainWindow):
 
         self.status = StatusPanel(self.statusBar(), self)
 
+    def _show_configured(self, settings: Settings) -> None:
+        """The region, model and endpoint the settings choose, before the chat service exists.
+
+        The same facts the service gives :meth:`_refresh_endpoint` later, from the same catalog
+        policy, so the first frame already shows what the wired window will.
+        """
+        catalog = load_catalog()
+        self.picker.set_regions([(r, catalog.region(r).label) for r in REGION_IDS])
+        self.picker.set_locked(settings.locked)
+        self.picker.set_thinking(settings.thinking, None)
+        region = settings.effective_region
+        custom_url = settings.base_url.rstrip("/") if settings.base_url else None
+        info = catalog.model(settings.model)
+        offered = catalog.offered_models(region, settings.allowed_models, keep=info)
+        alternative = image_capable_alternative(info, offered)
+        self._show_endpoint(region, custom_url, offered, info, alternative)
+        self.status.set_endpoint(settings.endpoint_base_url(), None)
+
     def _build_capture_tools(self) -> CaptureTools:
         """Paste, watch mode, capture region, quick prompts; the Edit and Tools menus."""
         places = CapturePlaces(
@@ -181,13 +241,7 @@ class MainWindow(QMainWindow):
             tools_before=self.help_menu,
         )
         tools = CaptureTools(
-            self,
-            places,
-            status=self.status,
-            image_pane=self.image_pane,
-            draft=self.draft,
-            prompt=self.prompt,
-            controller=self.controller,
+            self, places, status=self.status, image_pane=self.image_pane, prompt=self.prompt
         )
         self.closed.connect(tools.window_closed)
         return tools
@@ -215,7 +269,7 @@ class MainWindow(QMainWindow):
         self.key_action = self._action("Set API &key…", self.ask_for_key)
         self.quit_action = self._action("&Quit", self.close, std.Quit)
         self.send_action = self._action("&Send", self.send, "Ctrl+Return")
-        self.stop_action = self._action("S&top", self.controller.stop, "Esc")
+        self.stop_action = self._action("S&top", self.stop_answer, "Esc")
         self.stop_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.copy_answer_action = self._action(
             "&Copy last answer", self.copy_last_answer, "Ctrl+Shift+C"
@@ -251,6 +305,27 @@ class MainWindow(QMainWindow):
         #: Edit and Tools (from the capture tools) go between these
         self.file_menu, self.help_menu = file_menu, bar.addMenu("&Help")
         self.help_menu.addAction(self.about_action)
+
+    def _service_actions(self) -> list[QAction]:
+        """The actions that need a service: disabled until :meth:`wire`."""
+        history, tools = self.history_panel, self.capture_tools
+        return [
+            self.new_action,
+            self.add_images_action,
+            self.paste_image_action,
+            self.key_action,
+            self.send_action,
+            self.stop_action,
+            self.copy_answer_action,
+            self.regenerate_action,
+            self.retry_action,
+            self.fold_action,
+            history.export_markdown_action,
+            history.export_json_action,
+            tools.paste_action,
+            tools.capture_action,
+            tools.watch_action,
+        ]
 
     def _connect(self) -> None:
         self._connect_controller()
@@ -309,8 +384,10 @@ class MainWindow(QMainWindow):
 
     def send(self) -> None:
         """Send the question and the ready images (after the images still being prepared)."""
+        if not self._wired:  # before the services exist nothing can be sent; the text stays
+            return
         if self.controller.busy:
-            self.status.notice("An answer is still streaming: press Esc to stop it first.")
+            self.status.notice(STILL_STREAMING)
             return
         if self.draft.pending_count():
             self._send_when_ready = True
@@ -331,6 +408,10 @@ class MainWindow(QMainWindow):
             self.image_pane.clear_messages()
         # Not sent: the text and images stay; a missing key has opened the key dialog, and the
         # question goes out once the key is stored.
+
+    def stop_answer(self) -> None:
+        """Esc, Conversation ▸ Stop: stop the answer that is streaming."""
+        self.controller.stop()
 
     def retry(self, exchange_id: str) -> None:
         if not self.controller.retry(exchange_id):
@@ -380,6 +461,8 @@ class MainWindow(QMainWindow):
             self.send()
 
     def choose_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         if self._file_dialog is not None:
             self._file_dialog.raise_()
             return
@@ -430,14 +513,22 @@ class MainWindow(QMainWindow):
 
     def _refresh_endpoint(self) -> None:
         c = self.controller
-        self.picker.set_region(c.region, c.custom_url)
-        self.picker.set_models(c.available_models(), c.model)
-        info = c.model_info
-        self.image_pane.set_model_support(
-            info.name, info.accepts_images, c.image_capable_alternative()
-        )
-        self.status.set_model(c.model)
+        offered, alternative = c.available_models(), c.image_capable_alternative()
+        self._show_endpoint(c.region, c.custom_url, offered, c.model_info, alternative)
         self._refresh_key()
+
+    def _show_endpoint(
+        self,
+        region: str,
+        custom_url: str | None,
+        offered: list[ModelInfo],
+        info: ModelInfo,
+        alternative: str | None,
+    ) -> None:
+        self.picker.set_region(region, custom_url)
+        self.picker.set_models(offered, info.name)
+        self.image_pane.set_model_support(info.name, info.accepts_images, alternative)
+        self.status.set_model(info.name)
 
     def _refresh_key(self) -> None:
         self.status.set_endpoint(self.controller.base_url, self.controller.key_state)
@@ -455,6 +546,8 @@ class MainWindow(QMainWindow):
 
     def ask_for_key(self) -> KeyDialog:
         """Open the key dialog for the current region (non-blocking)."""
+        from qwenvl_desktop.gui.key_dialog import KeyDialog
+
         if self._key_dialog is not None:
             self._key_dialog.raise_()
             return self._key_dialog
@@ -530,6 +623,8 @@ class MainWindow(QMainWindow):
     # -- window conventions ------------------------------------------------------------------------
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setWindowTitle("About Qwen-VL Desktop")
         box.setText(
@@ -562,7 +657,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
-        self.controller.shutdown()  # cancels a running stream now; aclose() finishes
+        if self._wired:
+            self.controller.shutdown()  # cancels a running stream now; aclose() finishes
         for dialog in (self._key_dialog, self._file_dialog):
             if dialog is not None:
                 dialog.close()
@@ -572,6 +668,8 @@ class MainWindow(QMainWindow):
 
     async def aclose(self) -> None:
         """Finish closing: cancel image work, stop the stream, close the HTTP client."""
+        if not self._wired:
+            return
         await self.draft.aclose()
         await self.controller.aclose()
 

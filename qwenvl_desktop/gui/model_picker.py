@@ -7,17 +7,12 @@ by :class:`_SecondaryTextDelegate`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QFont,
-    QPainter,
-    QPaintEvent,
-    QPalette,
-    QStandardItem,
-    QStandardItemModel,
-)
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,13 +21,19 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSizePolicy,
     QSpinBox,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QWidget,
 )
 
-from qwenvl_desktop.core.protocol import CUSTOM_REGION, ModelInfo
+from qwenvl_desktop.core.protocol.regions import CUSTOM_REGION
+
+if TYPE_CHECKING:
+    # Painting a list entry needs these; the window's first frame paints no open list.
+    from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+    from PySide6.QtGui import QPainter, QResizeEvent
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from qwenvl_desktop.core.protocol.catalog import ModelInfo
 
 __all__ = ["GROUP_ORDER", "ModelPicker", "model_flags"]
 
@@ -73,6 +74,8 @@ class _SecondaryTextDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
+        from PySide6.QtWidgets import QStyle
+
         super().paint(painter, option, index)
         secondary = index.data(SECONDARY_ROLE)
         if not secondary:
@@ -105,23 +108,43 @@ class _SecondaryTextDelegate(QStyledItemDelegate):
 
 
 class _ElidedLabel(QLabel):
-    """A label that shortens its text with "…" instead of keeping the window wide."""
+    """A label that shortens its text with "…" instead of keeping the window wide.
+
+    QLabel paints the shortened copy itself, exactly as any label is drawn (dimmed when
+    disabled); :meth:`text` is the whole text, and the size hint asks for room for all of it.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._whole = ""
+
+    def text(self) -> str:
+        return self._whole
+
+    def setText(self, text: str) -> None:
+        self._whole = text
+        self._elide()
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        # The whole text's exact width, rounded up: eliding to a rounded-down width would cut it.
+        text_width = math.ceil(QFontMetricsF(self.font()).horizontalAdvance(self._whole))
+        margins = self.contentsMargins()
+        width = text_width + margins.left() + margins.right()
+        return QSize(width, super().sizeHint().height())
 
     def minimumSizeHint(self) -> QSize:
         return QSize(24, super().minimumSizeHint().height())
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
-        self.style().drawItemText(
-            painter,
-            self.contentsRect(),
-            int(self.alignment() | Qt.AlignmentFlag.AlignVCenter),
-            self.palette(),
-            self.isEnabled(),
-            text,
-            QPalette.ColorRole.WindowText,
-        )
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(self._whole, Qt.TextElideMode.ElideRight, width)
+        if shown != super().text():
+            super().setText(shown)
 
 
 class ModelPicker(QWidget):

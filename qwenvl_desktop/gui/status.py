@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
-from qwenvl_desktop.services.keys import KeyState
+if TYPE_CHECKING:  # the key service comes after the window's first frame
+    from qwenvl_desktop.services.keys import KeyState
 
 __all__ = ["StatusPanel"]
 
@@ -34,8 +37,9 @@ class StatusPanel:
         for label in (self.state, self.rate, self.model):
             bar.addPermanentWidget(label)
 
-    def set_endpoint(self, base_url: str, key: KeyState) -> None:
-        if key.present is None:
+    def set_endpoint(self, base_url: str, key: KeyState | None) -> None:
+        """The endpoint and what is known of its key (None: the key service has not started)."""
+        if key is None or key.present is None:
             key_text = "key: looking…"
         elif key.present:
             key_text = f"key {key.masked} ({key.source})"

@@ -14,23 +14,30 @@ Which instance is the running one is decided by a :class:`QLockFile` beside the 
 its owner's process, so a crashed owner's lock is taken over). A crash also leaves the socket file
 behind on Unix: the new owner removes that stale file (``QLocalServer.removeServer``) and listens.
 
+At start-up the app only takes the lock (:meth:`SingleInstance.claim_or_forward`, QtCore alone)
+before its window appears, and starts listening (:meth:`~SingleInstance.listen`) after the first
+frame: QtNetwork is loaded then, or at once by a start that forwards its request. A start in
+between finds the lock taken and retries its request until the socket answers (``timeout_ms``).
+
 Protocol: UTF-8 lines, at most :data:`MAX_MESSAGE_BYTES` each; the server answers ``ok`` to each
 line after emitting :attr:`SingleInstance.messageReceived`.
 """
 
 from __future__ import annotations
 
-import getpass
 import os
 import re
 import sys
 import time
 from collections.abc import Callable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import shiboken6
 from PySide6.QtCore import QDir, QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    # QtNetwork is imported where a socket is first made: not before the window's first frame.
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 __all__ = [
     "ASK_CLIPBOARD",
@@ -68,6 +75,8 @@ def server_name(app_id: str = "qwenvl-desktop") -> str:
         if sys.platform.startswith("linux") and runtime and os.path.isdir(runtime):
             return os.path.join(runtime, f"{app_id}-{user}.sock")
     else:
+        import getpass  # here: only where there is no uid (Windows)
+
         try:
             user = getpass.getuser()
         except Exception:  # no user name in the environment: fall back to one shared name
@@ -82,9 +91,11 @@ class SingleInstance(QObject):
     In ``app.main``::
 
         instance = SingleInstance()
-        if instance.forward_or_listen(CAPTURE if args.capture else SHOW) == "forwarded":
+        if instance.claim_or_forward(CAPTURE if args.capture else SHOW) == "forwarded":
             return 0
+        ...  # the window's first frame, then
         instance.messageReceived.connect(window.capture_tools.handle_instance_message)
+        instance.listen()
     """
 
     #: one line from another instance (``"capture"``, ``"show"``, ``"ask-clipboard"``…)
@@ -115,6 +126,8 @@ class SingleInstance(QObject):
         False when no instance runs (or it did not answer within ``timeout_ms``). Blocking, but
         only for a local round trip: meant for start-up, before any window exists.
         """
+        from PySide6.QtNetwork import QLocalSocket
+
         data = _encode(message)
         deadline = time.monotonic() + self.timeout_ms / 1000
         socket = QLocalSocket()
@@ -148,7 +161,32 @@ class SingleInstance(QObject):
         file names its owner's process, so a crashed owner's lock is taken over; its socket file
         (stale: nobody accepts on it) is then removed before listening.
         """
+        from PySide6.QtNetwork import QLocalServer
+
         if self.is_listening():
+            return True
+        if not self.claim():
+            return False
+        QLocalServer.removeServer(self.name)
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(self.name):
+            error = server.errorString()
+            server.deleteLater()
+            self._release_lock()
+            raise InstanceError(f"Cannot listen on {self.name} for other instances: {error}")
+        server.newConnection.connect(self._accept)
+        self._server = server
+        return True
+
+    def claim(self) -> bool:
+        """Take the lock that makes this the running instance; False when a live one holds it.
+
+        Cheap (no socket, no QtNetwork): the app claims before its window appears and calls
+        :meth:`listen` once the window is up. Raises :class:`InstanceError` when the lock file
+        cannot be created at all.
+        """
+        if self._lock is not None:
             return True
         lock = QLockFile(self.lock_path)
         lock.setStaleLockTime(0)  # stale only when the owning process is gone, never by age
@@ -156,18 +194,21 @@ class SingleInstance(QObject):
             if lock.error() == QLockFile.LockError.LockFailedError:
                 return False
             raise InstanceError(f"Cannot create the instance lock {self.lock_path}.")
-        QLocalServer.removeServer(self.name)
-        server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self.name):
-            error = server.errorString()
-            server.deleteLater()
-            lock.unlock()
-            raise InstanceError(f"Cannot listen on {self.name} for other instances: {error}")
-        server.newConnection.connect(self._accept)
-        self._server = server
         self._lock = lock
         return True
+
+    def claim_or_forward(self, message: str) -> Literal["forwarded", "claimed"]:
+        """Become the running instance (the lock only: :meth:`listen` later), else hand
+        ``message`` to the one that runs.
+
+        The running one may still be starting (it listens after its first frame), so the
+        message is tried until ``timeout_ms`` has passed. Raises :class:`InstanceError` when an
+        instance holds the lock but does not answer.
+        """
+        if self.claim():
+            return "claimed"
+        self._forward_until_answered(message)
+        return "forwarded"
 
     def forward_or_listen(self, message: str) -> Literal["forwarded", "listening"]:
         """Hand ``message`` to a running instance, else become the running instance.
@@ -180,10 +221,14 @@ class SingleInstance(QObject):
             return "forwarded"
         if self.listen():
             return "listening"
+        self._forward_until_answered(message)
+        return "forwarded"
+
+    def _forward_until_answered(self, message: str) -> None:
         deadline = time.monotonic() + self.timeout_ms / 1000
         while True:
             if self.try_forward(message):
-                return "forwarded"
+                return
             if time.monotonic() >= deadline:
                 break
             time.sleep(0.05)
@@ -200,6 +245,9 @@ class SingleInstance(QObject):
             self._server.close()
             self._server.deleteLater()
             self._server = None
+        self._release_lock()
+
+    def _release_lock(self) -> None:
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
@@ -243,6 +291,8 @@ def _wait(socket: QLocalSocket, wait_for: Callable[[int], bool], deadline: float
     Python thread of the process — including an in-process listener that must answer. A socket
     that has given up (no server, closed by the peer) ends the wait at once.
     """
+    from PySide6.QtNetwork import QLocalSocket
+
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:

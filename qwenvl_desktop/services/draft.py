@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
+from qwenvl_desktop.core.images.data_uri import is_data_uri
 from qwenvl_desktop.services.image_intake import ImageIntake, PreparedImage
 
 if TYPE_CHECKING:
@@ -222,7 +223,7 @@ def describe_source(source: ImageSource) -> str:
     if isinstance(source, os.PathLike):
         source = os.fspath(source)
     if isinstance(source, str):
-        if source.startswith("data:"):
+        if is_data_uri(source):
             return "data URI"
         return source.replace("\\", "/").rsplit("/", 1)[-1] or source
     if isinstance(source, bytes | bytearray):

@@ -8,8 +8,9 @@ generators are closed on the loop, and :meth:`AppEventLoop.shutdown_asyncgens` f
 
 Two ways to drive the loop:
 
-* the app: :func:`create_application` then ``loop.run_until_complete(...)`` (Qt's ``exec`` runs
-  underneath);
+* the app: :func:`create_application` (or, once the window's first frame is out,
+  :func:`create_event_loop` on the QApplication that drew it) then
+  ``loop.run_until_complete(...)`` (Qt's ``exec`` runs underneath);
 * a host that already spins Qt (pytest-qt's ``qtbot.waitUntil``, an embedding application):
   :meth:`AppEventLoop.attach` makes the loop current and running without entering ``exec``, and
   :meth:`AppEventLoop.detach` undoes that before ``close``.
@@ -24,13 +25,12 @@ from collections import deque
 from typing import Any
 
 import qasync
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-__all__ = ["AppEventLoop", "create_application"]
+from qwenvl_desktop.services.application import qt_application
 
-ORGANIZATION = "qwenvl-desktop"
-APPLICATION = "qwenvl-desktop"
+__all__ = ["AppEventLoop", "create_application", "create_event_loop"]
 
 
 class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]
@@ -132,17 +132,12 @@ class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]
 
 def create_application() -> tuple[QApplication, AppEventLoop]:
     """The QApplication (reused if one exists) and a new :class:`AppEventLoop` set as current."""
-    app = QApplication.instance()
-    if app is None:
-        # Only the program name: our options are not Qt's (Qt would consume -style and friends).
-        app = QApplication([sys.argv[0] if sys.argv else "qwenvl-desktop"])
-    assert isinstance(app, QApplication)
-    QCoreApplication.setOrganizationName(ORGANIZATION)
-    QCoreApplication.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("Qwen-VL Desktop")
-    # The event loop, not Qt, decides when the app ends: closing the window must not stop the
-    # loop while the HTTP client and the streams still need it to shut down.
-    app.setQuitOnLastWindowClosed(False)
+    app = qt_application()
+    return app, create_event_loop(app)
+
+
+def create_event_loop(app: QApplication) -> AppEventLoop:
+    """A new :class:`AppEventLoop` on ``app``, set as the current loop."""
     loop = AppEventLoop(app)
     asyncio.set_event_loop(loop)
-    return app, loop
+    return loop

@@ -1,9 +1,10 @@
 """Starting the app, in fresh processes: what the first frame loads, and ``main()``'s crash dialog.
 
-GIVEN a fresh interpreter with a throwaway home, WHEN the window is built and shown as the app
-does, THEN by its first expose none of the modules the first frame does not need is loaded (they
-are what made the window appear about 4× later than a bare PySide6 window; see
-``bench/bench_startup.py``). And WHEN a slot raises in the app started by ``main()``, THEN the
+GIVEN a fresh interpreter with a throwaway home, WHEN ``app.main()`` shows the window, THEN by its
+first frame none of the modules that frame does not need is loaded — asyncio, the services, the
+HTTP client, keyring, the transcript's document machinery… (they are what made the window appear
+about 3–4× later than a bare PySide6 window; see ``bench/bench_startup.py``) — and the window is
+wired right after. And WHEN a slot raises in the app started by ``main()``, THEN the
 crash dialog opens, the log line on stderr has the traceback but not the key, and the app goes on
 to close normally with exit status 0.
 """
@@ -23,20 +24,41 @@ pytestmark = pytest.mark.gui  # each test starts the real window (offscreen) in 
 ROOT = Path(__file__).resolve().parents[2]
 FAKE_KEY = "sk-startup0123456789abcdefXYZ"
 
-#: loaded only when first used: on the first request, image, capture, history open. (Not
-#: ``keyring``: the key lookup starts on the event loop's first turn, in a worker thread, so
-#: whether it has imported keyring by the first expose is a race.)
+#: loaded after the first frame (the event loop, the services, the key lookup, the single-instance
+#: socket, the crash dialog) or when first used (the first request, image, exchange, capture,
+#: history open). ``app.main()`` builds the services only once the first frame is painted, so
+#: this is deterministic: keyring (imported by the key lookup's worker thread) cannot race it.
+#: (``platform.single_instance`` itself is loaded: main() takes the instance lock before any
+#: window shows, so that a second start never flashes one; its socket, QtNetwork, comes after.)
 NOT_BEFORE_THE_FIRST_FRAME = (
+    "asyncio",
+    "qasync",
     "httpx",
     "httpcore",
+    "keyring",
     "PIL",
     "urllib.request",
+    "ssl",
     "PySide6.QtNetwork",
+    "qwenvl_desktop.services.chat",
+    "qwenvl_desktop.services.keys",
+    "qwenvl_desktop.services.draft",
+    "qwenvl_desktop.services.history",
+    "qwenvl_desktop.services.event_loop",
+    "qwenvl_desktop.core.conversation.model",
+    "qwenvl_desktop.gui.transcript.document",
     "qwenvl_desktop.core.history.store",
     "qwenvl_desktop.core.images.decode",
+    "qwenvl_desktop.platform.clipboard.reading",
     "qwenvl_desktop.platform.screenshot.handlers",
-    "qwenvl_desktop.platform.single_instance",
     "qwenvl_desktop.gui.crash_dialog",
+    "qwenvl_desktop.gui.tray",
+    # Not on the first frame: the capture (overlay, screenshot code) and the key dialog are
+    # imported when first used.
+    "qwenvl_desktop.platform.screenshot",
+    "qwenvl_desktop.gui.region_capture",
+    "qwenvl_desktop.gui.region_overlay",
+    "qwenvl_desktop.gui.key_dialog",
 )
 
 
@@ -74,30 +96,47 @@ def test_given_a_fresh_process_when_the_window_first_shows_then_no_deferred_modu
     script = """
         import sys
         from PySide6.QtCore import QEvent, QObject, QTimer
-        from qwenvl_desktop.app import create_main_window, run_window
-        from qwenvl_desktop.services.event_loop import create_application
+        import qwenvl_desktop.app as app
+        from qwenvl_desktop.launcher import main
 
-        _app, loop = create_application()
-        window = create_main_window([])
-        window.winId()
+        show_first_frame, run_window = app.show_first_frame, app.run_window
 
         class FirstExpose(QObject):
             def eventFilter(self, watched, event):
                 if event.type() == QEvent.Type.Expose and watched.isExposed():
                     watched.removeEventFilter(self)
-                    print("LOADED", " ".join(sorted(sys.modules)), flush=True)
-                    QTimer.singleShot(0, window.close)
+                    print("EXPOSED", " ".join(sorted(sys.modules)), flush=True)
                 return False
 
         watch = FirstExpose()
-        window.windowHandle().installEventFilter(watch)
-        sys.exit(run_window(window, loop))
+
+        def show_watched(window, *args, **kwargs):
+            window.winId()
+            window.windowHandle().installEventFilter(watch)
+            painted = show_first_frame(window, *args, **kwargs)
+            # The first frame is painted; the services do not exist yet.
+            print("PAINTED", painted, "WIRED", window.is_wired, flush=True)
+            print("LOADED", " ".join(sorted(sys.modules)), flush=True)
+            return painted
+
+        def run_then_close(window, loop):
+            print("RUNNING WIRED", window.is_wired, flush=True)
+            QTimer.singleShot(0, window.close)
+            return run_window(window, loop)
+
+        app.show_first_frame = show_watched
+        app.run_window = run_then_close
+        sys.exit(main([]))
     """
     done = run_script(script, app_env(tmp_path))
 
     assert done.returncode == 0, done.stderr
+    assert "PAINTED True WIRED False" in done.stdout
+    assert "RUNNING WIRED True" in done.stdout
+    [exposed] = [line for line in done.stdout.splitlines() if line.startswith("EXPOSED ")]
     [line] = [line for line in done.stdout.splitlines() if line.startswith("LOADED ")]
     loaded = set(line.split()[1:])
+    assert set(exposed.split()[1:]) <= loaded
     assert "qwenvl_desktop.gui.main_window" in loaded  # the probe saw the real window
     early = sorted(
         name

@@ -52,8 +52,17 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """No real configuration file, history, window geometry or keyring entry is used."""
+def isolated_settings(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """No real configuration file, history, window geometry or keyring entry is used.
+
+    Only for tests marked ``gui``: the Qt-free ones kept here beside the module they test (the
+    transcript's Markdown splitter) touch none of these, nor Qt.
+    """
+    if request.node.get_closest_marker("gui") is None:
+        yield
+        return
     default_config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("QWENVL_DESKTOP_CONFIG", str(tmp_path / "config" / "absent.toml"))

@@ -219,6 +219,87 @@ def test_browser_drags_thumbnails_preview_and_remove(
     assert [a.kind for a in window.draft.attachments()] == ["data"]
 
 
+def spy_on_image_codecs(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """Every image decoder and encoder the app can reach, counted (from any thread)."""
+    import PIL.Image
+    from PySide6.QtCore import QMimeData as MimeData
+    from PySide6.QtGui import QImageReader
+
+    calls: dict[str, list[str]] = {"decode": [], "encode": []}
+
+    def spy(owner: object, name: str, kind: str, static: bool = False) -> None:
+        original = getattr(owner, name)
+
+        def counted(*args: object, **kwargs: object) -> object:
+            calls[kind].append(f"{getattr(owner, '__name__', owner)}.{name}")
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, staticmethod(counted) if static else counted)
+
+    spy(PIL.Image, "open", "decode")
+    spy(PIL.Image.Image, "save", "encode")
+    spy(QImage, "fromData", "decode", static=True)
+    spy(QImage, "loadFromData", "decode")
+    spy(QImageReader, "read", "decode")
+    spy(MimeData, "imageData", "decode")
+    spy(QImage, "save", "encode")
+    return calls
+
+
+@pytest.mark.parametrize(
+    ("picture", "sent_as", "encoder_runs"),
+    [
+        # A photo is written once, as JPEG.
+        ("photo", "image/jpeg", 1),
+        # A screenshot's one encoding step writes a JPEG only to compare sizes, and keeps the
+        # smaller lossless PNG: one encode that is sent, never a decode-encode round trip.
+        ("screenshot", "image/png", 2),
+    ],
+)
+def test_browser_drop_of_png_bytes_is_decoded_once_and_encoded_once(
+    make_window: WindowFactory,
+    server: LoopbackDashScope,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    picture: str,
+    sent_as: str,
+    encoder_runs: int,
+) -> None:
+    import io
+
+    from PIL import Image
+
+    # GIVEN a browser drag carrying PNG bytes and the image's link, and every codec counted
+    window = make_window("--base-url", server.base_url("echo"))
+    size = (400, 300)
+    if picture == "photo":
+        noise = Image.effect_noise(size, 60)
+        pixels = Image.merge("RGB", (noise, Image.linear_gradient("L").resize(size), noise))
+    else:
+        pixels = Image.new("RGB", size, "white")
+        pixels.paste((20, 40, 200), (40, 40, 360, 80))
+    encoded = io.BytesIO()
+    pixels.save(encoded, "PNG")
+    mime = QMimeData()
+    mime.setUrls([QUrl("https://images.example/beach.png")])
+    mime.setData("image/png", encoded.getvalue())
+    codecs = spy_on_image_codecs(monkeypatch)
+
+    # WHEN it is dropped on the image pane and the question is sent
+    drop(window.image_pane, mime)
+    qtbot.waitUntil(lambda: len(window.draft.attachments()) == 1, timeout=5000)
+    ask(qtbot, window, "What is this?")
+    qtbot.waitUntil(lambda: "images=1" in transcript_text(window), timeout=5000)
+    wait_idle(qtbot, window)
+
+    # THEN Pillow decoded it once, the pipeline's encoding step ran once, and Qt did neither
+    assert codecs["decode"] == ["PIL.Image.open"]
+    assert codecs["encode"] == ["Image.save"] * encoder_runs
+    (request,) = server.chat_requests("echo")
+    (part,) = image_parts(request.body)
+    assert part["image_url"]["url"].startswith(f"data:{sent_as};base64,")
+
+
 def test_paste_a_clipboard_screenshot_with_ctrl_v(
     make_window: WindowFactory, server: LoopbackDashScope, qtbot: QtBot
 ) -> None:

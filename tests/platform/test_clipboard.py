@@ -1,4 +1,5 @@
-"""Reading a paste, and watch mode, in one process (offscreen Qt)."""
+"""Reading a paste, and watch mode, in one process (offscreen Qt). The Qt-free rules they rely
+on are tested in ``test_clipboard_rules``."""
 
 from __future__ import annotations
 
@@ -12,11 +13,9 @@ from qwenvl_desktop.core.images import prepare_attachment
 from qwenvl_desktop.core.protocol.catalog import load_catalog
 from qwenvl_desktop.platform.clipboard import (
     ClipboardWatcher,
-    RecentDigests,
     clipboard_payload,
     drop_sources,
     image_digest,
-    looks_like_image_url,
     rgba_digest,
 )
 
@@ -39,17 +38,7 @@ def checker(
     return image
 
 
-# Pixel hashes (Qt-free) -------------------------------------------------------------------------
-
-
-def test_digest_ignores_row_padding_but_not_size() -> None:
-    pixels = bytes(range(24))  # 3×2 RGBA
-    padded = pixels[:12] + b"\xff\xff\xff\xff" + pixels[12:] + b"\x00\x00\x00\x00"
-    assert rgba_digest(3, 2, pixels, 12) == rgba_digest(3, 2, padded, 16)
-    assert rgba_digest(3, 2, pixels, 12) != rgba_digest(2, 3, pixels, 8)
-    assert rgba_digest(3, 2, pixels, 12) != rgba_digest(3, 2, bytes(24), 12)
-    with pytest.raises(ValueError):
-        rgba_digest(3, 2, pixels[:20], 12)
+# Pixel hashes ------------------------------------------------------------------------------------
 
 
 def test_digest_is_the_same_for_the_same_pixels_in_any_format() -> None:
@@ -60,14 +49,6 @@ def test_digest_is_the_same_for_the_same_pixels_in_any_format() -> None:
     pil_digest = rgba_digest(40, 30, pil.convert("RGBA").tobytes(), 160)
     assert image_digest(argb) == image_digest(rgb32) == image_digest(rgb888) == pil_digest
     assert image_digest(argb) != image_digest(checker(colour=(201, 30, 60)))
-
-
-def test_recent_digests_forget_the_oldest() -> None:
-    seen = RecentDigests(limit=2)
-    assert seen.add("a") and seen.add("b")
-    assert not seen.add("a")  # seen, and now the most recent
-    assert seen.add("c")  # "b" was the oldest
-    assert "a" in seen and "c" in seen and "b" not in seen
 
 
 # Reading a paste ---------------------------------------------------------------------------------
@@ -116,6 +97,65 @@ def test_payload_of_encoded_image_bytes_only(qapp: QGuiApplication) -> None:
     mime.setData("image/png", array)
     payload = clipboard_payload(mime)
     assert [i.digest for i in payload.images] == [image_digest(image)]
+
+
+def encoded(image: QImage, fmt: str) -> bytes:
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert image.save(buffer, fmt)
+    return bytes(array.data())
+
+
+@pytest.mark.parametrize(
+    ("mime_type", "fmt"),
+    [("image/png", "PNG"), ("image/jpeg", "JPEG"), ("application/octet-stream", "PNG")],
+)
+def test_encoded_image_bytes_reach_the_pipeline_as_they_came(
+    qapp: QGuiApplication, mime_type: str, fmt: str
+) -> None:
+    # GIVEN a browser drop carrying the image's encoded bytes (typed, or as untyped bytes)
+    data = encoded(checker(), fmt)
+    mime = QMimeData()
+    mime.setData(mime_type, data)
+    mime.setUrls([QUrl("https://images.example/cats/tabby.png")])
+
+    # WHEN the drop is read
+    sources, problems = drop_sources(mime)
+
+    # THEN those very bytes are the source, named by the link; no pixels were decoded for it
+    assert sources == [(data, "tabby.png")] and problems == []
+    (image,) = clipboard_payload(mime).images
+    assert image.size == (40, 30) and image.format == fmt.lower()
+    assert "pixels" not in vars(image)
+
+
+def test_png_is_preferred_and_bytes_that_are_no_image_are_skipped(qapp: QGuiApplication) -> None:
+    # GIVEN junk under an image type, untyped junk, a JPEG and a PNG of the same picture
+    image = checker()
+    mime = QMimeData()
+    mime.setData("application/octet-stream", b"%PDF-1.7 not an image")
+    mime.setData("image/x-custom-not-qt", b"junk")
+    mime.setData("image/jpeg", encoded(image, "JPEG"))
+    mime.setData("image/png", encoded(image, "PNG"))
+    # WHEN it is read, THEN the lossless PNG is taken, as it came
+    assert clipboard_payload(mime).attachable() == [(encoded(image, "PNG"), "pasted image")]
+
+    only_junk = QMimeData()
+    only_junk.setData("application/octet-stream", b"%PDF-1.7 not an image")
+    assert drop_sources(only_junk)[0] == []
+
+
+def test_formats_the_pipeline_is_not_handed_are_decoded_by_qt_into_png(
+    qapp: QGuiApplication,
+) -> None:
+    # A clipboard BMP (32-bit, alpha undefined) is read the way Qt reads it, then sent as PNG.
+    image = checker()
+    mime = QMimeData()
+    mime.setData("image/bmp", encoded(image, "BMP"))
+    (source, _label), *_ = clipboard_payload(mime).attachable()
+    assert isinstance(source, bytes) and source.startswith(b"\x89PNG\r\n\x1a\n")
+    assert image_digest(QImage.fromData(source)) == image_digest(image)
 
 
 def test_payload_of_urls_sorts_image_files_links_and_others(qapp: QGuiApplication) -> None:
@@ -167,14 +207,6 @@ def test_text_that_is_not_an_image_link_is_left_to_the_text_box(
     mime = QMimeData()
     mime.setText(text)
     assert clipboard_payload(mime).is_empty
-
-
-def test_image_url_recognition() -> None:
-    assert looks_like_image_url("http://example.com/a/b%20c.webp")
-    assert looks_like_image_url("https://cdn.example.com/x?fm=png")
-    assert not looks_like_image_url("https:///nohost.png")
-    assert not looks_like_image_url("file:///tmp/a.png")
-    assert not looks_like_image_url("https://example.com/a.png.html")
 
 
 def test_image_data_wins_over_its_own_link(qapp: QGuiApplication) -> None:
@@ -309,6 +341,28 @@ def test_watch_mode_off_stops_capturing(qtbot: QtBot, watcher: ClipboardWatcher)
     QGuiApplication.clipboard().setImage(checker(colour=(1, 2, 3)))
     settle(qtbot)
     assert watcher.captured == []
+
+
+def test_watch_mode_passes_a_copied_png_on_and_knows_its_pixels_in_any_encoding(
+    qtbot: QtBot, watcher: ClipboardWatcher
+) -> None:
+    clipboard = QGuiApplication.clipboard()
+    # GIVEN watch mode on
+    watcher.set_enabled(True)
+    image = checker(colour=(9, 99, 199))
+    png = encoded(image, "PNG")
+    as_png = QMimeData()
+    as_png.setData("image/png", png)
+
+    # WHEN another program copies the picture as PNG bytes, then the same pixels as an image
+    with qtbot.waitSignal(watcher.imageCaptured, timeout=2000) as blocker:
+        clipboard.setMimeData(as_png)
+    clipboard.setImage(image)
+    settle(qtbot)
+
+    # THEN the PNG went out as it came, once: the second copy has the same pixels
+    assert blocker.args == [png]
+    assert watcher.captured == [png]
 
 
 def test_png_is_the_copied_pixels(qtbot: QtBot, watcher: ClipboardWatcher) -> None:

@@ -64,6 +64,7 @@ def test_name_is_per_user_and_private(runtime_dir: Path) -> None:
     assert name == str(runtime_dir / f"qwenvl-desktop-x-{os.getuid()}.sock")
 
 
+@pytest.mark.gui
 def test_second_instance_forwards_to_the_first(
     qtbot: QtBot, runtime_dir: Path, app_id: str, instances
 ) -> None:
@@ -85,6 +86,7 @@ def test_second_instance_forwards_to_the_first(
     assert received == [CAPTURE]
 
 
+@pytest.mark.gui
 def test_several_messages_on_separate_connections(
     qtbot: QtBot, runtime_dir: Path, app_id: str, instances
 ) -> None:
@@ -100,6 +102,7 @@ def test_several_messages_on_separate_connections(
 
 
 @posix_only
+@pytest.mark.gui
 def test_a_stale_socket_file_is_replaced(
     qtbot: QtBot, runtime_dir: Path, app_id: str, instances
 ) -> None:
@@ -121,6 +124,7 @@ def test_a_stale_socket_file_is_replaced(
     assert result == [True] and received == [CAPTURE]
 
 
+@pytest.mark.gui
 def test_close_releases_the_name(runtime_dir: Path, app_id: str, instances) -> None:
     first = instances(app_id)
     assert first.listen()
@@ -129,6 +133,7 @@ def test_close_releases_the_name(runtime_dir: Path, app_id: str, instances) -> N
     assert second.listen()
 
 
+@pytest.mark.gui
 def test_messages_are_one_short_line(app_id: str, instances) -> None:
     instance = instances(app_id)
     with pytest.raises(ValueError):
@@ -140,6 +145,7 @@ def test_messages_are_one_short_line(app_id: str, instances) -> None:
 # Across processes: what `qwenvl-desktop --capture` does ----------------------------------------
 
 
+@pytest.mark.gui
 def test_capture_reaches_a_running_instance_in_another_process(
     spawn, helper_env: dict[str, str], tmp_path: Path, app_id: str
 ) -> None:
@@ -168,6 +174,7 @@ def test_capture_reaches_a_running_instance_in_another_process(
     assert successor.expect("got") == f"got {SHOW}"
 
 
+@pytest.mark.gui
 def test_forward_or_listen_when_the_holder_does_not_answer(
     runtime_dir: Path, app_id: str, instances
 ) -> None:

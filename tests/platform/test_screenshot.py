@@ -34,8 +34,6 @@ from qwenvl_desktop.platform.screenshot.handlers import (
 from qwenvl_desktop.platform.screenshot.handlers.qt_grab import QtGrabHandler
 from tests.platform.pattern import pattern_image
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture
 def wayland(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -69,6 +67,7 @@ def test_handlers_are_tried_in_the_documented_order() -> None:
     ]
 
 
+@pytest.mark.gui
 def test_qt_grab_refuses_offscreen(qapp: QGuiApplication) -> None:
     availability = QtGrabHandler().is_available()
     assert not availability.ok
@@ -177,6 +176,7 @@ def one_grab() -> list[ScreenGrab]:
     return [ScreenGrab(QImage(4, 4, QImage.Format.Format_RGB32), QRect(0, 0, 4, 4), 1.0)]
 
 
+@pytest.mark.gui
 def test_dispatcher_skips_unavailable_and_falls_through_failures(qapp: QGuiApplication) -> None:
     grabs = one_grab()
     unavailable = FakeHandler("a", False, grabs)
@@ -189,6 +189,7 @@ def test_dispatcher_skips_unavailable_and_falls_through_failures(qapp: QGuiAppli
     assert [a.ok for _, a in handler_report([unavailable, working])] == [False, True]
 
 
+@pytest.mark.gui
 def test_dispatcher_stops_when_the_person_cancels(qapp: QGuiApplication) -> None:
     later = FakeHandler("later", True, one_grab())
     with pytest.raises(CaptureCancelledError):
@@ -196,6 +197,7 @@ def test_dispatcher_stops_when_the_person_cancels(qapp: QGuiApplication) -> None
     assert later.calls == 0
 
 
+@pytest.mark.gui
 def test_dispatcher_reports_every_reason_when_nothing_works(qapp: QGuiApplication) -> None:
     with pytest.raises(NoScreenshotHandlerError) as info:
         capture_screens([FakeHandler("a", False, []), FakeHandler("b", True, CaptureError("x"))])
@@ -235,6 +237,7 @@ def test_adjacent_selections_share_their_edge_at_fractional_ratios() -> None:
         assert left[0] + left[2] == right[0]
 
 
+@pytest.mark.gui
 def test_screen_grab_crop_keeps_the_ratio(qapp: QGuiApplication) -> None:
     image = QImage(200, 100, QImage.Format.Format_RGB32)
     image.fill(QColor(1, 2, 3))
@@ -249,6 +252,7 @@ def test_screen_grab_crop_keeps_the_ratio(qapp: QGuiApplication) -> None:
 # Whole-desktop screenshots cut per screen --------------------------------------------------------
 
 
+@pytest.mark.gui
 def test_split_desktop_cuts_each_screen_at_the_images_scale(qapp: QGuiApplication) -> None:
     screen = QGuiApplication.primaryScreen()
     geometry = screen.geometry()
@@ -269,6 +273,7 @@ def test_split_desktop_cuts_each_screen_at_the_images_scale(qapp: QGuiApplicatio
 
 
 @pytest.mark.parametrize("mode", ["ok", "cancel"])
+@pytest.mark.gui
 def test_portal_handler_round_trip(
     spawn, helper_env: dict[str, str], private_bus: str, tmp_path: Path, mode: str
 ) -> None:
@@ -297,6 +302,7 @@ def test_portal_handler_round_trip(
     assert list(folder.iterdir()) == []
 
 
+@pytest.mark.gui
 def test_portal_that_never_answers_times_out(
     spawn, helper_env: dict[str, str], private_bus: str, tmp_path: Path
 ) -> None:

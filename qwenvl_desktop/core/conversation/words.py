@@ -13,10 +13,13 @@ Both are built here from the same :class:`~qwenvl_desktop.core.protocol.events.U
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from qwenvl_desktop.core.conversation.model import ErrorInfo, Exchange, ExchangeState
+if TYPE_CHECKING:  # the window's first frame shows words (labels) before any exchange exists
+    from qwenvl_desktop.core.conversation.model import ErrorInfo, Exchange, ExchangeState
 
 __all__ = [
+    "STILL_STREAMING",
     "WAITING_LABEL",
     "StateWords",
     "error_details",
@@ -63,6 +66,8 @@ _STATES: dict[ExchangeState, StateWords] = {
 
 #: the status bar while the question is out and nothing has arrived yet
 WAITING_LABEL = "Waiting for the answer…"
+#: the status bar when a question is sent, or another conversation opened, while a reply streams
+STILL_STREAMING = "An answer is still streaming: press Esc to stop it first."
 
 
 def state_words(state: ExchangeState) -> StateWords:

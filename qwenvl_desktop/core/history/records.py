@@ -8,8 +8,8 @@ Values of the wrong type are treated as missing rather than trusted.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, Literal, cast, get_args
+from collections.abc import Callable, Mapping
+from typing import Any, Literal, TypeVar, cast, get_args
 
 from qwenvl_desktop.core.conversation.model import ErrorInfo, Exchange, ExchangeState
 from qwenvl_desktop.core.images import Attachment
@@ -37,6 +37,7 @@ _USAGE_FIELDS = (
     "cached_tokens",
 )
 _STATES: tuple[str, ...] = get_args(ExchangeState)
+_N = TypeVar("_N", int, float)
 
 
 def _int(value: Any, default: int | None = None) -> int | None:
@@ -56,17 +57,10 @@ def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _int_pair(value: Any) -> tuple[int, int] | None:
+def _pair(value: Any, number: Callable[[Any], _N | None]) -> tuple[_N, _N] | None:
+    """``[a, b]`` read with ``number`` (:func:`_int`, :func:`_float`); None unless both read."""
     if isinstance(value, list | tuple) and len(value) == 2:
-        a, b = _int(value[0]), _int(value[1])
-        if a is not None and b is not None:
-            return (a, b)
-    return None
-
-
-def _float_pair(value: Any) -> tuple[float, float] | None:
-    if isinstance(value, list | tuple) and len(value) == 2:
-        a, b = _float(value[0]), _float(value[1])
+        a, b = number(value[0]), number(value[1])
         if a is not None and b is not None:
             return (a, b)
     return None
@@ -105,12 +99,12 @@ def attachment_from_record(record: Mapping[str, Any], url: str) -> Attachment:
     return Attachment(
         source=_str(record.get("source")) or "",
         kind=cast(AttachmentKind, kind),
-        original_size=_int_pair(record.get("original_size")),
+        original_size=_pair(record.get("original_size"), _int),
         original_format=_str(record.get("original_format")),
         mime=_str(record.get("mime")),
         url=url,
-        sent_size=_int_pair(record.get("sent_size")),
-        scale=_float_pair(record.get("scale")),
+        sent_size=_pair(record.get("sent_size"), _int),
+        scale=_pair(record.get("scale"), _float),
         estimated_tokens=_int(record.get("estimated_tokens"), 0) or 0,
         max_pixels=_int(record.get("max_pixels"), 0) or 0,
         upload_bytes=_int(record.get("upload_bytes"), 0) or 0,

@@ -14,7 +14,6 @@ text better and cost less. ``{language}`` in a prompt is replaced by the saved t
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -257,6 +256,8 @@ class QuickPrompts:
             result = cls(path=path)
             result.notices.append(f"{path} could not be read ({exc}); the defaults are used.")
             return result
+        import json  # here: the window's first frame reads no file when there is none
+
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -270,6 +271,8 @@ class QuickPrompts:
 
     def save(self, path: Path | None = None) -> Path:
         """Write the prompts (to ``path``, else where they were loaded from, else the default)."""
+        import json
+
         target = path or self.path or default_path()
         text = json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
         write_text_atomically(target, text, prefix=".quick_prompts-")

@@ -3,51 +3,104 @@
 from typing import TYPE_CHECKING
 
 from qwenvl_desktop.core.lazy_exports import lazy_exports
-from qwenvl_desktop.core.protocol.catalog import (
-    CUSTOM_REGION,
-    REGION_IDS,
-    Catalog,
-    ModelInfo,
-    Region,
-    load_catalog,
-)
-from qwenvl_desktop.core.protocol.errors import *  # noqa: F403  (the hierarchy is the module's __all__)
-from qwenvl_desktop.core.protocol.errors import __all__ as _errors_all
-from qwenvl_desktop.core.protocol.events import (
-    ContentDelta,
-    Finish,
-    ReasoningDelta,
-    StreamEvent,
-    Usage,
-)
-from qwenvl_desktop.core.protocol.request import (
-    ChatRequest,
-    ImageInput,
-    RequestError,
-    Turn,
-    build_body,
-    chat_request,
-)
+from qwenvl_desktop.core.protocol.regions import CUSTOM_REGION, REGION_IDS
 
-# Lazy: the client needs httpx; the catalog, requests and errors (the window's first frame,
-# the command line's --help) do not.
+# Lazy: the client needs httpx, which the window's first frame and the command line's --help do
+# not; and the window's first frame needs the region ids (``regions``) before the catalog, and
+# no error class at all.
 if TYPE_CHECKING:
+    from qwenvl_desktop.core.protocol.catalog import Catalog, ModelInfo, Region, load_catalog
     from qwenvl_desktop.core.protocol.client import ChatClient, ClientSettings, Endpoint, mask_key
+    from qwenvl_desktop.core.protocol.errors import (
+        ApiError,
+        AuthenticationError,
+        BadRequestError,
+        BillingError,
+        CertificateError,
+        MissingKeyError,
+        ModerationError,
+        NetworkError,
+        NotFoundError,
+        PermissionDenied,
+        ProtocolError,
+        QuotaError,
+        QwenVLError,
+        RateLimitError,
+        RequestTimeout,
+        ServerError,
+        StreamInterrupted,
+        error_from_response,
+        scrub_secrets,
+    )
+    from qwenvl_desktop.core.protocol.events import (
+        ContentDelta,
+        Finish,
+        ReasoningDelta,
+        StreamEvent,
+        Usage,
+    )
+    from qwenvl_desktop.core.protocol.request import (
+        ChatRequest,
+        ImageInput,
+        RequestError,
+        Turn,
+        build_body,
+        chat_request,
+    )
 
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
+        "Catalog": "catalog",
+        "ModelInfo": "catalog",
+        "Region": "catalog",
+        "load_catalog": "catalog",
         "ChatClient": "client",
         "ClientSettings": "client",
         "Endpoint": "client",
         "mask_key": "client",
+        "ContentDelta": "events",
+        "Finish": "events",
+        "ReasoningDelta": "events",
+        "StreamEvent": "events",
+        "Usage": "events",
+        "ChatRequest": "request",
+        "ImageInput": "request",
+        "RequestError": "request",
+        "Turn": "request",
+        "build_body": "request",
+        "chat_request": "request",
+        "ApiError": "errors",
+        "AuthenticationError": "errors",
+        "BadRequestError": "errors",
+        "BillingError": "errors",
+        "CertificateError": "errors",
+        "MissingKeyError": "errors",
+        "ModerationError": "errors",
+        "NetworkError": "errors",
+        "NotFoundError": "errors",
+        "PermissionDenied": "errors",
+        "ProtocolError": "errors",
+        "QuotaError": "errors",
+        "QwenVLError": "errors",
+        "RateLimitError": "errors",
+        "RequestTimeout": "errors",
+        "ServerError": "errors",
+        "StreamInterrupted": "errors",
+        "error_from_response": "errors",
+        "scrub_secrets": "errors",
     },
 )
 
 __all__ = [
     "CUSTOM_REGION",
     "REGION_IDS",
+    "ApiError",
+    "AuthenticationError",
+    "BadRequestError",
+    "BillingError",
     "Catalog",
+    "CertificateError",
     "ChatClient",
     "ChatRequest",
     "ClientSettings",
@@ -55,16 +108,29 @@ __all__ = [
     "Endpoint",
     "Finish",
     "ImageInput",
+    "MissingKeyError",
     "ModelInfo",
+    "ModerationError",
+    "NetworkError",
+    "NotFoundError",
+    "PermissionDenied",
+    "ProtocolError",
+    "QuotaError",
+    "QwenVLError",
+    "RateLimitError",
     "ReasoningDelta",
     "Region",
     "RequestError",
+    "RequestTimeout",
+    "ServerError",
     "StreamEvent",
+    "StreamInterrupted",
     "Turn",
     "Usage",
     "build_body",
     "chat_request",
+    "error_from_response",
     "load_catalog",
     "mask_key",
-    *_errors_all,
+    "scrub_secrets",
 ]

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from qwenvl_desktop.core.conversation.model import Conversation, Exchange
 from qwenvl_desktop.core.protocol.catalog import load_catalog
-from qwenvl_desktop.core.protocol.request import ChatRequest, build_body
+from qwenvl_desktop.core.protocol.request import ChatRequest, build_body, chat_request
 
 __all__ = ["curl_command", "request_for"]
 
@@ -28,7 +28,7 @@ def request_for(
     """
     turns = conversation.turns_for(exchange)
     if template is None:
-        return ChatRequest(model=exchange.model, turns=turns, system=conversation.system)
+        return chat_request(exchange.model, turns, system=conversation.system)
     return replace(template, model=exchange.model, turns=turns, system=conversation.system)
 
 

@@ -20,23 +20,61 @@ API keys never belong in a file: a file holding one is refused whole (see :mod:`
 
 from __future__ import annotations
 
-from qwenvl_desktop.core.settings.files import (
-    APP_NAME,
-    CONFIG_ENV,
-    ConfigFile,
-    ConfigLocations,
-    ConfigNotice,
-    default_locations,
-)
-from qwenvl_desktop.core.settings.loader import COMMAND_LINE, DEFAULT, LoadedSettings, load_settings
-from qwenvl_desktop.core.settings.schema import SPECS, SettingSpec, env_var_for
-from qwenvl_desktop.core.settings.values import DEFAULT_MODEL, Settings
-from qwenvl_desktop.core.settings.writer import (
-    ConfigError,
-    ConfigWriteError,
-    InvalidSettingError,
-    SettingLockedError,
-    save_user_settings,
+from typing import TYPE_CHECKING
+
+from qwenvl_desktop.core.lazy_exports import lazy_exports
+
+# Lazy: the command line's parser reads CONFIG_ENV from ``files`` without loading the loader,
+# the schema or the writer.
+if TYPE_CHECKING:
+    from qwenvl_desktop.core.settings.files import (
+        APP_NAME,
+        CONFIG_ENV,
+        ConfigFile,
+        ConfigLocations,
+        ConfigNotice,
+        default_locations,
+    )
+    from qwenvl_desktop.core.settings.loader import (
+        COMMAND_LINE,
+        DEFAULT,
+        LoadedSettings,
+        load_settings,
+    )
+    from qwenvl_desktop.core.settings.schema import SPECS, SettingSpec, env_var_for
+    from qwenvl_desktop.core.settings.values import DEFAULT_MODEL, Settings
+    from qwenvl_desktop.core.settings.writer import (
+        ConfigError,
+        ConfigWriteError,
+        InvalidSettingError,
+        SettingLockedError,
+        save_user_settings,
+    )
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "APP_NAME": "files",
+        "CONFIG_ENV": "files",
+        "ConfigFile": "files",
+        "ConfigLocations": "files",
+        "ConfigNotice": "files",
+        "default_locations": "files",
+        "COMMAND_LINE": "loader",
+        "DEFAULT": "loader",
+        "LoadedSettings": "loader",
+        "load_settings": "loader",
+        "SPECS": "schema",
+        "SettingSpec": "schema",
+        "env_var_for": "schema",
+        "DEFAULT_MODEL": "values",
+        "Settings": "values",
+        "ConfigError": "writer",
+        "ConfigWriteError": "writer",
+        "InvalidSettingError": "writer",
+        "SettingLockedError": "writer",
+        "save_user_settings": "writer",
+    },
 )
 
 __all__ = [

@@ -17,13 +17,10 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
-
-import platformdirs
 
 __all__ = [
     "APP_NAME",
@@ -84,6 +81,8 @@ def default_locations(environ: Mapping[str, str] | None = None) -> ConfigLocatio
     """The files consulted. ``environ`` supplies $QWENVL_DESKTOP_CONFIG; platformdirs reads the
     process environment (XDG_CONFIG_DIRS, XDG_CONFIG_HOME, PROGRAMDATA, APPDATA) itself."""
     environ = os.environ if environ is None else environ
+    import platformdirs  # here: the command line's parser reads CONFIG_ENV from this module
+
     system_dir = platformdirs.site_config_dir(APP_NAME, appauthor=False, multipath=False)
     explicit = environ.get(CONFIG_ENV, "").strip()
     if explicit:
@@ -196,6 +195,8 @@ def read_config_file(path: Path, layer: Layer, *, explicit: bool = False) -> Con
                 ConfigNotice("syntax", origin, "is not UTF-8 text; the whole file is ignored"),
             ),
         )
+    import tomllib  # here: only a file that exists is parsed
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from qwenvl_desktop.core.protocol.catalog import model_allowed
 from qwenvl_desktop.core.settings.files import (
     ConfigFile,
     ConfigLocations,
@@ -190,7 +191,7 @@ class _Merge:
     def apply_model_policy(self) -> None:
         allowed: tuple[str, ...] = self.values["allowed_models"]
         model: str = self.values["model"]
-        if not allowed or model in allowed:
+        if model_allowed(model, allowed):
             return
         origin = self.sources["model"]
         policy = f"allowed_models ({', '.join(allowed)}, from {self.sources['allowed_models']})"

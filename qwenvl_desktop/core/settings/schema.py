@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import math
 import re
-import ssl
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from qwenvl_desktop.core.protocol.catalog import REGION_IDS
+from qwenvl_desktop.core.protocol.regions import REGION_IDS
 
 __all__ = [
     "ENV_PREFIX",
@@ -157,6 +156,8 @@ def _ca_bundle(value: Any, ctx: ParseContext) -> str:
             f'CA bundle {str(path)!r} does not exist; give a PEM file, or "system" for the '
             "operating system's trust store"
         )
+    import ssl  # here: only a configured CA bundle needs it (~10 ms to import)
+
     try:
         ssl.create_default_context(cafile=str(path))
     except (ssl.SSLError, OSError, ValueError) as exc:

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImage, QTextCharFormat, QTextCursor, QTextDocument, QTextImageFormat
 
 from qwenvl_desktop.core.conversation.model import Exchange
-from qwenvl_desktop.core.images.data_uri import split_data_uri
+from qwenvl_desktop.core.images.data_uri import is_data_uri, split_data_uri
 
 if TYPE_CHECKING:
     from qwenvl_desktop.core.images import Attachment
@@ -83,5 +83,5 @@ def _thumbnail_of(attachment: Attachment, side: int) -> QImage:
 
 
 def _short(name: str, limit: int = 40) -> str:
-    name = name.rsplit("/", 1)[-1] if "/" in name and not name.startswith("data:") else name
+    name = name.rsplit("/", 1)[-1] if "/" in name and not is_data_uri(name) else name
     return name if len(name) <= limit else name[: limit - 1] + "…"

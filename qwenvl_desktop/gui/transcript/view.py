@@ -13,15 +13,23 @@ answer or a code block, copy as curl); the view handles them itself or emits
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, QUrl, Signal
-from PySide6.QtGui import QImage, QTextCharFormat, QTextCursor
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from qwenvl_desktop.core.conversation.model import Exchange
-from qwenvl_desktop.gui.transcript import document as blocks
-from qwenvl_desktop.gui.transcript.document import Formats, ReplyMarks
-from qwenvl_desktop.gui.transcript.links import TranscriptLink, copy_to_clipboard, parse_link
-from qwenvl_desktop.gui.transcript.markdown_render import render_rest, stream_answer
+if TYPE_CHECKING:
+    # The document machinery (blocks, Markdown, links, thumbnails, and the conversation model
+    # under them) is imported with the first exchange, not for the window's first frame: an
+    # empty transcript needs none of it. Each method that uses it imports it (a dictionary
+    # lookup once loaded).
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage
+
+    from qwenvl_desktop.core.conversation.model import Exchange
+    from qwenvl_desktop.gui.transcript.document import Formats, ReplyMarks
+    from qwenvl_desktop.gui.transcript.links import TranscriptLink
 
 __all__ = ["TranscriptView"]
 
@@ -84,6 +92,8 @@ class TranscriptView(QTextBrowser):
 
     def add_exchange(self, exchange: Exchange, thumbnails: list[QImage] | None = None) -> None:
         """Append a question turn and an empty reply that :meth:`append_text` fills."""
+        from qwenvl_desktop.gui.transcript import document as blocks
+
         # A reply still rendering at the end of the document must be complete first: its end
         # cursor sits where the new turn goes and would be carried past it.
         self._drain_renders()
@@ -107,6 +117,10 @@ class TranscriptView(QTextBrowser):
 
     def restart_reply(self, exchange: Exchange) -> None:
         """Empty an exchange's reply (Retry, Regenerate) so it can stream again."""
+        from PySide6.QtGui import QTextCharFormat
+
+        from qwenvl_desktop.gui.transcript import document as blocks
+
         reply = self._replies.get(exchange.id)
         if reply is None:
             self.add_exchange(exchange)
@@ -126,6 +140,9 @@ class TranscriptView(QTextBrowser):
 
     def append_text(self, exchange_id: str, reasoning: str, answer: str) -> None:
         """A batch of streamed text: reasoning into the Thinking section, answer at its end."""
+        from qwenvl_desktop.gui.transcript import document as blocks
+        from qwenvl_desktop.gui.transcript.markdown_render import stream_answer
+
         reply = self._replies.get(exchange_id)
         if reply is None:
             return
@@ -173,11 +190,15 @@ class TranscriptView(QTextBrowser):
 
     def _formats(self) -> Formats:
         # Read each time: the palette follows the platform's light or dark mode.
+        from qwenvl_desktop.gui.transcript.document import Formats
+
         return Formats(self.palette(), self.font())
 
     def _new_reply(
         self, fmt: Formats, exchange_id: str, turn_start: QTextCursor, cursor: QTextCursor
     ) -> ReplyMarks:
+        from qwenvl_desktop.gui.transcript import document as blocks
+
         self._pending_footer.pop(exchange_id, None)
         reply = blocks.new_reply(fmt, exchange_id, turn_start, cursor)
         self._replies[exchange_id] = reply
@@ -190,6 +211,8 @@ class TranscriptView(QTextBrowser):
         return self.document().characterCount() - 1
 
     def _set_folded(self, reply: ReplyMarks, folded: bool) -> None:
+        from qwenvl_desktop.gui.transcript import document as blocks
+
         blocks.set_folded(self._formats(), reply, folded)
         self.viewport().update()
 
@@ -200,6 +223,9 @@ class TranscriptView(QTextBrowser):
             self._render_step()
 
     def _render_step(self) -> None:
+        from qwenvl_desktop.gui.transcript import document as blocks
+        from qwenvl_desktop.gui.transcript.markdown_render import render_rest
+
         if not self._render_queue:
             return
         reply = self._render_queue[0]
@@ -222,6 +248,8 @@ class TranscriptView(QTextBrowser):
     # -- links ---------------------------------------------------------------------------------
 
     def _on_anchor(self, url: QUrl) -> None:
+        from qwenvl_desktop.gui.transcript.links import parse_link
+
         link = parse_link(url)
         if link is None:
             return
@@ -236,6 +264,9 @@ class TranscriptView(QTextBrowser):
 
     def _act_on_reply(self, reply: ReplyMarks, link: TranscriptLink) -> None:
         """Fold, details, copy: what a link does inside its own reply."""
+        from qwenvl_desktop.gui.transcript import document as blocks
+        from qwenvl_desktop.gui.transcript.links import copy_to_clipboard
+
         if link.action == "fold":
             self.toggle_thinking(reply.id)
         elif link.action == "details":
@@ -248,6 +279,8 @@ class TranscriptView(QTextBrowser):
             self._copy_code(reply, link.index)
 
     def _copy_code(self, reply: ReplyMarks, index: int | None) -> None:
+        from qwenvl_desktop.gui.transcript.links import copy_to_clipboard
+
         if index is not None and index < len(reply.codes):
             copy_to_clipboard(reply.codes[index])
             self.copied.emit("Code copied")

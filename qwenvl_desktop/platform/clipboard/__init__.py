@@ -1,11 +1,12 @@
 """Images from the clipboard: reading what a paste holds, and watch mode.
 
-``reading`` sorts a :class:`~PySide6.QtCore.QMimeData` into images (PNG bytes), image files and
-image links — the one reader of pastes and drops (:func:`drop_sources` applies it to a drop on the
-image pane); ``paste`` turns Ctrl+V anywhere in a window into those; ``watcher`` emits each new
-clipboard image once while watch mode is on; ``dedup`` is the Qt-free pixel hash and memory they
-rely on. Qt's clipboard works on every platform the app runs on (see ``watcher`` for what
-differs), so there is one handler, not a list of them.
+``reading`` sorts a :class:`~PySide6.QtCore.QMimeData` into images (encoded bytes as they came,
+or PNG of pixel-only content), image files and image links — the one reader of pastes and drops
+(:func:`drop_sources` applies it to a drop on the image pane); ``paste`` turns Ctrl+V anywhere in
+a window into those; ``watcher`` emits each new clipboard image once while watch mode is on;
+``dedup`` is the Qt-free pixel hash and memory they rely on. Qt's clipboard works on every
+platform the app runs on (see ``watcher`` for what differs), so there is one handler, not a
+list of them.
 
 In a window (the app's is wired in :mod:`qwenvl_desktop.gui.capture_actions`)::
 
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
         ClipboardPayload,
         clipboard_image,
         clipboard_payload,
-        clipboard_qimage,
         drop_sources,
         image_digest,
         image_to_png,
@@ -50,7 +50,6 @@ __getattr__, __dir__ = lazy_exports(
         "ClipboardPayload": "reading",
         "clipboard_image": "reading",
         "clipboard_payload": "reading",
-        "clipboard_qimage": "reading",
         "drop_sources": "reading",
         "image_digest": "reading",
         "image_to_png": "reading",
@@ -68,7 +67,6 @@ __all__ = [
     "RecentDigests",
     "clipboard_image",
     "clipboard_payload",
-    "clipboard_qimage",
     "drop_sources",
     "image_digest",
     "image_to_png",

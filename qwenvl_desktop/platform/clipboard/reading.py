@@ -2,13 +2,18 @@
 
 :func:`clipboard_payload` reads one :class:`~PySide6.QtCore.QMimeData` and sorts what it finds:
 
-* image data (a screenshot tool, "Copy image" in a browser or viewer) becomes PNG bytes — lossless,
-  so the image pipeline sees exactly the copied pixels — with its size, device pixel ratio and
-  pixel hash kept beside it;
+* an image (a screenshot tool, "Copy image" in a browser or viewer, a browser's drag) becomes a
+  :class:`ClipboardImage` (:func:`clipboard_image`, the one reader of an image in a mime);
 * ``file://`` URLs of image files (a file manager's "Copy") become local paths;
 * http(s) links that point at an image, from ``text/uri-list`` or from plain text (the person
   copied an image's address), become links the window *offers* to attach: a link in text may just
   as well be text the person wants to paste into the question.
+
+An image that arrives *encoded* (``image/png``, ``image/jpeg``…, or ``application/octet-stream``
+whose bytes are one of those) is handed to the image pipeline as those bytes: the pipeline
+decodes it once (applying EXIF orientation, refusing what it cannot read with a sentence) and
+encodes it once for the request. Only pixel-only content (a screenshot another program put on
+the clipboard as a bitmap, an image set in this process) is encoded here, once, as lossless PNG.
 
 :func:`drop_sources` applies the same rules to what is put *on the image pane* — a drop, the
 pane's Paste button — where links are attached rather than offered, since the person pointed them
@@ -24,10 +29,12 @@ import posixpath
 import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QImageReader, QPixmap
 
+from qwenvl_desktop.core.images.data_uri import parse_data_uri
 from qwenvl_desktop.platform.clipboard.dedup import rgba_digest
 
 __all__ = [
@@ -36,7 +43,6 @@ __all__ = [
     "ClipboardPayload",
     "clipboard_image",
     "clipboard_payload",
-    "clipboard_qimage",
     "drop_sources",
     "image_digest",
     "image_to_png",
@@ -53,22 +59,78 @@ IMAGE_SUFFIXES = frozenset(
 # (``…/media/abc?format=jpg&name=large``).
 _FORMAT_PARAMS = ("format", "fm", "ext", "type")
 _URL_SCHEMES = ("http", "https")
+#: Encoded formats (as Qt names them from the bytes' header) passed to the pipeline as they are.
+#: Self-describing formats the pipeline reads exactly as Qt does; a clipboard BMP (often 32-bit
+#: with an undefined alpha byte) or TIFF is decoded by Qt and handed over as PNG instead.
+_PASS_THROUGH = frozenset({"png", "jpeg", "webp", "gif"})
+#: Where a drop or a clipboard may carry encoded image bytes: image/* types, and the untyped
+#: bytes some browsers drag an image as.
+_UNTYPED = "application/octet-stream"
 
 
-@dataclass(frozen=True, slots=True)
 class ClipboardImage:
-    """One image from the clipboard, encoded as PNG.
+    """One image from the clipboard or a drop: its encoded bytes as they came, or its pixels.
 
-    ``size`` is in device pixels (what the PNG holds). ``device_pixel_ratio`` is what the copying
-    process said about them: a capture on a 2× screen is twice the size of what was seen, which
-    matters for a preview, not for the model. Images from another process arrive at 1.0 — PNG has
-    no field for it. ``digest`` is :func:`image_digest` of the pixels.
+    :attr:`data` is what the image pipeline gets. What else can be asked (:attr:`pixels`,
+    :attr:`digest`, :attr:`png`) is worked out when first asked and kept: a drop or a paste asks
+    for nothing else, so encoded bytes reach the pipeline undecoded; watch mode asks for the
+    pixel hash, which costs the one decode it needs.
+
+    ``size`` is in device pixels (for encoded bytes, from their header). ``device_pixel_ratio``
+    is what the copying process said about them: a capture on a 2× screen is twice the size of
+    what was seen, which matters for a preview, not for the model. Encoded bytes arrive at 1.0
+    (PNG has no field for it).
     """
 
-    png: bytes
-    size: tuple[int, int]
-    device_pixel_ratio: float
-    digest: str
+    def __init__(
+        self,
+        size: tuple[int, int],
+        device_pixel_ratio: float = 1.0,
+        *,
+        encoded: tuple[bytes, str] | None = None,
+        pixels: QImage | None = None,
+    ) -> None:
+        if (encoded is None) == (pixels is None):
+            raise ValueError("a ClipboardImage holds encoded bytes or pixels, not both or neither")
+        self.size = size
+        self.device_pixel_ratio = device_pixel_ratio
+        self._encoded = encoded
+        self._pixels = pixels
+
+    @classmethod
+    def of_pixels(cls, image: QImage) -> ClipboardImage:
+        """Pixel-only content: encoded as PNG when :attr:`data` is first asked for."""
+        return cls((image.width(), image.height()), float(image.devicePixelRatio()), pixels=image)
+
+    @property
+    def format(self) -> str:
+        """Qt's name of the encoded format (``png``, ``jpeg``…); ``png`` for pixel-only content."""
+        return self._encoded[1] if self._encoded is not None else "png"
+
+    @cached_property
+    def data(self) -> bytes:
+        """The bytes for the image pipeline: as they came, else PNG of the pixels (lossless)."""
+        if self._encoded is not None:
+            return self._encoded[0]
+        return image_to_png(self.pixels)
+
+    @cached_property
+    def pixels(self) -> QImage:
+        """The pixels (decoded from :attr:`data` if they came encoded); null if they cannot be."""
+        if self._pixels is not None:
+            return self._pixels
+        return QImage.fromData(self.data)
+
+    @cached_property
+    def digest(self) -> str | None:
+        """:func:`image_digest` of the pixels; None when the bytes do not decode."""
+        pixels = self.pixels
+        return None if pixels.isNull() else image_digest(pixels)
+
+    @cached_property
+    def png(self) -> bytes:
+        """The image as PNG: :attr:`data` when it is PNG already, else the pixels encoded."""
+        return self.data if self.format == "png" else image_to_png(self.pixels)
 
     @property
     def logical_size(self) -> tuple[int, int]:
@@ -76,6 +138,10 @@ class ClipboardImage:
         w, h = self.size
         ratio = self.device_pixel_ratio or 1.0
         return round(w / ratio), round(h / ratio)
+
+    def __repr__(self) -> str:
+        w, h = self.size
+        return f"<ClipboardImage {w}×{h} {self.format}{'' if self._encoded else ' pixels'}>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +178,7 @@ class ClipboardPayload:
         """
         if self.images:
             label = self.image_name or image_label
-            return [(image.png, label) for image in self.images]
+            return [(image.data, label) for image in self.images]
         return [(path, path) for path in self.image_files]
 
 
@@ -136,21 +202,65 @@ def image_digest(image: QImage) -> str:
     return rgba_digest(rgba.width(), rgba.height(), rgba.constBits(), rgba.bytesPerLine())
 
 
-def clipboard_image(image: QImage) -> ClipboardImage:
-    """Encode one clipboard image and note its size, pixel ratio and pixel hash."""
-    return ClipboardImage(
-        png=image_to_png(image),
-        size=(image.width(), image.height()),
-        device_pixel_ratio=float(image.devicePixelRatio()),
-        digest=image_digest(image),
+def clipboard_image(mime: QMimeData | None) -> ClipboardImage | None:
+    """The image ``mime`` carries, or None (a clipboard or a drop holds at most one image).
+
+    In order: encoded bytes the pipeline reads (PNG first, as Qt prefers it: a program that
+    offers one picture in several encodings makes the others from the same pixels, some lossy),
+    then Qt's pixels (``imageData()``), then any other image/* entry Qt can decode (an icon, an
+    X pixmap), which Qt decodes and :attr:`ClipboardImage.data` encodes as PNG.
+    """
+    if mime is None:
+        return None
+    formats = mime.formats()
+    candidates = sorted(
+        (f for f in formats if f == _UNTYPED or (f.startswith("image/") and f != "image/svg+xml")),
+        key=lambda f: (f != "image/png", f == _UNTYPED),
     )
+    for fmt in candidates:
+        found = _encoded_image(mime.data(fmt))
+        if found is not None:
+            return found
+    if mime.hasImage():
+        data = mime.imageData()
+        if isinstance(data, QPixmap):
+            data = data.toImage()
+        if isinstance(data, QImage) and not data.isNull():
+            return ClipboardImage.of_pixels(data)
+    # Formats Qt decodes but the pipeline is not handed as they are (BMP, TIFF, ICO, XPM…).
+    for fmt in candidates:
+        if fmt != _UNTYPED:
+            image = QImage.fromData(mime.data(fmt))
+            if not image.isNull():
+                return ClipboardImage.of_pixels(image)
+    return None
+
+
+def _encoded_image(raw: QByteArray) -> ClipboardImage | None:
+    """``raw`` as encoded bytes for the pipeline when its header names a pass-through format.
+
+    Only the header is read (format and size): the pixels are decoded once, by the pipeline.
+    """
+    buffer = QBuffer(raw)
+    if not buffer.open(QIODevice.OpenModeFlag.ReadOnly):
+        return None
+    reader = QImageReader(buffer)
+    fmt = bytes(reader.format().data()).decode("ascii", "replace")
+    size = reader.size()
+    # The reader goes before its buffer: a QImageReader that outlives its device crashes.
+    del reader
+    buffer.close()
+    if fmt not in _PASS_THROUGH or size.isEmpty():
+        return None
+    return ClipboardImage((size.width(), size.height()), encoded=(bytes(raw.data()), fmt))
 
 
 def looks_like_image_url(url: str) -> bool:
     """An http(s) link whose path ends like an image file, or whose query names an image format;
     or a ``data:image/…`` URI."""
-    if url.strip()[:11].lower() == "data:image/":
-        return True
+    data_uri = parse_data_uri(url.strip())
+    if data_uri is not None:
+        return data_uri.mime.lower().startswith("image/")
     try:
         parts = urllib.parse.urlsplit(url.strip())
     except ValueError:
@@ -170,7 +280,7 @@ def clipboard_payload(mime: QMimeData | None) -> ClipboardPayload:
     """Sort what ``mime`` holds into images, image files and image links (see the module doc)."""
     if mime is None:
         return ClipboardPayload()
-    images = _images(mime)
+    image = clipboard_image(mime)
     files: list[str] = []
     links: list[str] = []
     others: list[str] = []
@@ -199,12 +309,12 @@ def clipboard_payload(mime: QMimeData | None) -> ClipboardPayload:
     if mime.hasText():
         links.extend(_text_links(mime.text()))
     return ClipboardPayload(
-        images=tuple(images),
+        images=() if image is None else (image,),
         image_files=_unique(files),
         image_urls=_unique(links),
         skipped=tuple(skipped),
         other_urls=_unique(u for u in others if u not in links),
-        image_name=name if images else None,
+        image_name=name if image is not None else None,
     )
 
 
@@ -232,31 +342,6 @@ def drop_sources(
             kinds = ", ".join(formats[:4]) or "nothing"
             problems.append(f"Nothing in that was an image (it carried {kinds}).")
     return sources, problems
-
-
-def clipboard_qimage(mime: QMimeData | None) -> QImage | None:
-    """The image ``mime`` carries, decoded, or None (a clipboard holds at most one image)."""
-    if mime is None:
-        return None
-    if mime.hasImage():
-        data = mime.imageData()
-        if isinstance(data, QPixmap):
-            data = data.toImage()
-        if isinstance(data, QImage) and not data.isNull():
-            return data
-    # Some programs offer only an encoded format Qt does not map to an image (image/webp from a
-    # browser, image/avif): try each image/* entry Qt can decode.
-    for fmt in mime.formats():
-        if fmt.startswith("image/") and fmt != "image/svg+xml":
-            image = QImage.fromData(mime.data(fmt))
-            if not image.isNull():
-                return image
-    return None
-
-
-def _images(mime: QMimeData) -> list[ClipboardImage]:
-    image = clipboard_qimage(mime)
-    return [] if image is None else [clipboard_image(image)]
 
 
 def _text_links(text: str) -> list[str]:

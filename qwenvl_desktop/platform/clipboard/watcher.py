@@ -2,9 +2,9 @@
 
 The person takes screenshots with the OS shortcut or any tool while the window stays in the
 background; :class:`ClipboardWatcher` notices each one through :attr:`QClipboard.dataChanged` and
-emits it once as PNG bytes. "Once" is by pixel content (:func:`~.reading.image_digest`), because
-the same picture comes back in many ways: a tool that sets the clipboard twice, a person who
-copies the same screenshot again, X11 re-announcing the owner.
+emits it once as PNG bytes. "Once" is by pixel content (:attr:`~.reading.ClipboardImage.digest`),
+because the same picture comes back in many ways, in different encodings: a tool that sets the
+clipboard twice, a person who copies the same screenshot again, X11 re-announcing the owner.
 
 Platform notes:
 
@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 from qwenvl_desktop.platform.clipboard.dedup import RecentDigests
-from qwenvl_desktop.platform.clipboard.reading import clipboard_qimage, image_digest, image_to_png
+from qwenvl_desktop.platform.clipboard.reading import clipboard_image
 
 __all__ = ["ClipboardWatcher"]
 
@@ -71,9 +71,9 @@ class ClipboardWatcher(QObject):
         self._enabled = enabled
         if enabled:
             self._clipboard.dataChanged.connect(self._on_changed)
-            image = clipboard_qimage(self._clipboard.mimeData())
-            if image is not None:
-                self._seen.add(image_digest(image))
+            image = clipboard_image(self._clipboard.mimeData())
+            if image is not None and image.digest is not None:
+                self._seen.add(image.digest)
         else:
             self._clipboard.dataChanged.disconnect(self._on_changed)
             self._settle.stop()
@@ -87,12 +87,13 @@ class ClipboardWatcher(QObject):
         """Read the clipboard and emit its image if it is new. Does nothing while disabled."""
         if not self._enabled:
             return
-        image = clipboard_qimage(self._clipboard.mimeData())
-        if image is None:
+        image = clipboard_image(self._clipboard.mimeData())
+        if image is None or image.digest is None:
             return
-        # Hash before encoding: duplicates are common and need no PNG.
-        if self._seen.add(image_digest(image)):
-            self.imageCaptured.emit(image_to_png(image))
+        # Hash before encoding: duplicates are common and need no PNG. A PNG on the clipboard
+        # (what screenshot tools and browsers put there) goes out as it came, not re-encoded.
+        if self._seen.add(image.digest):
+            self.imageCaptured.emit(image.png)
 
     def _on_changed(self) -> None:
         self._settle.start()

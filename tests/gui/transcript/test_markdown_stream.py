@@ -1,16 +1,16 @@
-"""The Qt-free splitter that lets a streamed answer render piece by piece, each piece once."""
+"""The Qt-free splitter that lets a streamed answer render piece by piece, each piece once.
+
+Not marked ``gui``: :mod:`qwenvl_desktop.gui.transcript.markdown_stream` is plain Python, so
+these run with the fast tests, before any QApplication exists.
+"""
 
 from __future__ import annotations
-
-import pytest
 
 from qwenvl_desktop.gui.transcript.markdown_stream import (
     MarkdownSplitter,
     add_copy_links,
     utf16_len,
 )
-
-pytestmark = pytest.mark.gui
 
 
 def pieces_of(text: str, step: int) -> list[str]:

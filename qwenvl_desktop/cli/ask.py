@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qwenvl_desktop.cli.exit_codes import ExitCode, UsageProblem
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from qwenvl_desktop.core.images import Attachment
     from qwenvl_desktop.core.images.budget import Detail
 
-__all__ = ["build_chat_request", "run_ask"]
+__all__ = ["build_chat_request", "run_ask", "run_until_interrupted"]
 
 
 def run_ask(args: argparse.Namespace) -> int:
@@ -52,7 +53,48 @@ def run_ask(args: argparse.Namespace) -> int:
         raise MissingKeyError(
             no_key_sentence(settings.effective_region, settings.base_url, lookup.keyring_problem)
         )
-    return asyncio.run(_ask(args, settings, lookup.key))
+    return run_until_interrupted(_ask(args, settings, lookup.key))
+
+
+def run_until_interrupted(work: Coroutine[Any, Any, int]) -> int:
+    """``asyncio.run(work)``, with Ctrl+C delivered as a loop callback; KeyboardInterrupt after.
+
+    ``asyncio.run`` cancels the main task from a plain Python signal handler, which runs between
+    any two bytecodes — also inside a transport's ``data_received`` callback, halfway through
+    waking a future that the cancellation then cancels: asyncio logs "Fatal error … invalid
+    state" with a traceback on stderr. Through ``loop.add_signal_handler`` the cancellation runs
+    between callbacks instead, and the stream closes cleanly (the partial answer has already
+    been printed).
+    """
+
+    async def main() -> int | None:
+        loop = asyncio.get_running_loop()
+        task = asyncio.current_task()
+        interrupted = False
+
+        def on_sigint() -> None:
+            nonlocal interrupted
+            interrupted = True
+            if task is not None:
+                task.cancel()
+
+        try:
+            loop.add_signal_handler(signal.SIGINT, on_sigint)
+        except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread
+            return await work
+        try:
+            return await work
+        except asyncio.CancelledError:
+            if interrupted:
+                return None
+            raise
+        finally:
+            loop.remove_signal_handler(signal.SIGINT)
+
+    status = asyncio.run(main())
+    if status is None:
+        raise KeyboardInterrupt
+    return status
 
 
 def build_chat_request(

@@ -3,6 +3,10 @@
 Run under a real X display (Xvfb), from the repository root::
 
     xvfb-run -s "-screen 0 1600x1100x24" .venv/bin/python bench/screenshot.py [docs/screenshot.png]
+        [--size 1280x900]
+
+``--size`` sets the window's size (e.g. ``800x600`` to check the smallest useful window; the
+window keeps its minimum size if that is larger).
 
 It builds the real window (``create_main_window``) against the loopback DashScope server in a
 thread, with a scenario that thinks and then streams a Markdown answer about the two generated
@@ -13,6 +17,7 @@ thumbnails too. The window is grabbed to a PNG, quantised to stay small.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import io
 import os
@@ -127,7 +132,9 @@ def landscape(path: Path) -> Path:
     return path
 
 
-async def shoot(out: Path, image_dir: Path, server: LoopbackDashScope) -> None:
+async def shoot(
+    out: Path, size: tuple[int, int], image_dir: Path, server: LoopbackDashScope
+) -> None:
     from PySide6.QtCore import QBuffer, QIODevice
 
     from qwenvl_desktop.app import create_main_window
@@ -143,7 +150,7 @@ async def shoot(out: Path, image_dir: Path, server: LoopbackDashScope) -> None:
     chart = bar_chart(image_dir / "quarterly-chart.png")
     photo = landscape(image_dir / "sunset.jpg")
     window = create_main_window(["--region", "intl", "--model", "qwen3-vl-plus"])
-    window.resize(1280, 900)
+    window.resize(*size)
     window.show()
     window.picker.thinking.setChecked(True)
     loop = asyncio.get_running_loop()
@@ -190,14 +197,19 @@ async def shoot(out: Path, image_dir: Path, server: LoopbackDashScope) -> None:
 
 
 def main() -> int:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshot.png"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path, default=ROOT / "docs" / "screenshot.png")
+    parser.add_argument("--size", default="1280x900", help="window size, WIDTHxHEIGHT")
+    args = parser.parse_args()
+    width, _, height = args.size.partition("x")
+    size = (int(width), int(height))
     from qwenvl_desktop.services.event_loop import create_application
 
     with LoopbackDashScope.in_thread(api_keys={KEY}) as server, tempfile.TemporaryDirectory() as d:
         server.add_scenario("shot", scenario)
         _app, loop = create_application()
         try:
-            loop.run_until_complete(shoot(out, Path(d), server))
+            loop.run_until_complete(shoot(args.out, size, Path(d), server))
             loop.run_until_complete(loop.shutdown_asyncgens())
         finally:
             loop.close()

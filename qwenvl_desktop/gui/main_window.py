@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qwenvl_desktop import __version__
+from qwenvl_desktop import APP_ID, __version__
 from qwenvl_desktop.core.conversation.words import (
     STILL_STREAMING,
     WAITING_LABEL,
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._wired = False
-        self._qsettings = qsettings or QSettings("qwenvl-desktop", "qwenvl-desktop")
+        self._qsettings = qsettings or QSettings(APP_ID, APP_ID)
         self._send_when_ready = False
         self._send_after_key = False
         self._retry_after_key: str | None = None

@@ -14,11 +14,12 @@ from PySide6.QtCore import QObject, QRectF, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from qwenvl_desktop import APP_ID
 from qwenvl_desktop.core.assets import app_icon_path
 
 __all__ = ["TrayIcon"]
 
-_THEME_ICON = "qwenvl-desktop"
+_THEME_ICON = APP_ID
 
 
 class TrayIcon(QSystemTrayIcon):

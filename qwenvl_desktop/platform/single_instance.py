@@ -35,6 +35,8 @@ from typing import TYPE_CHECKING, Literal
 import shiboken6
 from PySide6.QtCore import QDir, QLockFile, QObject, Signal
 
+from qwenvl_desktop import APP_ID
+
 if TYPE_CHECKING:
     # QtNetwork is imported where a socket is first made: not before the window's first frame.
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -66,7 +68,7 @@ class InstanceError(RuntimeError):
     """Another instance holds the name but did not take the message (it may be hung)."""
 
 
-def server_name(app_id: str = "qwenvl-desktop") -> str:
+def server_name(app_id: str = APP_ID) -> str:
     """The per-user socket name (an absolute path in ``$XDG_RUNTIME_DIR`` when there is one)."""
     app_id = _UNSAFE.sub("-", app_id)
     if hasattr(os, "getuid"):
@@ -103,7 +105,7 @@ class SingleInstance(QObject):
 
     def __init__(
         self,
-        app_id: str = "qwenvl-desktop",
+        app_id: str = APP_ID,
         parent: QObject | None = None,
         *,
         timeout_ms: int = 1000,

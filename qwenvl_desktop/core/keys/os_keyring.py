@@ -13,6 +13,7 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from qwenvl_desktop import APP_ID
 from qwenvl_desktop.core.keys.errors import KeyringFailed, KeyringUnavailable, KeyStoreError
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ __all__ = [
 ]
 
 #: the keyring "service" of every entry; the "user name" is the key target (see ``key_target``)
-KEYRING_SERVICE = "qwenvl-desktop"
+KEYRING_SERVICE = APP_ID
 
 
 @dataclass(frozen=True, slots=True)

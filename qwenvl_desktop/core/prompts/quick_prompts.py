@@ -22,6 +22,7 @@ from typing import Any
 
 import platformdirs
 
+from qwenvl_desktop import APP_ID
 from qwenvl_desktop.core.protocol.catalog import load_catalog
 from qwenvl_desktop.core.settings.atomic_file import write_text_atomically
 
@@ -40,7 +41,7 @@ __all__ = [
 FILE_NAME = "quick_prompts.json"
 LANGUAGE_PLACEHOLDER = "{language}"
 DEFAULT_LANGUAGE = "English"
-_APP_NAME = "qwenvl-desktop"
+_APP_NAME = APP_ID
 _FORMAT_VERSION = 1
 _MAX_LABEL = 60
 _MAX_TEXT = 4000

@@ -22,6 +22,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from qwenvl_desktop import APP_ID
 from qwenvl_desktop.core.protocol.catalog import ModelInfo, load_catalog
 from qwenvl_desktop.core.protocol.errors import (
     ApiError,
@@ -46,7 +47,7 @@ __all__ = ["ChatClient", "ClientSettings", "Endpoint", "mask_key"]
 
 log = logging.getLogger(__name__)
 
-USER_AGENT = "qwenvl-desktop"
+USER_AGENT = APP_ID
 
 
 def mask_key(key: str | None) -> str:

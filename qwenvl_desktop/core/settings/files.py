@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from qwenvl_desktop import APP_ID
+
 __all__ = [
     "APP_NAME",
     "CONFIG_ENV",
@@ -36,7 +38,7 @@ __all__ = [
     "read_config_file",
 ]
 
-APP_NAME = "qwenvl-desktop"
+APP_NAME = APP_ID
 CONFIG_FILE_NAME = "config.toml"
 #: names an explicit configuration file that takes the user file's place
 CONFIG_ENV = "QWENVL_DESKTOP_CONFIG"

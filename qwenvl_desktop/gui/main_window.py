@@ -223,11 +223,10 @@ class MainWindow(QMainWindow):
         self.picker.set_locked(settings.locked)
         self.picker.set_thinking(settings.thinking, None)
         region = settings.effective_region
-        custom_url = settings.base_url.rstrip("/") if settings.base_url else None
         info = catalog.model(settings.model)
         offered = catalog.offered_models(region, settings.allowed_models, keep=info)
         alternative = image_capable_alternative(info, offered)
-        self._show_endpoint(region, custom_url, offered, info, alternative)
+        self._show_endpoint(region, settings.custom_url, offered, info, alternative)
         self.status.set_endpoint(settings.endpoint_base_url(), None)
 
     def _build_capture_tools(self) -> CaptureTools:

@@ -112,7 +112,7 @@ class ChatController(QObject):
         self._sent: dict[str, tuple[ChatRequest, str]] = {}
         self.conversation = Conversation()
         self._region = settings.effective_region
-        self._custom_url: str | None = settings.base_url.rstrip("/") if settings.base_url else None
+        self._custom_url = settings.custom_url
         self._model = settings.model
         self._thinking: bool | None = settings.thinking
         self._thinking_budget: int | None = None

@@ -53,10 +53,13 @@ class Settings:
                 return url
         return load_catalog().region(region).base_url
 
+    @property
+    def custom_url(self) -> str | None:
+        """The custom endpoint (``base_url`` without a trailing slash), or None for a region."""
+        return self.base_url.rstrip("/") if self.base_url else None
+
     def endpoint_base_url(self) -> str:
-        if self.base_url:
-            return self.base_url.rstrip("/")
-        return self.region_base_url(self.region)
+        return self.custom_url or self.region_base_url(self.region)
 
     def is_locked(self, name: str) -> bool:
         return name in self.locked

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import keyring
-import keyring.backend
 import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
@@ -26,29 +25,11 @@ from qwenvl_desktop.app import create_main_window
 from qwenvl_desktop.gui.main_window import MainWindow
 from qwenvl_desktop.services.event_loop import AppEventLoop
 from tests.conftest import TEST_KEY
+from tests.core.keys.support import MemoryKeyring
 from tests.support.dashscope_server import LoopbackDashScope
 
 #: A second key, for a second region.
 CN_KEY = "sk-loopbackcn9876543210fedcba"
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """An in-memory keyring; priority -1 so keyring never picks it by itself."""
-
-    priority = -1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
 
 
 @pytest.fixture(autouse=True)

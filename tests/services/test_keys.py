@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from qwenvl_desktop.core.keys import KeyLookup, key_target
 from qwenvl_desktop.services.event_loop import AppEventLoop
 from qwenvl_desktop.services.keys import KeyService
-from tests.gui.conftest import MemoryKeyring
+from tests.core.keys.support import MemoryKeyring
 
 pytestmark = pytest.mark.gui
 

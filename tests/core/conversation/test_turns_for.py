@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from qwenvl_desktop.core.conversation.model import Conversation
 from qwenvl_desktop.core.protocol.request import ImageInput, Turn
-
-from .builders import link
+from tests.core.history.builders import url_attachment
 
 
 def test_the_first_question_is_one_user_turn_with_its_images() -> None:
     conversation = Conversation()
-    photo = link("https://img.example/photo.png")
+    photo = url_attachment("https://img.example/photo.png")
     first = conversation.ask("What is this?", [photo], model="qwen3-vl-plus", region="intl")
     assert conversation.turns_for(first) == (
         Turn("user", "What is this?", (ImageInput(photo.url, max_pixels=photo.max_pixels),)),
@@ -25,7 +24,7 @@ def test_the_first_question_is_one_user_turn_with_its_images() -> None:
 
 def test_a_follow_up_carries_the_earlier_question_its_images_and_answer() -> None:
     conversation = Conversation()
-    photo = link("https://img.example/photo.png")
+    photo = url_attachment("https://img.example/photo.png")
     first = conversation.ask("What is this?", [photo], model="m", region="intl")
     first.answer = "A dog on a beach."
     second = conversation.ask("And the colour?", [], model="m", region="intl")
@@ -38,7 +37,7 @@ def test_a_follow_up_carries_the_earlier_question_its_images_and_answer() -> Non
 
 def test_a_reply_without_text_leaves_its_question_merged_into_the_next() -> None:
     conversation = Conversation()
-    chart = link("https://img.example/chart.png")
+    chart = url_attachment("https://img.example/chart.png")
     failed = conversation.ask("Read the chart", [chart], model="m", region="intl")
     assert failed.answer == ""  # it failed before any text
     retry = conversation.ask("Just the title, please", [], model="m", region="intl")

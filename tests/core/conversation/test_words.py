@@ -24,8 +24,7 @@ from qwenvl_desktop.core.conversation.words import (
     usage_summary,
 )
 from qwenvl_desktop.core.protocol.events import Usage
-
-from .builders import link
+from tests.core.history.builders import url_attachment
 
 RATE_LIMITED = ErrorInfo(
     kind="rate-limit",
@@ -77,7 +76,10 @@ def test_given_a_partial_usage_then_the_missing_figure_is_a_dash_and_left_out_of
 
 
 def test_given_no_usage_then_the_transcript_estimates_the_images_and_exports_say_nothing() -> None:
-    exchange = Exchange("Two links", [link("https://a.example/1.png", 1000), link("https://b/2")])
+    exchange = Exchange(
+        "Two links",
+        [url_attachment("https://a.example/1.png", 1000), url_attachment("https://b/2")],
+    )
     assert usage_summary(exchange) == "Tokens: images ≈2,280 (estimate)"
     assert usage_summary(Exchange("text only")) == "Tokens: not reported"
     assert usage_line(exchange) is None

@@ -57,7 +57,8 @@ def attachment(
     )
 
 
-def url_attachment(url: str = "https://example.com/cat.jpg") -> Attachment:
+def url_attachment(url: str = "https://example.com/cat.jpg", tokens: int = 1280) -> Attachment:
+    """An image link (the service downloads it): what a URL attachment looks like."""
     return Attachment(
         source=url,
         kind="url",
@@ -67,7 +68,7 @@ def url_attachment(url: str = "https://example.com/cat.jpg") -> Attachment:
         url=url,
         sent_size=None,
         scale=None,
-        estimated_tokens=1280,
+        estimated_tokens=tokens,
         max_pixels=1_310_720,
         upload_bytes=len(url),
         notes=("downloaded by the service",),

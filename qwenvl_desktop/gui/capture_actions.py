@@ -60,6 +60,7 @@ from qwenvl_desktop.gui.image_pane import ImagePane
 from qwenvl_desktop.gui.prompt_edit import PromptEdit
 from qwenvl_desktop.gui.quick_prompts_bar import QuickPromptsBar
 from qwenvl_desktop.gui.status import StatusPanel
+from qwenvl_desktop.gui.window_actions import window_action
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -245,21 +246,20 @@ class CaptureTools(QObject):
 
     def _build_actions(self, places: CapturePlaces) -> None:
         window = self.window
-        self.paste_action = QAction("&Paste", window)
-        self.paste_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Paste))
+        self.paste_action = window_action(
+            window, "&Paste", self.paste, QKeySequence.StandardKey.Paste
+        )
         self.paste_action.setStatusTip("Attach the clipboard's image, or paste its text")
-        self.paste_action.triggered.connect(self.paste)
-        self.capture_action = QAction("Capture &region…", window)
-        self.capture_action.setShortcut(QKeySequence(CAPTURE_SHORTCUT))
+        self.capture_action = window_action(
+            window, "Capture &region…", self.start_capture, CAPTURE_SHORTCUT
+        )
         self.capture_action.setStatusTip("Drag a rectangle on the screen; it becomes an image")
-        self.capture_action.triggered.connect(self.start_capture)
         self.watch_action = QAction("&Watch clipboard", window)
         self.watch_action.setCheckable(True)
         self.watch_action.setStatusTip("Attach every new image copied to the clipboard")
+        window.addAction(self.watch_action)  # toggled is connected once the watcher exists
         self.edit_prompts_action = QAction("Edit &quick prompts…", window)
         self.edit_prompts_action.triggered.connect(self.quick_prompts.open_editor)
-        for action in (self.paste_action, self.capture_action, self.watch_action):
-            window.addAction(action)  # shortcuts work even when the menu bar is hidden
 
         bar = places.menu_bar
         edit_menu = QMenu("&Edit", bar)

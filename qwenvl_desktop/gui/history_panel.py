@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QMainWindow
 from qwenvl_desktop.core.conversation.words import STILL_STREAMING
 from qwenvl_desktop.gui.history_sidebar import HistorySidebar
 from qwenvl_desktop.gui.status import StatusPanel
+from qwenvl_desktop.gui.window_actions import window_action
 
 if TYPE_CHECKING:
     # The services come after the window's first frame (HistoryPanel.wire); the dialogs and
@@ -93,15 +94,16 @@ class HistoryPanel(QObject):
         self.toggle_action = self.sidebar.toggleViewAction()
         self.toggle_action.setText("&History sidebar")
         self.toggle_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
-        self.search_action = QAction("Searc&h history", window)
-        self.search_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
-        self.search_action.triggered.connect(self.focus_search)
-        self.export_markdown_action = QAction("Export as &Markdown…", window)
-        self.export_markdown_action.triggered.connect(lambda: self.export_markdown())
-        self.export_json_action = QAction("Export as &JSON…", window)
-        self.export_json_action.triggered.connect(lambda: self.export_json())
-        for action in self.menu_actions():
-            window.addAction(action)  # shortcuts work even when the menu bar is hidden
+        window.addAction(self.toggle_action)  # its shortcut works with the menu bar hidden too
+        self.search_action = window_action(
+            window, "Searc&h history", self.focus_search, "Ctrl+Shift+F"
+        )
+        self.export_markdown_action = window_action(
+            window, "Export as &Markdown…", lambda: self.export_markdown()
+        )
+        self.export_json_action = window_action(
+            window, "Export as &JSON…", lambda: self.export_json()
+        )
 
     def menu_actions(self) -> list[QAction]:
         """Sidebar, search, and the two exports, for the window's menus."""

@@ -20,6 +20,7 @@ the history and exports to :class:`~qwenvl_desktop.services.history.HistorySync`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,7 @@ from qwenvl_desktop.gui.model_picker import ModelPicker
 from qwenvl_desktop.gui.prompt_edit import PromptEdit
 from qwenvl_desktop.gui.status import StatusPanel
 from qwenvl_desktop.gui.transcript.view import TranscriptView
+from qwenvl_desktop.gui.window_actions import Shortcut, window_action
 
 if TYPE_CHECKING:
     # Dialogs are not on the first frame: imported when first opened (see app.py on start-up).
@@ -248,15 +250,10 @@ class MainWindow(QMainWindow):
     def _action(
         self,
         text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        slot: Callable[[], object],
+        shortcut: Shortcut | None = None,
     ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work even when the menu bar is hidden
-        return action
+        return window_action(self, text, slot, shortcut)
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey

@@ -46,12 +46,15 @@ def environment_secrets(environ: Mapping[str, str] | None = None) -> list[str]:
     ]
 
 
-def scrub_known_secrets(text: str, secrets: Iterable[str] = ()) -> str:
-    """``text`` with each of ``secrets`` and anything shaped like a key blanked out."""
+def scrub_known_secrets(text: str, secrets: Iterable[str] | None = None) -> str:
+    """``text`` with each of ``secrets`` and anything shaped like a key blanked out.
+
+    ``secrets`` defaults to :func:`environment_secrets`, so that no caller can forget the keys
+    given by value.
+    """
+    known = environment_secrets() if secrets is None else secrets
     # The known values first: a custom endpoint's key need not look like "sk-…".
-    for secret in sorted(
-        {s for s in secrets if len(s) >= _MIN_SECRET_LENGTH}, key=len, reverse=True
-    ):
+    for secret in sorted({s for s in known if len(s) >= _MIN_SECRET_LENGTH}, key=len, reverse=True):
         text = text.replace(secret, "…")
     return scrub_secrets(text)
 
@@ -70,7 +73,7 @@ def crash_report(
     ``where`` says where it surfaced (e.g. "in an asyncio task"); ``versions`` adds lines such as
     the Qt version; ``secrets`` defaults to :func:`environment_secrets`.
     """
-    known = environment_secrets() if secrets is None else list(secrets)
+    known = environment_secrets() if secrets is None else list(secrets)  # used twice below
     message = str(exc).strip()
     summary = f"{exc_type.__name__}: {message}" if message else exc_type.__name__
     header = [f"Qwen-VL Desktop {__version__} — uncaught exception{' ' + where if where else ''}"]

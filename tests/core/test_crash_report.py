@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+import pytest
+
 from qwenvl_desktop import __version__
 from qwenvl_desktop.core.crash_report import (
     crash_report,
@@ -69,3 +71,13 @@ def test_given_short_values_then_they_are_not_blanked() -> None:
     # Blanking "en" or "1" everywhere would make a report unreadable.
     assert scrub_known_secrets("lang en, retry 1", ["en", "1"]) == "lang en, retry 1"
     assert scrub_known_secrets(f"x {ODD_KEY} y", [ODD_KEY]) == "x … y"
+
+
+def test_given_a_key_in_the_environment_when_scrubbing_without_a_list_then_it_is_blanked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The event loop's log lines are scrubbed without naming the keys: the environment's count.
+    monkeypatch.setenv("DASHSCOPE_API_KEY_CORP", ODD_KEY)
+    assert scrub_known_secrets(f"Task pending: headers={{'x-key': '{ODD_KEY}'}}") == (
+        "Task pending: headers={'x-key': '…'}"
+    )

@@ -1,6 +1,6 @@
 """Benchmark of the history store: opening a long conversation with images, and searching.
 
-Run: ``.venv/bin/python bench/bench_history.py [--runs N] [--keep FOLDER]``
+Run: ``.venv-test/bin/python bench/bench_history.py [--runs N] [--keep FOLDER]``
 
 It builds, in a temporary folder, a history of 10,000 stored turns:
 

@@ -1,6 +1,6 @@
 """Benchmark of the image pipeline against plain Pillow, on a 24 MP photo and a 4K screenshot.
 
-Run: ``.venv/bin/python bench/bench_images.py [--runs N]``
+Run: ``.venv-test/bin/python bench/bench_images.py [--runs N]``
 
 Both inputs are generated in a temporary folder (the test corpus's generators: noise over
 gradients for the photo, panels and text for the screenshot) and prepared for qwen3-vl-plus at

@@ -2,9 +2,9 @@
 
 Run from the repository root (offscreen by default, no display needed)::
 
-    .venv/bin/python bench/bench_startup.py [--runs N] [--platform offscreen|xcb]
+    .venv-test/bin/python bench/bench_startup.py [--runs N] [--platform offscreen|xcb]
 
-``--platform xcb`` needs a display (e.g. ``xvfb-run -a .venv/bin/python bench/bench_startup.py
+``--platform xcb`` needs a display (e.g. ``xvfb-run -a .venv-test/bin/python bench/bench_startup.py
 --platform xcb``).
 
 Every run is a fresh Python process, started the same way for both contenders:

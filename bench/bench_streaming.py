@@ -2,7 +2,7 @@
 
 Run from the repository root (offscreen, no display needed)::
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_streaming.py [--tokens N] [--runs N]
+    QT_QPA_PLATFORM=offscreen .venv-test/bin/python bench/bench_streaming.py [--tokens N] [--runs N]
 
 What it measures, in one run of the script:
 

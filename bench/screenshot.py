@@ -2,8 +2,8 @@
 
 Run under a real X display (Xvfb), from the repository root::
 
-    xvfb-run -s "-screen 0 1600x1100x24" .venv/bin/python bench/screenshot.py [docs/screenshot.png]
-        [--size 1280x900]
+    xvfb-run -s "-screen 0 1600x1100x24" .venv-test/bin/python bench/screenshot.py
+        [docs/screenshot.png] [--size 1280x900]
 
 ``--size`` sets the window's size (e.g. ``800x600`` to check the smallest useful window; the
 window keeps its minimum size if that is larger).

@@ -1,6 +1,11 @@
 #!/usr/bin/env python3
 """Build a wheelhouse: the project's wheel plus every dependency wheel, for offline installs.
 
+Run it from any folder with the Python the targets will use (the same minor version: wheels are
+tied to OS, architecture and Python minor version), given by its path, e.g. ``.venv/bin/python``
+after ``packaging/install.sh``, ``/usr/bin/python3.11``, ``~/.pyenv/versions/3.12.1/bin/python3``
+(a pyenv shim such as ``python3.12`` works only inside a folder that selects that version)::
+
     python packaging/build_wheelhouse.py                      # this machine's platform and Python
     python packaging/build_wheelhouse.py --platform win_amd64 --python-version 3.12
     python packaging/build_wheelhouse.py --platform macosx_11_0_arm64 --python-version 3.12
@@ -19,9 +24,11 @@ for ``--platform``; the dependencies that differ by OS are added here by hand (s
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tempfile
 from pathlib import Path
 
@@ -75,6 +82,12 @@ def build(
     return target
 
 
+def target_description(platform: str | None, python_version: str | None) -> str:
+    """What the wheelhouse installs on: its wheels are tied to OS, architecture and Python minor."""
+    python = python_version or f"{sys.version_info.major}.{sys.version_info.minor}"
+    return f"CPython {python} on {platform or sysconfig.get_platform()}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -92,11 +105,22 @@ def main(argv: list[str] | None = None) -> int:
         "--extra", action="append", default=[], help="optional extras to include, e.g. heic"
     )
     args = parser.parse_args(argv)
+    if importlib.util.find_spec("pip") is None:
+        print(
+            f"{sys.executable} has no pip. Run this script with a virtual environment's Python "
+            "(e.g. .venv/bin/python after packaging/install.sh), or install python3-pip.",
+            file=sys.stderr,
+        )
+        return 1
     wheel = build(
         args.dest, platform=args.platform, python_version=args.python_version, extras=args.extra
     )
     count = len(list(args.dest.glob("*.whl")))
     print(f"wheelhouse {args.dest}: {count} wheels, project wheel {wheel.name}")
+    print(
+        f"for {target_description(args.platform, args.python_version)}: install it with that "
+        "Python minor version on that OS and architecture (see packaging/README.md)"
+    )
     return 0
 
 

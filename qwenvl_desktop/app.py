@@ -37,6 +37,7 @@ from qwenvl_desktop.cli.options import build_parser  # the command line's parser
 from qwenvl_desktop.core.settings import LoadedSettings, load_settings
 from qwenvl_desktop.gui.first_frame import show_first_frame
 from qwenvl_desktop.gui.main_window import MainWindow
+from qwenvl_desktop.platform.display import unreachable_display
 from qwenvl_desktop.services.application import qt_application
 
 if TYPE_CHECKING:
@@ -169,6 +170,9 @@ def main(argv: Sequence[str] | None = None, *, options: argparse.Namespace | Non
     asyncio loop, the services (:func:`wire_window`), the crash reporter, the single-instance
     socket and the tray follow. Input that arrives meanwhile waits in Qt's queue, or finds the
     actions that need a service disabled for those few milliseconds.
+
+    A ``DISPLAY`` that is set but cannot be reached ends it before Qt starts: one sentence on
+    stderr and exit status 1 (:mod:`.platform.display`), where Qt would abort.
     """
     from qwenvl_desktop.platform.single_instance import CAPTURE, SHOW, InstanceError, SingleInstance
 
@@ -179,6 +183,10 @@ def main(argv: Sequence[str] | None = None, *, options: argparse.Namespace | Non
     capture = bool(options.capture)
     request = CAPTURE if capture else SHOW
     _fall_back_to_offscreen_without_a_display()
+    if (unreachable := unreachable_display()) is not None:
+        # Qt would abort (SIGABRT) blaming a library; one sentence and exit 1 instead.
+        print(f"qwenvl-desktop: {unreachable}", file=sys.stderr)
+        return 1
     qt_application()
     instance = SingleInstance()
     try:

@@ -9,28 +9,32 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import signal
 import sys
-from collections.abc import Coroutine, Sequence
+from collections.abc import AsyncGenerator, Coroutine, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qwenvl_desktop.cli.exit_codes import ExitCode, UsageProblem
 from qwenvl_desktop.cli.keys import no_key_sentence
+from qwenvl_desktop.core.conversation.words import retry_sentence
 from qwenvl_desktop.core.keys import lookup_key
 from qwenvl_desktop.core.protocol import (
     ChatClient,
+    ChatEvent,
     ChatRequest,
     ContentDelta,
     Endpoint,
     Finish,
+    Interrupted,
     MissingKeyError,
     QwenVLError,
     ReasoningDelta,
+    Retrying,
     Turn,
     Usage,
     chat_request,
-    load_catalog,
 )
 from qwenvl_desktop.core.protocol.catalog import CUSTOM_REGION, Catalog, ModelInfo
 from qwenvl_desktop.core.settings import LoadedSettings, Settings, load_settings
@@ -47,13 +51,18 @@ def run_ask(args: argparse.Namespace) -> int:
     loaded = _settings_for(args)
     for problem in loaded.problems:
         print(f"warning: {problem}", file=sys.stderr)
-    settings = loaded.settings
+    return run_until_interrupted(_ask(args, loaded.settings))
+
+
+def _key_for(settings: Settings) -> str:
+    """The key of the configured region or endpoint, or :class:`MissingKeyError` saying how to
+    give one."""
     lookup = lookup_key(settings.effective_region, settings.base_url)
     if not lookup.key:
         raise MissingKeyError(
             no_key_sentence(settings.effective_region, settings.base_url, lookup.keyring_problem)
         )
-    return run_until_interrupted(_ask(args, settings, lookup.key))
+    return lookup.key
 
 
 def run_until_interrupted(work: Coroutine[Any, Any, int]) -> int:
@@ -210,26 +219,31 @@ class _AnswerSink:
         return result
 
 
-async def _ask(args: argparse.Namespace, settings: Settings, key: str) -> int:
-    catalog = load_catalog()
+async def _ask(args: argparse.Namespace, settings: Settings) -> int:
+    catalog = settings.catalog()  # with the configuration's model names (aliases)
     info = catalog.model(settings.model)
     region = settings.effective_region
     _refuse_what_the_model_cannot_do(args, catalog, info, region)
     attachments = await _prepare_images(args.image, info, settings.image_detail)
+    # The key only now: a missing or unusable image is reported first (exit 2), as the one
+    # problem of the command line itself, before a missing key (exit 3).
+    key = _key_for(settings)
     request = build_chat_request(args, settings, attachments)
     endpoint = Endpoint(settings.endpoint_base_url(), key, region)
     sink = _AnswerSink(
         stream_out=None if args.json else sys.stdout,
         reasoning_out=sys.stderr if args.show_reasoning else None,
     )
-    # The answer so far is kept when the stream fails: it is printed, then the error reported.
+    # The answer so far is kept when the stream fails or Ctrl+C stops it: it is printed (or is
+    # the --json object's content), then the error reported.
     failure: QwenVLError | None = None
     async with ChatClient(settings.client_settings()) as client:
         try:
-            async for event in client.chat(endpoint, request, info):
-                sink.on_event(event)
+            await _receive(client.chat(endpoint, request, info), sink)
         except QwenVLError as error:
             failure = error
+        except asyncio.CancelledError:  # Ctrl+C (run_until_interrupted cancels this task)
+            failure = Interrupted()
     sink.end_line()
     if args.json:
         image_tokens = sum(a.estimated_tokens for a in attachments)
@@ -238,3 +252,18 @@ async def _ask(args: argparse.Namespace, settings: Settings, key: str) -> int:
     if failure is not None:
         raise failure
     return ExitCode.OK
+
+
+async def _receive(events: AsyncGenerator[ChatEvent], sink: _AnswerSink) -> None:
+    """Feed the answer's events to ``sink``; retries are noted on stderr as they happen.
+
+    The stream is closed here, on the loop, whatever ends it — a write to a closed stdout
+    (``| head``) included: left to the garbage collector, the abandoned generator would be
+    closed while still running and print a traceback.
+    """
+    async with contextlib.aclosing(events):
+        async for event in events:
+            if isinstance(event, Retrying):
+                print(f"note: {retry_sentence(event)}", file=sys.stderr, flush=True)
+            else:
+                sink.on_event(event)

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from typing import Any
 
 from qwenvl_desktop.cli.exit_codes import ExitCode
+from qwenvl_desktop.core.protocol.proxy import mask_proxy_url
+from qwenvl_desktop.core.settings import Settings
 from qwenvl_desktop.core.settings.files import CONFIG_ENV
 from qwenvl_desktop.core.settings.loader import LoadedSettings, load_settings
 from qwenvl_desktop.core.settings.schema import SPECS, to_toml_value
@@ -18,6 +20,12 @@ from qwenvl_desktop.core.settings.writer import settings_value_to_toml
 __all__ = ["run_config_command"]
 
 _FIELDS = [*SPECS, "locked"]
+
+
+def _shown_value(settings: Settings, name: str) -> Any:
+    """A setting's value as TOML data, safe to print: a proxy's password is masked."""
+    value = settings_value_to_toml(name, getattr(settings, name))
+    return mask_proxy_url(value) if name == "proxy" and isinstance(value, str) else value
 
 
 def run_config_command(args: argparse.Namespace) -> int:
@@ -49,7 +57,7 @@ def _show_text(loaded: LoadedSettings) -> None:
     print("# < environment < command line. Each line names the layer its value came from.")
     lines = []
     for name in _FIELDS:
-        value = settings_value_to_toml(name, getattr(settings, name))
+        value = _shown_value(settings, name)
         text = f"{name} = {to_toml_value(value)}" if value is not None else f"# {name} not set"
         note = loaded.sources.get(name, "default")
         if settings.is_locked(name):
@@ -79,7 +87,7 @@ def _run_show(args: argparse.Namespace) -> int:
     if args.json:
         out = {
             name: {
-                "value": settings_value_to_toml(name, getattr(settings, name)),
+                "value": _shown_value(settings, name),
                 "source": loaded.sources.get(name, "default"),
                 "locked": settings.is_locked(name),
             }

@@ -10,6 +10,7 @@ from enum import IntEnum
 
 from qwenvl_desktop.core.protocol.errors import (
     AuthenticationError,
+    Interrupted,
     MissingKeyError,
     ModerationError,
     NetworkError,
@@ -37,8 +38,13 @@ class ExitCode(IntEnum):
     API = 6
     #: the service's content moderation refused the request or the answer
     MODERATION = 7
+    #: ``batch``: every input has its row, and some rows are errors (the others succeeded)
+    SOME_FAILED = 8
     #: Ctrl+C (128 + SIGINT, as shells report it)
     INTERRUPTED = 130
+    #: stdout closed before the answer ended (``… | head``): 128 + SIGPIPE, what a shell reports
+    #: for ``yes | head``; nothing is printed
+    BROKEN_PIPE = 141
 
 
 class UsageProblem(Exception):
@@ -47,6 +53,8 @@ class UsageProblem(Exception):
 
 def exit_code_for(error: BaseException) -> ExitCode:
     """The exit status of a command that ended with ``error``."""
+    if isinstance(error, Interrupted):
+        return ExitCode.INTERRUPTED
     if isinstance(error, ModerationError):
         return ExitCode.MODERATION
     if isinstance(error, AuthenticationError | PermissionDenied | MissingKeyError):

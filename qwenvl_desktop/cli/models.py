@@ -1,22 +1,82 @@
-"""``qwenvl-desktop models``: the catalog of a region, one model a line with its flags."""
+"""``qwenvl-desktop models``: the catalog of a region, one model a line with its flags.
+
+A heading says which region (and endpoint) the list is for and names the columns; a legend after
+the list says what each flag shown means. The model lines themselves keep their shape (name,
+family, flags separated by spaces), so ``awk '{print $1}'`` over the lines between the column
+heading and the blank line still gives the names.
+"""
 
 from __future__ import annotations
 
 import argparse
 
 from qwenvl_desktop.cli.exit_codes import ExitCode
-from qwenvl_desktop.core.protocol.catalog import load_catalog
-from qwenvl_desktop.core.settings import load_settings
+from qwenvl_desktop.core.protocol.catalog import CUSTOM_REGION, ModelInfo
+from qwenvl_desktop.core.protocol.regions import REGION_CITIES
+from qwenvl_desktop.core.settings import Settings, load_settings
 
-__all__ = ["run_models"]
+__all__ = ["FLAG_MEANINGS", "run_models"]
+
+#: what each flag of :meth:`~qwenvl_desktop.core.protocol.ModelInfo.flags` means, in plain words
+#: (``N`` stands for the number a flag carries), in the order the flags are printed
+FLAG_MEANINGS = {
+    "thinking": "always reasons step by step before it answers (slower, billed as output)",
+    "thinking:optional": "can reason before it answers; --thinking switches that on",
+    "stream-only": "answers only as a stream; --no-stream is refused",
+    "ocr": "made for reading the text in images",
+    "video": "also takes video",
+    "grounding:relative-1000": "can point at things: boxes on a 0-1000 grid over the image",
+    "grounding:absolute-resized": "can point at things: boxes in pixels of the image as the "
+    "service resized it",
+    "grid:N": "each image token covers N x N pixels",
+    "context:N": "the most tokens one conversation can hold (questions, images, answers)",
+    "max-output:N": "the longest answer, in tokens",
+    "no-images": "cannot read images",
+    "unlisted": "not in the built-in catalog: what it can do is guessed from its name",
+    "like:NAME": 'a name from your configuration ([models."…"] like = NAME): it behaves as NAME',
+}
 
 
 def run_models(args: argparse.Namespace) -> int:
     """Print the models of ``--region`` (else the configured region): name, group, flags."""
-    catalog = load_catalog()
-    region = args.region or load_settings().settings.region
+    settings = load_settings().settings
+    catalog = settings.catalog()  # with the configuration's model names (aliases)
+    region = args.region or settings.effective_region  # a base_url makes it "custom"
     models = catalog.models_for_region(region)
-    width = max(len(m.name) for m in models)
+    print(_heading(region, settings, len(models)))
+    width = max(len("MODEL"), *(len(m.name) for m in models))
+    print(f"{'MODEL':<{width}}  {'FAMILY':<8}  FLAGS")
     for model in models:
         print(f"{model.name:<{width}}  {model.group:<8}  {' '.join(model.flags())}")
+    print()
+    print("Flags:")
+    shown = _flags_shown(models)
+    key_width = max(len(flag) for flag in shown)
+    for flag in shown:
+        print(f"  {flag:<{key_width}}  {FLAG_MEANINGS[flag]}")
     return ExitCode.OK
+
+
+def _heading(region: str, settings: Settings, count: int) -> str:
+    if region == CUSTOM_REGION:
+        return (
+            f"Every model of the built-in catalog ({count}); a custom endpoint may serve others, "
+            "which work with the defaults of the family their name resembles."
+        )
+    return (
+        f"Models offered in {REGION_CITIES[region]} ({region}, "
+        f"{settings.region_base_url(region)}): {count}"
+    )
+
+
+def _legend_key(flag: str) -> str:
+    """``grid:32`` → ``grid:N``; a flag without a number is its own key."""
+    name, _, value = flag.partition(":")
+    if name == "like":
+        return "like:NAME"
+    return f"{name}:N" if value.isdigit() else flag
+
+
+def _flags_shown(models: list[ModelInfo]) -> list[str]:
+    present = {_legend_key(flag) for model in models for flag in model.flags()}
+    return [flag for flag in FLAG_MEANINGS if flag in present]

@@ -13,14 +13,24 @@ import argparse
 from typing import TYPE_CHECKING, TypeAlias
 
 from qwenvl_desktop import APP_ID, __version__
-from qwenvl_desktop.core.protocol.regions import CUSTOM_REGION, REGION_IDS
+from qwenvl_desktop.core.protocol.regions import CUSTOM_REGION, REGION_CITIES, REGION_IDS
 from qwenvl_desktop.core.settings.files import CONFIG_ENV
 
-__all__ = ["add_endpoint_options", "build_parser"]
+__all__ = ["REGION_CHOICES", "add_endpoint_options", "build_parser", "region_help"]
 
 if TYPE_CHECKING:  # generic only in typeshed, not at run time
     #: what ``add_subparsers`` returns
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+#: the region choices with their cities, for every ``--region``'s help
+REGION_CHOICES = ", ".join(f"{region} = {REGION_CITIES[region]}" for region in REGION_IDS)
+
+
+def region_help(what: str, default: str, *, about_keys: bool = True) -> str:
+    """The help of a ``--region`` option: what it chooses, the cities, and its default."""
+    keys = "; a key works only in its own region" if about_keys else ""
+    return f"{what}: {REGION_CHOICES}{keys} (default: {default})"
 
 
 def add_endpoint_options(parser: argparse.ArgumentParser) -> None:
@@ -28,7 +38,7 @@ def add_endpoint_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--region",
         choices=REGION_IDS,
-        help="service region (default from configuration, else intl)",
+        help=region_help("the Model Studio region", "from configuration, else intl"),
     )
     parser.add_argument(
         "--base-url",
@@ -56,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_ask(commands)
+    _add_batch(commands)
+    _add_jobs(commands)
     _add_models(commands)
     _add_key(commands)
     _add_config(commands)
@@ -94,21 +106,151 @@ def _add_ask(commands: Commands) -> None:
         choices=("standard", "high"),
         help="image detail: the model's default pixel budget, or 16,384 tokens per image",
     )
-    ask.add_argument("--temperature", type=float, metavar="T")
-    ask.add_argument("--top-p", type=float, metavar="P")
-    ask.add_argument("--max-tokens", type=int, metavar="N")
-    ask.add_argument("--seed", type=int, metavar="N")
+    ask.add_argument(
+        "--temperature",
+        type=float,
+        metavar="T",
+        help="sampling temperature, 0 to under 2: lower gives steadier, more literal answers "
+        "(default: the model's)",
+    )
+    ask.add_argument(
+        "--top-p",
+        type=float,
+        metavar="P",
+        help="nucleus sampling, over 0 up to 1: pick only among the likeliest words whose "
+        "probabilities add up to P (default: the model's)",
+    )
+    ask.add_argument(
+        "--max-tokens",
+        type=int,
+        metavar="N",
+        help="the longest answer, in tokens; reasoning is not counted (default: the model's)",
+    )
+    ask.add_argument(
+        "--seed",
+        type=int,
+        metavar="N",
+        help="the same seed makes repeated questions give more alike answers (default: random)",
+    )
+
+
+def _at_least_one(text: str) -> int:
+    """``--concurrency``'s type: a whole number, 1 or more (argparse exits 2 otherwise)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number} is below 1; at least one request must run")
+    return number
+
+
+def _add_batch(commands: Commands) -> None:
+    batch = commands.add_parser(
+        "batch",
+        help="ask the same question about many images; one result row per image",
+        description="Ask PROMPT about each input, a few requests at a time, and write one row "
+        "per input as it finishes. Rerun the same command to go on after a stop: inputs whose "
+        "row succeeded (same file content, prompt and model) are skipped, failed ones asked "
+        "again. Exit 0 when every row succeeded, 8 when some failed.",
+    )
+    batch.add_argument(
+        "prompt", metavar="PROMPT", help="the question for every input (left out with --task)"
+    )
+    batch.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help="image files, folders (recursive), globs ('scans/**/*.png'), http(s) URLs, or a "
+        ".csv/.jsonl list with a 'path' column and an optional per-row 'prompt'",
+    )
+    batch.add_argument(
+        "--output",
+        metavar="FILE",
+        help="results.jsonl or results.csv, appended row by row; without it, JSON lines go "
+        "to stdout (nothing to resume from)",
+    )
+    batch.add_argument(
+        "--concurrency",
+        type=_at_least_one,
+        default=4,
+        metavar="N",
+        help="requests in flight at most; fewer while the service answers 429 (default: 4)",
+    )
+    batch.add_argument(
+        "--task",
+        metavar="NAME",
+        help="a quick prompt's question instead of PROMPT: describe, extract-text (or ocr, "
+        "with the region's OCR model unless --model is given), explain-error, translate, or "
+        "one saved in the window",
+    )
+    add_endpoint_options(batch)
+    batch.add_argument(
+        "--detail",
+        choices=("standard", "high"),
+        help="image detail: the model's default pixel budget, or 16,384 tokens per image",
+    )
+    batch.add_argument(
+        "--via-batch-api",
+        action="store_true",
+        help="send everything as one job of the service's Batch API (half price, done within "
+        "24 h; needs --output) instead of asking now",
+    )
+
+
+def _add_jobs(commands: Commands) -> None:
+    jobs = commands.add_parser(
+        "jobs",
+        help="the service's Batch API jobs (batch --via-batch-api): list, status, cancel, results",
+        description="Jobs the Batch API runs for this key, asked of the service: they can be "
+        "followed and fetched from any machine with the key. The key, configuration and "
+        "endpoint are found as for ask.",
+    )
+    actions = jobs.add_subparsers(dest="jobs_command", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="the newest jobs: id, status, progress, model")
+    listing.add_argument("--limit", type=int, default=20, metavar="N", help="most jobs shown")
+    status = actions.add_parser("status", help="one job's state and progress")
+    cancel = actions.add_parser("cancel", help="stop a job; requests already answered are kept")
+    results = actions.add_parser(
+        "results", help="write a finished job's rows, in the same format as batch"
+    )
+    results.add_argument(
+        "--output",
+        metavar="FILE",
+        help="results.jsonl or results.csv, appended to (default: ID.jsonl)",
+    )
+    results.add_argument("--wait", action="store_true", help="wait for the job to finish first")
+    for action in (listing, status, cancel, results):
+        if action is not listing:
+            action.add_argument("id", metavar="ID", help="the job's id (batch_…)")
+        add_endpoint_options(action)
+        action.set_defaults(detail=None)
 
 
 def _add_models(commands: Commands) -> None:
-    models = commands.add_parser("models", help="the catalog for a region, one model a line")
-    models.add_argument("--region", choices=(*REGION_IDS, CUSTOM_REGION))
+    models = commands.add_parser(
+        "models",
+        help="the catalog for a region, one model a line with its flags",
+        description="The models a region offers, as the built-in catalog lists them: name, "
+        "family and flags (what each flag means is printed below the list).",
+    )
+    models.add_argument(
+        "--region",
+        choices=(*REGION_IDS, CUSTOM_REGION),
+        help=region_help(
+            f"the region to list, or {CUSTOM_REGION} for every model",
+            "the configured region",
+            about_keys=False,
+        ),
+    )
 
 
 def _add_key_target_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument(
-        "--region", choices=REGION_IDS, help="the region (default: the configured one)"
+        "--region",
+        choices=REGION_IDS,
+        help=region_help("the region of the key", "the configured one"),
     )
     group.add_argument("--base-url", metavar="URL", help="a custom endpoint instead of a region")
 
@@ -165,7 +307,11 @@ def _add_config(commands: Commands) -> None:
     actions = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
     show = actions.add_parser("show", help="the effective settings and the layer of each")
     show.add_argument("--json", action="store_true", help="machine-readable output")
-    show.add_argument("--region", choices=REGION_IDS, help="as a command-line flag would")
+    show.add_argument(
+        "--region",
+        choices=REGION_IDS,
+        help=region_help("as a command-line flag would", "from configuration"),
+    )
     show.add_argument("--base-url", metavar="URL", help="as a command-line flag would")
     show.add_argument("--model", metavar="NAME", help="as a command-line flag would")
     show.add_argument(

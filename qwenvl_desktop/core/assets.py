@@ -1,4 +1,4 @@
-"""Runtime assets (icons, desktop metadata) from the top-level ``resources/`` folder.
+"""Runtime assets (icons, desktop metadata, the welcome's sample picture) from ``resources/``.
 
 A built wheel or bundle carries ``resources/`` inside the package as ``qwenvl_desktop/resources``
 (hatch force-include); an editable install from a checkout does not, so fall back to the
@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["app_icon_path", "asset_path"]
+__all__ = ["app_icon_path", "asset_path", "sample_image_path"]
 
 _CHECKOUT_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
@@ -28,3 +28,8 @@ def asset_path(relative: str) -> Path:
 
 def app_icon_path() -> Path:
     return asset_path("qwenvl-desktop.svg")
+
+
+def sample_image_path() -> Path:
+    """The picture the welcome offers to try (made by ``packaging/render_sample_image.py``)."""
+    return asset_path("sample-cafe-table.png")

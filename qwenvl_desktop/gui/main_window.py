@@ -47,8 +47,8 @@ from qwenvl_desktop.core.protocol.catalog import (
     REGION_IDS,
     ModelInfo,
     image_capable_alternative,
-    load_catalog,
 )
+from qwenvl_desktop.gui.batch_dialog import BatchTool
 from qwenvl_desktop.gui.capture_actions import CapturePlaces, CaptureTools
 from qwenvl_desktop.gui.first_frame import after_first_frame
 from qwenvl_desktop.gui.history_panel import HistoryPanel
@@ -68,8 +68,10 @@ if TYPE_CHECKING:
     from qwenvl_desktop.core.conversation.model import Conversation
     from qwenvl_desktop.core.settings import Settings
     from qwenvl_desktop.gui.key_dialog import KeyDialog
+    from qwenvl_desktop.gui.welcome import WelcomePanel
     from qwenvl_desktop.services.chat import ChatController
     from qwenvl_desktop.services.draft import DraftAttachments
+    from qwenvl_desktop.services.key_setup import KeySetup
 
 __all__ = ["MainWindow"]
 
@@ -105,6 +107,9 @@ class MainWindow(QMainWindow):
         self._send_after_key = False
         self._retry_after_key: str | None = None
         self._key_dialog: KeyDialog | None = None
+        #: the first-start guide in the transcript's place, built when a region has no key
+        self._welcome: WelcomePanel | None = None
+        self._key_setup: KeySetup | None = None
         self._file_dialog: QFileDialog | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle("Qwen-VL Desktop")
@@ -126,6 +131,15 @@ class MainWindow(QMainWindow):
         self._build_actions()
         #: paste anywhere, watch mode, capture region, quick prompts (Edit and Tools menus)
         self.capture_tools = self._build_capture_tools()
+        #: Tools ▸ Ask about many images… (its dialog and run are made when first opened)
+        self.batch_tool = BatchTool(
+            self,
+            self.capture_tools.tools_menu,
+            status=self.status,
+            show_conversation=self.load_conversation,
+            prompts=self.capture_tools.quick_prompts.prompts,
+        )
+        self.closed.connect(self.batch_tool.window_closed)
         self._show_configured(settings)
         for action in self._service_actions():
             action.setEnabled(False)  # until wire()
@@ -144,6 +158,7 @@ class MainWindow(QMainWindow):
         self.image_pane.show_draft(draft)
         self.history_panel.wire(controller)
         self.capture_tools.wire(draft=draft, controller=controller)
+        self.batch_tool.wire(controller)
         self._connect()
         self._wired = True
         for action in self._service_actions():
@@ -203,9 +218,17 @@ class MainWindow(QMainWindow):
         row.addLayout(buttons)
         column.addLayout(row, 1)
 
+        # The transcript's place: the welcome takes it while the region in use has no key.
+        self.transcript_area = QWidget(self)
+        self.transcript_area.setObjectName("transcriptArea")
+        self._transcript_column = QVBoxLayout(self.transcript_area)
+        self._transcript_column.setContentsMargins(0, 0, 0, 0)
+        self._transcript_column.setSpacing(0)
+        self._transcript_column.addWidget(self.transcript, 1)
+
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.transcript)
+        self.splitter.addWidget(self.transcript_area)
         self.splitter.addWidget(composer)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
@@ -220,7 +243,7 @@ class MainWindow(QMainWindow):
         The same facts the service gives :meth:`_refresh_endpoint` later, from the same catalog
         policy, so the first frame already shows what the wired window will.
         """
-        catalog = load_catalog()
+        catalog = settings.catalog()
         self.picker.set_regions([(r, catalog.region(r).label) for r in REGION_IDS])
         self.picker.set_locked(settings.locked)
         self.picker.set_thinking(settings.thinking, None)
@@ -347,6 +370,7 @@ class MainWindow(QMainWindow):
         c.exchangeFinished.connect(self._on_exchange_ended)
         c.exchangeFailed.connect(self._on_exchange_ended)
         c.conversationReset.connect(self.transcript.clear_conversation)
+        c.conversationReset.connect(self._refresh_welcome)
         c.busyChanged.connect(self._on_busy)
         c.endpointChanged.connect(self._refresh_endpoint)
         c.keys.keyChanged.connect(self._refresh_key)
@@ -354,6 +378,7 @@ class MainWindow(QMainWindow):
         c.keys.keyStored.connect(self._on_key_stored)
         c.keys.keyStoreFailed.connect(self._on_key_store_failed)
         c.throughputChanged.connect(lambda _id, rate: self.status.set_rate(rate))
+        c.retrying.connect(lambda _id, sentence: self.status.set_state(sentence))
         c.notice.connect(self.status.notice)
 
     def _connect_picker(self) -> None:
@@ -438,6 +463,7 @@ class MainWindow(QMainWindow):
             self.transcript.finish_reply(exchange)
         self.history_sidebar.set_current(conversation.id)
         self.status.set_rate(None)
+        self._refresh_welcome()
 
     def copy_last_answer(self) -> None:
         last = self.controller.last_exchange()
@@ -486,6 +512,7 @@ class MainWindow(QMainWindow):
         else:
             thumbnails = self.draft.thumbnails_for(exchange.attachments)
             self.transcript.add_exchange(exchange, thumbnails)
+        self._refresh_welcome()
         self.status.set_state(WAITING_LABEL)
         self.status.set_rate(None)
 
@@ -528,20 +555,26 @@ class MainWindow(QMainWindow):
 
     def _refresh_key(self) -> None:
         self.status.set_endpoint(self.controller.base_url, self.controller.key_state)
+        self._refresh_welcome()
 
     # -- keys ------------------------------------------------------------------------------------
 
     def _on_key_missing(self, _region: str) -> None:
+        """A question could not go out for want of a key: it waits, and the welcome (already
+        in the transcript's place) takes the key; the question goes once the key is stored."""
         last = self.controller.last_exchange()
         no_key = last is not None and last.error is not None and last.error.kind == "no-key"
         if last is not None and last.state == "failed" and no_key:
             self._retry_after_key = last.id
         else:
             self._send_after_key = True
-        self.ask_for_key()
+        self._refresh_welcome()
+        if self._welcome is not None:
+            self._welcome.focus_key()
+        self.status.notice("No API key for this region yet: paste one in the welcome above.")
 
     def ask_for_key(self) -> KeyDialog:
-        """Open the key dialog for the current region (non-blocking)."""
+        """Open the key dialog for the current region (File ▸ Set API key…; non-blocking)."""
         from qwenvl_desktop.gui.key_dialog import KeyDialog
 
         if self._key_dialog is not None:
@@ -579,6 +612,71 @@ class MainWindow(QMainWindow):
         self.status.notice(sentence, 15000)
         self._send_after_key = False
         self._retry_after_key = None
+
+    # -- first start: the welcome ------------------------------------------------------------------
+
+    def _refresh_welcome(self) -> None:
+        """The welcome shows while the region in use has no key, in the transcript's place — and
+        above the transcript when the conversation already has turns (a region switched to)."""
+        if not self._wired:
+            return
+        present = self.controller.key_state.present
+        if present is False and self._welcome is None:
+            self._build_welcome()
+        welcome, setup = self._welcome, self._key_setup
+        if welcome is None or setup is None:
+            return
+        # While a region's key is still being looked up (None) the welcome stays as it is: no
+        # flicker when switching between regions that both have no key.
+        missing = not welcome.isHidden() if present is None else not present
+        conversing = bool(self.controller.conversation.exchanges)
+        if missing:
+            welcome.set_region(self.controller.region, self.controller.custom_url)
+            welcome.set_storage_note(setup.storage_note())
+            welcome.set_mid_conversation(conversing)
+        elif not welcome.isHidden():
+            welcome.forget_key()  # the key went in
+        welcome.setVisible(missing)
+        self.transcript.setVisible(not missing or conversing)
+
+    def _build_welcome(self) -> None:
+        from qwenvl_desktop.gui.welcome import WelcomePanel
+        from qwenvl_desktop.services.key_setup import KeySetup
+
+        setup = KeySetup(self.controller, parent=self)
+        welcome = WelcomePanel(self.transcript_area)
+        welcome.set_regions(setup.region_choices())
+        welcome.set_region_locked(setup.region_locked)
+        welcome.show_state(setup.state)
+        welcome.regionChosen.connect(self.controller.set_region)
+        welcome.keySubmitted.connect(setup.submit)
+        welcome.findRegionRequested.connect(setup.find_region)
+        welcome.sampleRequested.connect(self.use_sample_image)
+        setup.changed.connect(lambda: welcome.show_state(setup.state))
+        setup.keyAccepted.connect(lambda sentence: self.status.notice(sentence, 12000))
+        self._transcript_column.insertWidget(0, welcome, 1)
+        self._welcome, self._key_setup = welcome, setup
+
+    @property
+    def welcome(self) -> WelcomePanel | None:
+        """The first-start guide, once a region without a key has been shown (else None)."""
+        return self._welcome
+
+    def use_sample_image(self) -> None:
+        """The welcome's sample: its picture into the draft and its question into an empty
+        prompt; without a key yet, it is sent as soon as one is stored."""
+        from qwenvl_desktop.core.assets import sample_image_path
+        from qwenvl_desktop.gui.welcome import SAMPLE_QUESTION
+
+        self.draft.add_sources([str(sample_image_path())])
+        if not self.prompt.toPlainText().strip():
+            self.prompt.setPlainText(SAMPLE_QUESTION)
+        if self.controller.key_state.present is False and self._welcome is not None:
+            self._send_after_key = True
+            self._welcome.focus_key()
+            self.status.notice("The sample picture and its question go out once the key is in.")
+        else:
+            self.prompt.setFocus()
 
     # -- history -------------------------------------------------------------------------------
 
@@ -666,7 +764,10 @@ class MainWindow(QMainWindow):
         """Finish closing: cancel image work, stop the stream, close the HTTP client."""
         if not self._wired:
             return
+        if self._key_setup is not None:
+            await self._key_setup.aclose()
         await self.draft.aclose()
+        await self.batch_tool.aclose()
         await self.controller.aclose()
 
     def changeEvent(self, event: QEvent) -> None:

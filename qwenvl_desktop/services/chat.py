@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from qwenvl_desktop.core.conversation.model import Conversation, Exchange
+from qwenvl_desktop.core.conversation.words import retry_sentence
 from qwenvl_desktop.core.history import NullHistoryStore
 from qwenvl_desktop.core.keys import lookup_key
 from qwenvl_desktop.core.protocol import (
@@ -41,8 +42,8 @@ from qwenvl_desktop.core.protocol import (
     QwenVLError,
     ReasoningDelta,
     RequestError,
+    Retrying,
     chat_request,
-    load_catalog,
 )
 from qwenvl_desktop.core.protocol.catalog import image_capable_alternative
 from qwenvl_desktop.core.protocol.curl import curl_command
@@ -86,6 +87,8 @@ class ChatController(QObject):
     endpointChanged = Signal()
     #: exchange id, tokens per second (live estimate while streaming, final when done)
     throughputChanged = Signal(str, float)
+    #: exchange id, a sentence (``Rate limited — retrying in 3 s (attempt 2 of 4)``)
+    retrying = Signal(str, str)
     #: a one-line notice for the status bar
     notice = Signal(str)
 
@@ -100,7 +103,7 @@ class ChatController(QObject):
     ) -> None:
         super().__init__(parent)
         self._settings = settings
-        self._catalog = load_catalog()
+        self._catalog = settings.catalog()  # with the configuration's model names
         self._client = client or ChatClient(settings.client_settings())
         #: the key of each region and endpoint (lookups run off the GUI thread)
         self.keys = KeyService(key_lookup, parent=self)
@@ -290,7 +293,8 @@ class ChatController(QObject):
             template = self._request_for(exchange, self._catalog.model(exchange.model))
             known = exchange.region and exchange.region != CUSTOM_REGION
             base_url = self._settings.region_base_url(exchange.region) if known else self.base_url
-        return curl_command(self.conversation, exchange, base_url, template=template)
+        info = self._catalog.model(exchange.model)
+        return curl_command(self.conversation, exchange, base_url, template=template, info=info)
 
     def _request_for(self, exchange: Exchange, info: ModelInfo) -> ChatRequest:
         return chat_request(
@@ -360,7 +364,7 @@ class ChatController(QObject):
         add_answer, add_reasoning = batcher.add_answer, batcher.add_reasoning
         # Closed on the loop even when cancelled mid-stream: the response is released now,
         # not whenever the garbage collector finds the generator.
-        async with contextlib.aclosing(stream):  # type: ignore[type-var]
+        async with contextlib.aclosing(stream):
             async for event in stream:
                 # The hot path: tens of thousands of events per long reply.
                 kind = type(event)
@@ -368,6 +372,8 @@ class ChatController(QObject):
                     add_answer(event.text)  # type: ignore[union-attr]
                 elif kind is ReasoningDelta:
                     add_reasoning(event.text)  # type: ignore[union-attr]
+                elif isinstance(event, Retrying):
+                    self.retrying.emit(exchange.id, retry_sentence(event))
                 else:
                     batcher.flush()  # text before usage/finish, in order
                     exchange.apply(event)

@@ -115,17 +115,20 @@ class KeyService(QObject):
             found = KeyLookup(None, "none", keyring_problem=str(exc))
         finally:
             self._lookups.pop(target, None)
-        self._keys[target] = found
+        # A key stored while the lookup ran is newer than what the lookup found.
+        found = self._keys.setdefault(target, found)
         self.keyChanged.emit()
         return found
 
     def save(self, region: str, base_url: str | None, key: str) -> None:
         """Store a key the user typed (keyring, else this session); a signal says how it went."""
-        task = asyncio.get_event_loop().create_task(self._save(region, base_url, key))
+        task = asyncio.get_event_loop().create_task(self.store(region, base_url, key))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _save(self, region: str, base_url: str | None, key: str) -> None:
+    async def store(self, region: str, base_url: str | None, key: str) -> StoredKey | None:
+        """:meth:`save`, awaited: where the key went, or None when it could not be stored (the
+        signals are the same)."""
         loop = asyncio.get_running_loop()
 
         def store() -> StoredKey:
@@ -135,14 +138,15 @@ class KeyService(QObject):
             stored = await loop.run_in_executor(None, store)
         except KeyStoreError as error:
             self.keyStoreFailed.emit(error.user_message)
-            return
+            return None
         except Exception as exc:
             log.exception("storing the key failed")
             self.keyStoreFailed.emit(f"The key could not be stored: {exc}")
-            return
+            return None
         self._keys[stored.target] = KeyLookup(key.strip(), stored.description, origin=stored.where)
         self.keyChanged.emit()
         self.keyStored.emit(stored.description)
+        return stored
 
     async def aclose(self) -> None:
         """Cancel running lookups and saves. Safe to call more than once."""

@@ -59,6 +59,9 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "qwenvl_desktop.gui.region_capture",
     "qwenvl_desktop.gui.region_overlay",
     "qwenvl_desktop.gui.key_dialog",
+    # The welcome and its key check come only when the key lookup finds no key.
+    "qwenvl_desktop.gui.welcome",
+    "qwenvl_desktop.services.key_setup",
 )
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -11,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from tests.support.dashscope_server import LoopbackDashScope
 
@@ -155,8 +158,15 @@ def test_errors_map_to_exit_codes_and_keep_partial_output(
     assert result.stdout.startswith(stdout_start)
     if stdout_start:
         assert result.stdout.endswith("\n")  # the partial answer is finished off cleanly
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and stderr_has in lines[0]
+    *notes, last = result.stderr.strip().splitlines()
+    assert stderr_has in last
+    # a retried error says so while it waits: "note: Rate limited — retrying in 1 s (attempt 2…"
+    assert all(
+        re.fullmatch(r"note: .+ — retrying (now|in \d+ s) \(attempt \d of 4\)", n) for n in notes
+    )
+    if scenario.startswith(("e429", "e500")):
+        attempts = [n.rsplit("(", 1)[1] for n in notes]
+        assert attempts == ["attempt 2 of 4)", "attempt 3 of 4)", "attempt 4 of 4)"]
     assert "Traceback" not in result.stderr and test_key not in result.stderr + result.stdout
 
 
@@ -195,6 +205,27 @@ def test_unusable_image_exits_2(tmp_path: Path, test_key: str) -> None:
     assert "nope.png" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_a_missing_image_is_reported_before_a_missing_key(tmp_path: Path) -> None:
+    """GIVEN no key anywhere and an image that does not exist, THEN the image is the problem
+    reported (exit 2, usage), not the key (exit 3): it is the one to fix first."""
+    missing = tmp_path / "missing.png"
+    result = run_cli("ask", "--region", "cn", "--image", str(missing), "x")
+    assert result.returncode == 2, result.stderr
+    assert "missing.png" in result.stderr
+    assert "DASHSCOPE_API_KEY" not in result.stderr and "Traceback" not in result.stderr
+    # With the image fixed, the missing key is what is left.
+    (tmp_path / "there.png").write_bytes(_tiny_png())
+    result = run_cli("ask", "--region", "cn", "--image", str(tmp_path / "there.png"), "x")
+    assert result.returncode == 3, result.stderr
+    assert "DASHSCOPE_API_KEY" in result.stderr
+
+
+def _tiny_png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (32, 32), "green").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 def test_interrupt_exits_130(threaded_server: LoopbackDashScope, test_key: str) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DASHSCOPE_API_KEY")}
     env["DASHSCOPE_API_KEY"] = test_key
@@ -226,7 +257,11 @@ def test_interrupt_exits_130(threaded_server: LoopbackDashScope, test_key: str) 
 def test_models_lists_the_region_catalog() -> None:
     result = run_cli("models", "--region", "intl")
     assert result.returncode == 0
-    lines = result.stdout.splitlines()
+    heading, columns, *rest = result.stdout.splitlines()
+    assert heading.startswith("Models offered in Singapore (intl, https://dashscope-intl.")
+    assert heading.endswith(": 31")
+    assert columns.split() == ["MODEL", "FAMILY", "FLAGS"]
+    lines = rest[: rest.index("")]
     assert len(lines) == 31
     qvq = next(line for line in lines if line.startswith("qvq-max "))
     assert "stream-only" in qvq and "thinking" in qvq

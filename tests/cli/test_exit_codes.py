@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from qwenvl_desktop.cli.exit_codes import ExitCode, UsageProblem, exit_code_for
-from qwenvl_desktop.core.protocol.errors import MissingKeyError, QwenVLError
+from qwenvl_desktop.core.protocol.errors import (
+    Interrupted,
+    MissingKeyError,
+    ProxyAuthError,
+    QwenVLError,
+    RedirectRefused,
+    error_from_response,
+)
 from qwenvl_desktop.core.protocol.request import RequestError
 
 
@@ -18,7 +25,9 @@ def test_the_table_is_the_documented_contract() -> None:
         "NETWORK": 5,
         "API": 6,
         "MODERATION": 7,
+        "SOME_FAILED": 8,
         "INTERRUPTED": 130,
+        "BROKEN_PIPE": 141,
     }
 
 
@@ -30,6 +39,17 @@ def test_the_table_is_the_documented_contract() -> None:
         (MissingKeyError("No API key for region 'cn'."), ExitCode.AUTH),
         (QwenVLError("something else"), ExitCode.API),
         (RuntimeError("a bug"), ExitCode.API),
+        (Interrupted(), ExitCode.INTERRUPTED),
+        (ProxyAuthError(), ExitCode.NETWORK),
+        (RedirectRefused(), ExitCode.API),
+        # moderation through a LiteLLM gateway: the code in "type", the status in "code"
+        (
+            error_from_response(
+                400,
+                {"error": {"message": "blocked", "type": "data_inspection_failed", "code": "400"}},
+            ),
+            ExitCode.MODERATION,
+        ),
     ],
 )
 def test_given_an_error_when_a_command_ends_with_it_then_its_status_is_from_the_table(

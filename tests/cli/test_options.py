@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
 
@@ -47,3 +49,75 @@ def test_given_key_help_when_shown_then_it_names_the_keyring_service(
     with pytest.raises(SystemExit):
         main(["key", "--help"])
     assert f"(service {KEYRING_SERVICE!r}," in " ".join(capsys.readouterr().out.split())
+
+
+def _options(parser: argparse.ArgumentParser, path: str = "qwenvl-desktop") -> Iterator[tuple]:
+    """(command path, action) for every option and argument of ``parser`` and its commands."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _options(sub, f"{path} {name}")
+        else:
+            yield path, action
+
+
+def test_given_every_command_when_its_help_is_read_then_every_option_says_what_it_does() -> None:
+    missing = [
+        f"{path} {'/'.join(action.option_strings) or action.dest}"
+        for path, action in _options(build_parser())
+        if not action.help or action.help == argparse.SUPPRESS
+    ]
+    assert missing == []
+
+
+def test_given_a_region_option_when_its_help_is_read_then_it_names_the_cities() -> None:
+    regions = [
+        (path, action)
+        for path, action in _options(build_parser())
+        if "--region" in action.option_strings
+    ]
+    assert len(regions) >= 5  # the window, ask, models, key set/delete/check, config show
+    for path, action in regions:
+        for city in ("intl = Singapore", "us = Virginia", "cn = Beijing", "hk = Hong Kong"):
+            assert city in action.help, (path, city)
+
+
+def test_given_ask_help_in_a_terminal_then_the_sampling_options_are_explained() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "qwenvl_desktop", "ask", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    text = " ".join(result.stdout.split())
+    for option, words in (
+        ("--temperature T", "sampling temperature"),
+        ("--top-p P", "nucleus sampling"),
+        ("--max-tokens N", "the longest answer"),
+        ("--seed N", "the same seed"),
+    ):
+        assert f"{option} {words}" in text, option
+
+
+def test_given_models_when_listed_then_a_legend_explains_every_flag_shown() -> None:
+    from qwenvl_desktop.cli.models import FLAG_MEANINGS
+
+    result = subprocess.run(
+        [sys.executable, "-m", "qwenvl_desktop", "models", "--region", "custom"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    lines = result.stdout.splitlines()
+    blank = lines.index("")
+    rows, legend = lines[2:blank], lines[blank + 1 :]
+    assert legend[0] == "Flags:"
+    explained = {line.split()[0] for line in legend[1:]}
+    for row in rows:
+        for flag in row.split()[2:]:
+            name, _, value = flag.partition(":")
+            assert (f"{name}:N" if value.isdigit() else flag) in explained, flag
+    assert explained <= set(FLAG_MEANINGS)
+    assert "thinking" in explained and "ocr" in explained and "grid:N" in explained

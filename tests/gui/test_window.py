@@ -473,19 +473,22 @@ def test_region_switch_changes_key_and_endpoint(
     assert cn.authorization == f"Bearer {CN_KEY}"
 
 
-def test_missing_key_opens_the_dialog_and_the_key_goes_to_the_keyring(
+def test_missing_key_shows_the_welcome_and_the_key_goes_to_the_keyring(
     make_window: WindowFactory,
     server: LoopbackDashScope,
     qtbot: QtBot,
     memory_keyring,  # type: ignore[no-untyped-def]
 ) -> None:
+    # No modal dialog: the welcome in the transcript's place takes the key (tests/gui/
+    # test_welcome.py follows it further); the key dialog stays for File ▸ Set API key….
     window = make_window("--base-url", server.base_url("seed"), key=None)
     assert window.controller.key_state.present is False
     ask(qtbot, window, "Hello without a key")
-    dialog = window.findChild(QWidget, "keyDialog")
-    assert dialog is not None and dialog.isVisible()
+    assert window.findChild(QWidget, "keyDialog") is None
+    welcome = window.findChild(QWidget, "welcomePanel")
+    assert welcome is not None and welcome.isVisible()
     assert window.prompt.toPlainText() == "Hello without a key"  # kept until it can be sent
-    key_edit = dialog.findChild(QWidget, "keyEdit")
+    key_edit = welcome.findChild(QWidget, "welcomeKeyEdit")
     qtbot.keyClicks(key_edit, TEST_KEY)
     qtbot.keyClick(key_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: SEED_ANSWER_END in transcript_text(window), timeout=5000)

@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import datetime
 import ipaddress
+import json
 import ssl
 import threading
 from collections.abc import AsyncIterator, Coroutine, Iterator
@@ -22,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from qwenvl_desktop.core.protocol import ChatClient, ChatRequest, ClientSettings, Endpoint, Turn
-from qwenvl_desktop.core.protocol.errors import CertificateError, NetworkError
+from qwenvl_desktop.core.protocol.errors import CertificateError, NetworkError, ProxyAuthError
 from qwenvl_desktop.core.protocol.events import ContentDelta
 from qwenvl_desktop.core.settings import ConfigLocations, load_settings
 from tests.support.dashscope_server import LoopbackDashScope
@@ -134,20 +135,34 @@ class TlsLoopbackDashScope(LoopbackDashScope):
 
 
 class ConnectProxy:
-    """A minimal HTTP CONNECT proxy on loopback that records the tunnels it opened."""
+    """A minimal HTTP CONNECT proxy on loopback that records the tunnels it opened.
 
-    def __init__(self) -> None:
+    ``ssl_context`` makes it an ``https://`` proxy (TLS between the client and the proxy);
+    ``credentials`` (``"user:password"``) makes it answer 407 to a request without them.
+    """
+
+    def __init__(
+        self, *, ssl_context: ssl.SSLContext | None = None, credentials: str | None = None
+    ) -> None:
         self.targets: list[str] = []
+        self.requests = 0
         self.port = 0
+        self._ssl = ssl_context
+        self._credentials = credentials
         self._server: asyncio.Server | None = None
         self._tasks: set[asyncio.Task[None]] = set()
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        scheme = "https" if self._ssl else "http"
+        return f"{scheme}://127.0.0.1:{self.port}"
+
+    def url_with(self, credentials: str) -> str:
+        scheme, rest = self.url.split("://")
+        return f"{scheme}://{credentials}@{rest}"
 
     async def start(self) -> None:
-        self._server = await asyncio.start_server(self._handle, "127.0.0.1", 0)
+        self._server = await asyncio.start_server(self._handle, "127.0.0.1", 0, ssl=self._ssl)
         self.port = self._server.sockets[0].getsockname()[1]
 
     async def stop(self) -> None:
@@ -158,6 +173,18 @@ class ConnectProxy:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(self._server.wait_closed(), 2)
 
+    def _authorised(self, head: str) -> bool:
+        if self._credentials is None:
+            return True
+        import base64
+
+        expected = "basic " + base64.b64encode(self._credentials.encode()).decode().lower()
+        lines = [ln.lower() for ln in head.split("\r\n")]
+        return any(
+            ln.startswith("proxy-authorization:") and ln.split(":", 1)[1].strip() == expected
+            for ln in lines
+        )
+
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         task = asyncio.current_task()
         assert task is not None
@@ -165,8 +192,18 @@ class ConnectProxy:
         upstream: asyncio.StreamWriter | None = None
         try:
             head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1")
+            self.requests += 1
             method, target, _ = head.split("\r\n", 1)[0].split(" ", 2)
             host, _, port = target.rpartition(":")
+            if not self._authorised(head):
+                page = b"<html><title>407 Proxy Authentication Required</title></html>"
+                writer.write(
+                    b"HTTP/1.1 407 Proxy Authentication Required\r\n"
+                    b'Proxy-Authenticate: Basic realm="corp"\r\nContent-Type: text/html\r\n'
+                    b"Content-Length: %d\r\n\r\n%s" % (len(page), page)
+                )
+                await writer.drain()
+                return
             if method != "CONNECT" or host not in ("127.0.0.1", "localhost"):
                 writer.write(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n")
                 await writer.drain()
@@ -176,7 +213,7 @@ class ConnectProxy:
             writer.write(b"HTTP/1.1 200 Connection established\r\n\r\n")
             await writer.drain()
             await asyncio.gather(self._pipe(reader, upstream), self._pipe(up_reader, writer))
-        except (ConnectionError, asyncio.IncompleteReadError, asyncio.CancelledError):
+        except (ConnectionError, asyncio.IncompleteReadError, asyncio.CancelledError, ssl.SSLError):
             pass
         finally:
             self._tasks.discard(task)
@@ -347,3 +384,159 @@ def test_ask_uses_proxy_and_ca_from_the_system_config_file(
     finally:
         background.run(proxy.stop())
         background.run(server.stop())
+
+
+# -- a company proxy: its own TLS, its login, the environment -------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_an_https_proxy_is_verified_against_the_ca_bundle(
+    tls_server: TlsLoopbackDashScope, pki: Pki
+) -> None:
+    """GIVEN an https:// proxy whose certificate comes from the company CA WHEN ca_bundle names
+    that CA THEN the proxy is trusted (before, only the default CAs were tried for it)."""
+    proxy = ConnectProxy(ssl_context=pki.server_context())
+    await proxy.start()
+    try:
+        settings = ClientSettings(ca_bundle=str(pki.ca_pem), proxy=proxy.url, max_retries=0)
+        models, text = await ask(settings, tls_server.base_url())
+    finally:
+        await proxy.stop()
+    assert proxy.url.startswith("https://") and models and text
+    assert set(proxy.targets) == {f"127.0.0.1:{tls_server.port}"}
+
+
+@pytest.mark.asyncio
+async def test_a_wrong_proxy_password_is_asked_once_and_named_as_such(
+    tls_server: TlsLoopbackDashScope, pki: Pki
+) -> None:
+    """GIVEN a proxy that answers 407 WHEN a question is sent THEN the proxy is asked once (a
+    retried wrong password can lock the account) and the sentence blames the proxy's login."""
+    proxy = ConnectProxy(credentials="alice:right")
+    await proxy.start()
+    try:
+        settings = ClientSettings(ca_bundle=str(pki.ca_pem), proxy=proxy.url_with("alice:wrong"))
+        endpoint = Endpoint(tls_server.base_url(), KEY, "custom")
+        request = ChatRequest(model="qwen-vl-plus", turns=(Turn("user", "hi"),), stream=True)
+        async with ChatClient(settings) as client:
+            with pytest.raises(ProxyAuthError) as info:
+                [e async for e in client.chat(endpoint, request)]
+    finally:
+        await proxy.stop()
+    assert proxy.requests == 1 and tls_server.requests == []
+    message = info.value.one_line()
+    assert "rejected its credentials" in message and f"alice:***@127.0.0.1:{proxy.port}" in message
+    assert "wrong" not in message
+
+
+@pytest.mark.asyncio
+async def test_a_407_for_a_plain_http_endpoint_is_the_proxy_login_too(pki: Pki) -> None:
+    """On an http:// endpoint the proxy's 407 is an ordinary response: it must not read as the
+    service's error ("api: The service reported an error (status=407…") with the proxy's page."""
+    from tests.support.dashscope_server import LoopbackDashScope
+
+    server = LoopbackDashScope(api_keys={KEY})
+    await server.start()
+    proxy = ConnectProxy(credentials="alice:right")
+    await proxy.start()
+    try:
+        settings = ClientSettings(proxy=proxy.url_with("alice:wrong"))
+        with pytest.raises(ProxyAuthError) as info:
+            await ask(settings, server.base_url())
+    finally:
+        await proxy.stop()
+        await server.stop()
+    assert proxy.requests == 1 and info.value.status == 407
+    assert "<html" not in info.value.one_line()
+
+
+@pytest.mark.asyncio
+async def test_the_right_proxy_password_gets_through(
+    tls_server: TlsLoopbackDashScope, pki: Pki
+) -> None:
+    proxy = ConnectProxy(credentials="alice:p@ss word")
+    await proxy.start()
+    try:
+        url = proxy.url_with("alice:p%40ss%20word")
+        models, text = await ask(
+            ClientSettings(ca_bundle=str(pki.ca_pem), proxy=url), tls_server.base_url()
+        )
+    finally:
+        await proxy.stop()
+    assert models and text and proxy.targets != []
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("name", ["HTTPS_PROXY", "https_proxy", "ALL_PROXY"])
+async def test_the_environment_proxy_is_used_when_none_is_configured(
+    tls_server: TlsLoopbackDashScope,
+    proxy: ConnectProxy,
+    pki: Pki,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+) -> None:
+    monkeypatch.setenv(name, proxy.url)
+    models, text = await ask(ClientSettings(ca_bundle=str(pki.ca_pem)), tls_server.base_url())
+    assert models and text and set(proxy.targets) == {f"127.0.0.1:{tls_server.port}"}
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("no_proxy", ["127.0.0.1", "localhost,127.0.0.1", "*"])
+async def test_no_proxy_sends_those_hosts_direct(
+    tls_server: TlsLoopbackDashScope,
+    proxy: ConnectProxy,
+    pki: Pki,
+    monkeypatch: pytest.MonkeyPatch,
+    no_proxy: str,
+) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", proxy.url)
+    monkeypatch.setenv("NO_PROXY", no_proxy)
+    models, text = await ask(ClientSettings(ca_bundle=str(pki.ca_pem)), tls_server.base_url())
+    assert models and text and proxy.targets == []
+
+
+@pytest.mark.asyncio
+async def test_the_proxy_setting_wins_over_the_environment(
+    tls_server: TlsLoopbackDashScope,
+    proxy: ConnectProxy,
+    pki: Pki,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")  # nothing listens there
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")  # and NO_PROXY is for the environment's proxy
+    settings = ClientSettings(ca_bundle=str(pki.ca_pem), proxy=proxy.url)
+    models, text = await ask(settings, tls_server.base_url())
+    assert models and text and proxy.targets != []
+
+
+@pytest.mark.asyncio
+async def test_a_network_failure_names_the_host_and_the_proxy(
+    tls_server: TlsLoopbackDashScope, pki: Pki
+) -> None:
+    stopped = ConnectProxy()
+    await stopped.start()
+    url = stopped.url_with("alice:s3cret")
+    await stopped.stop()
+    settings = ClientSettings(ca_bundle=str(pki.ca_pem), proxy=url, max_retries=0)
+    with pytest.raises(NetworkError) as info:
+        await ask(settings, tls_server.base_url())
+    line = info.value.one_line()
+    assert f"127.0.0.1:{tls_server.port}" in line and f"alice:***@127.0.0.1:{stopped.port}" in line
+    assert "s3cret" not in line
+
+
+def test_config_show_masks_the_proxy_password(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from qwenvl_desktop.cli.main import main
+
+    monkeypatch.setenv("QWENVL_DESKTOP_PROXY", "http://alice:s3cret@proxy.corp:3128")
+    assert main(["config", "show"]) == 0
+    text = capsys.readouterr().out
+    assert 'proxy = "http://alice:***@proxy.corp:3128"' in text
+    assert main(["config", "show", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)["settings"]["proxy"]["value"]
+    assert shown == "http://alice:***@proxy.corp:3128"
+    monkeypatch.setenv("QWENVL_DESKTOP_PROXY", "ftp://alice:s3cret@proxy.corp:3128")
+    main(["config", "show"])
+    assert "s3cret" not in "".join(capsys.readouterr())

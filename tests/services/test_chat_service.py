@@ -128,3 +128,21 @@ def test_given_no_key_when_sending_then_key_missing_is_signalled_and_nothing_is_
         assert not chat.send("Hello")
     assert missing.args == ["custom"]
     assert chat.conversation.exchanges == [] and server.chat_requests() == []
+
+
+def test_given_a_rate_limited_request_when_retried_then_the_wait_is_told_as_it_happens(
+    make_chat: ChatFactory, server: LoopbackDashScope, qtbot: QtBot
+) -> None:
+    """While a 429 is waited out the status says so (it used to say only "Waiting for the
+    answer…"), and the retry notice is not part of the answer."""
+    chat = make_chat(server.base_url("retry-after"))  # 429 with Retry-After: 0 twice, then ok
+    notices: list[str] = []
+    chat.retrying.connect(lambda _eid, sentence: notices.append(sentence))
+    with qtbot.waitSignal(chat.exchangeFinished, timeout=10000):
+        assert chat.send("Describe the picture")
+    assert notices == [
+        "Rate limited — retrying now (attempt 2 of 4)",
+        "Rate limited — retrying now (attempt 3 of 4)",
+    ]
+    exchange = chat.last_exchange()
+    assert exchange is not None and exchange.answer.startswith(SEED_START)

@@ -97,3 +97,28 @@ def test_given_a_typed_key_when_saved_then_it_is_stored_and_used(
     assert found is not None and found.key == KEY  # stripped, and known without a lookup
     assert keys.state("cn", None).present is True
     close(keys, qloop, qtbot)
+
+
+def test_given_a_lookup_still_running_when_a_key_is_stored_then_the_stored_key_stays(
+    qloop: AppEventLoop, qtbot: QtBot, memory_keyring: MemoryKeyring
+) -> None:
+    """The welcome stores a key for a region it has just switched to, while that region's
+    lookup may still be reading the (empty) keyring: the lookup's "none" must not win."""
+    release = threading.Event()
+
+    def slow_lookup(region: str, base_url: str | None) -> KeyLookup:
+        release.wait(5)
+        return KeyLookup(None, "none")
+
+    keys = KeyService(slow_lookup)
+    lookup = keys.start_lookup("cn", None)
+    assert lookup is not None
+    storing = qloop.create_task(keys.store("cn", None, KEY))
+    qtbot.waitUntil(storing.done, timeout=5000)
+    assert storing.result() is not None
+    release.set()
+    qtbot.waitUntil(lookup.done, timeout=5000)
+    found = keys.known("cn", None)
+    assert found is not None and found.key == KEY
+    assert keys.state("cn", None).present is True
+    close(keys, qloop, qtbot)

@@ -6,7 +6,7 @@ serves every scenario at once and a test picks one through the base URL::
 
     server.base_url("seed")       -> http://127.0.0.1:PORT/seed/compatible-mode/v1
     POST {base}/chat/completions  -> the scenario's reply
-    GET  {base}/models            -> a model list (401 for a wrong key)
+    GET  {base}/models            -> a model list (401 invalid_api_key for a wrong key)
 
 Every request is recorded (:attr:`LoopbackDashScope.requests`) with its headers and JSON body, so
 tests assert what was sent. Run in the test's own event loop (``await server.start()``) or in a
@@ -34,6 +34,31 @@ Scenarios (``SCENARIOS`` below; tests may ``add_scenario`` their own):
 ``flaky-503``               503 once, then the seed stream
 ``drop-then-ok``            the first connection closes before any byte, then the seed stream
 ``echo``                    answers with a summary of the request (image count and MIME types)
+``throttled-<N>-<ms>``      every Nth request 429 with ``Retry-After: 0``, the others ``echo``
+                            after <ms> ms
+==========================  =======================================================================
+
+The Batch API (:class:`LoopbackBatchApi`, any scenario segment) keeps uploaded files and batches in
+memory; each ``GET {base}/batches/{id}`` moves a batch one state along the script its scenario
+segment names (the segment it was created under), and every answered line echoes its request
+(:func:`describe_request`):
+
+==========================  =======================================================================
+``POST {base}/files``       multipart, ``purpose`` must be ``batch`` (else 400); returns the file
+``GET {base}/files/ID/      the file's bytes (input, output or error file)
+content``
+``POST {base}/batches``     ``endpoint`` ``/v1/chat/completions`` and ``completion_window`` ``24h``
+                            (else 400); an input file whose lines are not the documented shape
+                            (or ask to stream) makes the batch ``failed`` with the line's error
+``GET {base}/batches[/ID]`` the list (newest first) or one batch; ``POST …/ID/cancel`` cancels
+any other segment          validating → in_progress → finalizing → completed
+``batch-failed``            validating → failed, with ``errors.data``; no output file
+``batch-expired``           validating → in_progress → expired: only the first half of the lines
+                            answered in the output file, the rest nowhere
+``batch-partial``           completed; the 2nd, 4th… lines in the error file (400
+                            ``data_inspection_failed``), the others in the output file
+``batch-slow``              stays in_progress (a job left running; cancel → cancelling →
+                            cancelled, with no line answered)
 ==========================  =======================================================================
 """
 
@@ -62,6 +87,8 @@ class RecordedRequest:
     scenario: str
     headers: dict[str, str]
     body: Any
+    #: the body's bytes as sent (a multipart upload's body is not JSON)
+    raw: bytes = field(default=b"", repr=False)
 
     @property
     def authorization(self) -> str | None:
@@ -411,6 +438,23 @@ async def sc_echo(server: LoopbackDashScope, req: RecordedRequest, reply: Reply)
         )
 
 
+_THROTTLED_NAME = re.compile(r"^throttled-(\d+)-(\d+)(?:-.*)?$")
+
+
+async def sc_throttled(server: LoopbackDashScope, req: RecordedRequest, reply: Reply) -> None:
+    """``throttled-<N>-<ms>[-<any>]``: every Nth request a 429 (``Retry-After: 0``), the others
+    the echo answer after <ms> milliseconds (a service's latency). A suffix starts a new count."""
+    match = _THROTTLED_NAME.match(req.scenario)
+    every, delay_ms = (int(match.group(1)), int(match.group(2))) if match else (10, 50)
+    if every and server.count(req.scenario) % every == 0:
+        await reply.json(
+            429, error_body("Throttling.RateQuota", "Requests rate limit exceeded"), Retry_After="0"
+        )
+        return
+    await asyncio.sleep(delay_ms / 1000)
+    await sc_echo(server, req, reply)
+
+
 SCENARIOS: dict[str, Scenario] = {
     "seed": sc_seed,
     "reasoning": sc_reasoning,
@@ -428,14 +472,18 @@ SCENARIOS: dict[str, Scenario] = {
     "flaky-503": sc_flaky_503,
     "drop-then-ok": sc_drop_then_ok,
     "echo": sc_echo,
+    "throttled": sc_throttled,
 }
 
 
 @dataclass
 class LoopbackDashScope:
-    """The server. ``api_keys``: keys accepted (``None`` accepts any bearer token)."""
+    """The server. ``api_keys``: keys accepted (``None`` accepts any bearer token);
+    ``scenario_keys``: the keys one scenario accepts instead (a region's host: a key made in
+    another region's console is refused there)."""
 
     api_keys: set[str] | None = None
+    scenario_keys: dict[str, set[str]] = field(default_factory=dict)
     host: str = "127.0.0.1"
     requests: list[RecordedRequest] = field(default_factory=list)
     scenarios: dict[str, Scenario] = field(default_factory=lambda: dict(SCENARIOS))
@@ -445,6 +493,8 @@ class LoopbackDashScope:
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
     #: connections currently open (a cancelled stream must bring this back to 0)
     open_connections: int = 0
+    #: the files and batches endpoints (:class:`LoopbackBatchApi`)
+    batch_api: LoopbackBatchApi = field(default_factory=lambda: LoopbackBatchApi())
 
     def base_url(self, scenario: str = "seed") -> str:
         return f"http://{self.host}:{self.port}/{scenario}/compatible-mode/v1"
@@ -514,17 +564,21 @@ class LoopbackDashScope:
         scenario = (
             segments[0] if segments and segments[0] not in ("compatible-mode", "v1") else "seed"
         )
-        record = RecordedRequest(method, path, scenario, headers, body)
+        record = RecordedRequest(method, path, scenario, headers, body, raw)
         self.requests.append(record)
         reply = Reply(writer)
-        if self.api_keys is not None:
+        accepted = self.scenario_keys.get(scenario, self.api_keys)
+        if accepted is not None:
             token = headers.get("authorization", "").removeprefix("Bearer ").strip()
-            if token not in self.api_keys:
+            if token not in accepted:
                 await reply.json(401, error_body("invalid_api_key", "Incorrect API key provided. "))
                 return True
         if method == "GET" and path.endswith("/models"):
             models = [{"id": m, "object": "model"} for m in ("qwen3-vl-plus", "qwen-vl-max")]
             await reply.json(200, {"object": "list", "data": models})
+            return True
+        if LoopbackBatchApi.handles(path):
+            await self.batch_api.serve(record, reply)
             return True
         if method != "POST" or not path.endswith("/chat/completions"):
             await reply.json(404, error_body("NotFound", f"no route {method} {path}"))
@@ -565,6 +619,233 @@ class LoopbackDashScope:
             loop.call_soon_threadsafe(loop.stop)
             thread.join(5)
             loop.close()
+
+
+BATCH_SCRIPTS: dict[str, tuple[str, ...]] = {
+    "batch-failed": ("validating", "failed"),
+    "batch-expired": ("validating", "in_progress", "expired"),
+    "batch-slow": ("validating", "in_progress"),
+}
+_BATCH_ROUTE = re.compile(r"/(files|batches)(?:/([^/]+))?(?:/(content|cancel))?$")
+
+
+@dataclass
+class LoopbackBatch:
+    """One batch: its object as the service shows it, and where its script is."""
+
+    obj: dict[str, Any]
+    script: tuple[str, ...]
+    scenario: str
+    step: int = 0
+
+
+@dataclass
+class LoopbackBatchApi:
+    """The Batch API's files and batches (OpenAI-compatible), kept in memory; see the module's
+    second table for the routes and scripts."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    batches: dict[str, LoopbackBatch] = field(default_factory=dict)
+
+    @staticmethod
+    def handles(path: str) -> bool:
+        return _BATCH_ROUTE.search(path) is not None and "/compatible-mode/v1/" in path
+
+    async def serve(self, req: RecordedRequest, reply: Reply) -> None:
+        match = _BATCH_ROUTE.search(req.path)
+        assert match is not None
+        kind, ident, action = match.groups()
+        route = (req.method, kind, ident is not None, action)
+        if route == ("POST", "files", False, None):
+            await self._upload(req, reply)
+        elif route == ("GET", "files", True, "content") and ident in self.files:
+            await reply.start(200, "application/octet-stream")
+            await reply.send(self.files[ident])
+            await reply.end()
+        elif route == ("POST", "batches", False, None):
+            await self._create(req, reply)
+        elif route == ("GET", "batches", False, None):
+            newest = sorted(self.batches.values(), key=lambda b: -int(b.obj["created_at"]))
+            data = [b.obj for b in newest]
+            await reply.json(200, {"object": "list", "data": data, "has_more": False})
+        elif kind == "batches" and ident in self.batches and action != "content":
+            batch = self.batches[ident]
+            if route[0] == "POST" and action == "cancel":
+                self._cancel(batch)
+            elif route[0] == "GET" and action is None:
+                self._advance(batch)
+            else:
+                await reply.json(404, error_body("NotFound", f"no route {req.method} {req.path}"))
+                return
+            await reply.json(200, batch.obj)
+        else:
+            await reply.json(404, error_body("NotFound", f"not found: {req.method} {req.path}"))
+
+    async def _upload(self, req: RecordedRequest, reply: Reply) -> None:
+        fields = multipart_fields(req.headers.get("content-type", ""), req.raw)
+        if fields.get("purpose") != b"batch" or "file" not in fields:
+            await reply.json(400, error_body("invalid_parameter_error", "purpose must be batch"))
+            return
+        file_id = self._store(fields["file"])
+        obj = {"id": file_id, "object": "file", "bytes": len(fields["file"]), "purpose": "batch"}
+        await reply.json(200, obj)
+
+    def _store(self, data: bytes) -> str:
+        file_id = f"file-batch-{len(self.files) + 1:04d}"
+        self.files[file_id] = data
+        return file_id
+
+    async def _create(self, req: RecordedRequest, reply: Reply) -> None:
+        body = req.body if isinstance(req.body, dict) else {}
+        wrong = (
+            body.get("endpoint") != "/v1/chat/completions"
+            or body.get("completion_window") != "24h"
+            or body.get("input_file_id") not in self.files
+        )
+        if wrong:
+            await reply.json(400, error_body("invalid_parameter_error", "bad batch request"))
+            return
+        batch_id = f"batch_loopback_{len(self.batches) + 1:04d}"
+        lines = self._lines(body["input_file_id"])
+        obj: dict[str, Any] = {
+            "id": batch_id,
+            "object": "batch",
+            "endpoint": body["endpoint"],
+            "input_file_id": body["input_file_id"],
+            "completion_window": "24h",
+            "status": "validating",
+            "output_file_id": None,
+            "error_file_id": None,
+            "errors": None,
+            "created_at": 1_750_000_000 + len(self.batches),
+            "request_counts": {"total": len(lines), "completed": 0, "failed": 0},
+            "metadata": body.get("metadata"),
+        }
+        script = BATCH_SCRIPTS.get(
+            req.scenario, ("validating", "in_progress", "finalizing", "completed")
+        )
+        problem = _line_problem(lines)
+        if problem is not None:
+            script = ("validating", "failed")
+            obj["errors"] = {"object": "list", "data": [problem]}
+        self.batches[batch_id] = LoopbackBatch(obj, script, req.scenario)
+        await reply.json(200, obj)
+
+    def _lines(self, file_id: str) -> list[Any]:
+        lines = []
+        for raw in self.files[file_id].splitlines():
+            try:
+                lines.append(json.loads(raw))
+            except ValueError:
+                lines.append(None)
+        return lines
+
+    def _advance(self, batch: LoopbackBatch) -> None:
+        if batch.obj["status"] in ("cancelling", "cancelled"):
+            batch.obj["status"] = "cancelled"
+            return
+        batch.step = min(batch.step + 1, len(batch.script) - 1)
+        status = batch.script[batch.step]
+        batch.obj["status"] = status
+        if status in ("completed", "expired"):
+            self._answer(batch)
+        elif status == "failed" and not batch.obj["errors"]:
+            problem = {"code": "invalid_file", "message": "the scripted batch-failed scenario"}
+            batch.obj["errors"] = {"object": "list", "data": [problem]}
+
+    def _cancel(self, batch: LoopbackBatch) -> None:
+        if batch.obj["status"] not in ("completed", "failed", "expired", "cancelled"):
+            batch.obj["status"] = "cancelling"
+
+    def _answer(self, batch: LoopbackBatch) -> None:
+        lines = self._lines(batch.obj["input_file_id"])
+        if batch.scenario == "batch-expired":
+            lines = lines[: len(lines) // 2]
+        output, errors = [], []
+        for index, line in enumerate(lines):
+            if batch.scenario == "batch-partial" and index % 2 == 1:
+                errors.append(_error_line(line, index))
+            else:
+                output.append(_answer_line(line, index))
+        counts = batch.obj["request_counts"]
+        counts.update(completed=len(output), failed=len(errors))
+        if output:
+            batch.obj["output_file_id"] = self._store(_jsonl(output))
+        if errors:
+            batch.obj["error_file_id"] = self._store(_jsonl(errors))
+
+
+def multipart_fields(content_type: str, raw: bytes) -> dict[str, bytes]:
+    """The named parts of a multipart/form-data body (enough for the files upload)."""
+    boundary = content_type.partition("boundary=")[2].strip('"')
+    fields: dict[str, bytes] = {}
+    if not boundary:
+        return fields
+    for part in raw.split(b"--" + boundary.encode())[1:]:
+        head, sep, value = part.partition(b"\r\n\r\n")
+        name = re.search(rb'name="([^"]*)"', head)
+        if sep and name:
+            fields[name.group(1).decode()] = value.removesuffix(b"\r\n")
+    return fields
+
+
+def _line_problem(lines: list[Any]) -> dict[str, Any] | None:
+    """The first line that is not the documented shape, as the service's ``errors.data`` item."""
+    seen: set[str] = set()
+    for number, line in enumerate(lines, 1):
+        ok = (
+            isinstance(line, dict)
+            and isinstance(line.get("custom_id"), str)
+            and line["custom_id"] not in seen
+            and line.get("method") == "POST"
+            and line.get("url") == "/v1/chat/completions"
+            and isinstance(line.get("body"), dict)
+            and isinstance(line["body"].get("model"), str)
+            and not line["body"].get("stream")
+        )
+        if not ok:
+            return {"code": "invalid_line", "line": number, "message": f"line {number} is invalid"}
+        seen.add(line["custom_id"])
+    return None
+
+
+def _answer_line(line: dict[str, Any], index: int) -> dict[str, Any]:
+    body = {
+        "id": f"chatcmpl-batch-{index}",
+        "object": "chat.completion",
+        "model": line["body"]["model"],
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": describe_request(line["body"])},
+                "finish_reason": "stop",
+            }
+        ],
+        "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
+    }
+    response = {"status_code": 200, "request_id": f"req-batch-{index}", "body": body}
+    return {
+        "id": f"resp-{index}",
+        "custom_id": line["custom_id"],
+        "response": response,
+        "error": None,
+    }
+
+
+def _error_line(line: dict[str, Any], index: int) -> dict[str, Any]:
+    body = error_body("data_inspection_failed", ERROR_MESSAGES["data_inspection_failed"])
+    response = {"status_code": 400, "request_id": f"req-batch-{index}", "body": body}
+    error = {"code": "data_inspection_failed", "message": ERROR_MESSAGES["data_inspection_failed"]}
+    return {
+        "id": f"resp-{index}",
+        "custom_id": line["custom_id"],
+        "response": response,
+        "error": error,
+    }
+
+
+def _jsonl(lines: list[dict[str, Any]]) -> bytes:
+    return b"".join(json.dumps(line, ensure_ascii=False).encode() + b"\n" for line in lines)
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the window's first frame shows words (labels) before any exchange exists
     from qwenvl_desktop.core.conversation.model import ErrorInfo, Exchange, ExchangeState
+    from qwenvl_desktop.core.protocol.events import Retrying
 
 __all__ = [
     "STILL_STREAMING",
@@ -26,6 +27,7 @@ __all__ = [
     "error_reference",
     "error_sentence",
     "export_state_note",
+    "retry_sentence",
     "state_words",
     "status_line",
     "streaming_label",
@@ -68,6 +70,26 @@ _STATES: dict[ExchangeState, StateWords] = {
 WAITING_LABEL = "Waiting for the answer…"
 #: the status bar when a question is sent, or another conversation opened, while a reply streams
 STILL_STREAMING = "An answer is still streaming: press Esc to stop it first."
+
+
+#: what is waited for, by error kind, in :func:`retry_sentence`
+_RETRY_REASONS = {
+    "rate-limit": "Rate limited",
+    "quota": "Token quota used up for this minute",
+    "server": "The service had a problem",
+    "timeout": "No answer in time",
+}
+
+
+def retry_sentence(retry: Retrying) -> str:
+    """``Rate limited — retrying in 3 s (attempt 2 of 4)``: while a request waits to be resent.
+
+    A network failure says which host could not be reached (its sentence names it).
+    """
+    error = retry.error
+    reason = _RETRY_REASONS.get(error.kind) or error.user_message.split(". ")[0].rstrip(".")
+    when = f"in {round(retry.delay)} s" if retry.delay >= 0.95 else "now"
+    return f"{reason} — retrying {when} (attempt {retry.attempt} of {retry.attempts})"
 
 
 def state_words(state: ExchangeState) -> StateWords:

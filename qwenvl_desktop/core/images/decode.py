@@ -29,6 +29,7 @@ from PIL import Image, ImageCms, UnidentifiedImageError, features
 
 from qwenvl_desktop.core.images import budget as limits
 from qwenvl_desktop.core.images.budget import MAX_ASPECT_RATIO, MIN_SIDE, PixelBudget
+from qwenvl_desktop.core.images.container import holds_only_pixels
 from qwenvl_desktop.core.images.errors import (
     AspectRatioError,
     CorruptImageError,
@@ -104,6 +105,7 @@ _HARMLESS_INFO = frozenset(
         "progression",
         "progressive",
         "srgb",
+        "timestamp",  # WebP's frame time, set by decoding
         "transparency",
     }
 )
@@ -310,42 +312,85 @@ def decode_to_target(
     image is only read.
     """
     original_format = im.format
-    orientation = _orientation(im)
-    width, height = _upright_size(im, orientation, name)
-    target_w, target_h = budget.target_size(width, height)
-    turned = orientation in (5, 6, 7, 8)
-    raw_target = (target_h, target_w) if turned else (target_w, target_h)
-    notes = _size_notes(im, width, height, budget)
-    if orientation != 1:
-        notes.append(f"EXIF orientation applied ({_ORIENTATION_WORDS[orientation]})")
-    profile = _icc_profile(im)
-    pass_through = (
-        fp is not None
-        and (target_w, target_h) == (width, height)
-        and orientation == 1
-        and profile is None
-        and _sendable_as_is(im)
-    )
-    original_bytes = _read_all(fp, name) if pass_through and fp is not None else None
-    if fp is not None and original_format in _DRAFTABLE and raw_target != im.size:
-        im.draft(im.mode, raw_target)  # decode at 1/2, 1/4 or 1/8 scale, never below the target
+    stored_size = im.size
+    # Only JPEG decodes at a reduced scale, chosen from the header before decoding. Every other
+    # format is decoded whole anyway, so its metadata is read once the pixels are, when all of it
+    # is known: PNG may put its eXIf chunk after the image data (Pillow's getexif() would decode
+    # the pixels to find it, outside the gate and the error translation here, and a failure there
+    # went unnoticed), and newer Pillows turn a TIFF upright while decoding it and drop the tag
+    # (applying the tag read before would turn it twice).
+    drafted = fp is not None and original_format in _DRAFTABLE
+    declared = _orientation(im) if original_format == "TIFF" else 1  # only for the note
     try:
-        with _large_decode(im.width * im.height):
+        with _large_decode(stored_size[0] * stored_size[1]):
+            plan = _plan(im, name, budget, fp, declared) if drafted else None
+            if plan is not None and plan.raw_target != im.size:
+                im.draft(im.mode, plan.raw_target)  # 1/2, 1/4 or 1/8 scale, never below it
             im.load()
-            depth = _depth_mapping(im, notes)
-            image = _resized(im, raw_target)
+            if plan is None:
+                plan = _plan(im, name, budget, fp, declared)
+            depth = _depth_mapping(im, plan.notes)
+            image = _resized(im, plan.raw_target)
             if fp is not None and image is not im:
                 im.close()  # release the full-resolution pixels before the next large decode
     except ImageError:
         raise
     except Exception as exc:  # MemoryError, Pillow's own, and what plugins raise on bad data
-        raise _decoding_error(exc, name, (width, height)) from None
-    image = _to_display_mode(image, profile, depth, notes, name)
-    if orientation != 1:
-        image = image.transpose(_TRANSPOSE[orientation])
+        raise _decoding_error(exc, name, stored_size) from None
+    image = _to_display_mode(image, plan.profile, depth, plan.notes, name)
+    if plan.orientation != 1:
+        image = image.transpose(_TRANSPOSE[plan.orientation])
     if image.mode in ("LA", "RGBA") and _opaque(image):
         image = image.convert(image.mode[:-1])
-    return DecodedImage(image, (width, height), original_format, notes, original_bytes)
+    return DecodedImage(image, plan.size, original_format, plan.notes, plan.original_bytes)
+
+
+@dataclass
+class _Plan:
+    """What the image's header and metadata decide about decoding it."""
+
+    #: the EXIF orientation still to apply (1 once a decoder has applied it itself)
+    orientation: int
+    #: the size as shown, orientation applied
+    size: tuple[int, int]
+    #: the decoded pixels' size before they are turned upright
+    raw_target: tuple[int, int]
+    notes: list[str]
+    profile: ImageCms.ImageCmsProfile | None
+    original_bytes: bytes | None
+
+
+def _plan(
+    im: Image.Image, name: str, budget: PixelBudget, fp: IO[bytes] | None, declared: int
+) -> _Plan:
+    orientation = _orientation(im)
+    width, height = _upright_size(im, orientation, name)
+    target_w, target_h = budget.target_size(width, height)
+    turned = orientation in (5, 6, 7, 8)
+    notes = _size_notes(im, width, height, budget)
+    applied = orientation if orientation != 1 else declared
+    if applied != 1:
+        notes.append(f"EXIF orientation applied ({_ORIENTATION_WORDS[applied]})")
+    profile = _icc_profile(im)
+    original_bytes = None
+    if (
+        fp is not None
+        and (target_w, target_h) == (width, height)
+        and applied == 1
+        and profile is None
+        and _sendable_as_is(im)
+    ):
+        original_bytes = _read_all(fp, name)
+        if original_bytes is not None and not holds_only_pixels(original_bytes, str(im.format)):
+            original_bytes = None  # private chunks, trailing bytes or a bad checksum: re-encode
+    return _Plan(
+        orientation=orientation,
+        size=(width, height),
+        raw_target=(target_h, target_w) if turned else (target_w, target_h),
+        notes=notes,
+        profile=profile,
+        original_bytes=original_bytes,
+    )
 
 
 def _upright_size(im: Image.Image, orientation: int, name: str) -> tuple[int, int]:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import fnmatch
 import tomllib
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from qwenvl_desktop.core.protocol.regions import CUSTOM_REGION, REGION_IDS
+from qwenvl_desktop.core.protocol.regions import CUSTOM_REGION, REGION_CITIES, REGION_IDS
 
 __all__ = [
     "CUSTOM_REGION",
@@ -38,6 +38,10 @@ class Region:
     label: str
     base_url: str
     deployments: tuple[str, ...]
+    #: the console page where this region's API keys are created
+    key_console: str = ""
+    #: the models this region's Batch API takes (empty: the region has no Batch API)
+    batch_models: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +64,9 @@ class ModelInfo:
     accepts_images: bool = True
     deployments: tuple[str, ...] = ()
     known: bool = True
+    #: for a name the configuration gives (``[models."gw-vision"] like = "qwen3-vl-plus"``): the
+    #: catalog model it behaves like
+    like: str | None = None
 
     @property
     def must_stream(self) -> bool:
@@ -95,12 +102,14 @@ class ModelInfo:
             out.append(f"max-output:{self.max_output}")
         if not self.accepts_images:
             out.append("no-images")
-        if not self.known:
+        if self.like:
+            out.append(f"like:{self.like}")
+        elif not self.known:
             out.append("unlisted")
         return out
 
 
-_MODEL_FIELDS = set(ModelInfo.__dataclass_fields__) - {"name", "known", "deployments"}
+_MODEL_FIELDS = set(ModelInfo.__dataclass_fields__) - {"name", "known", "deployments", "like"}
 
 
 @dataclass(frozen=True)
@@ -145,6 +154,74 @@ class Catalog:
         the valid choices.
         """
         return next((m.name for m in self.models_for_region(region_id) if m.ocr), None)
+
+    def batch_available(self, region_id: str, model: str) -> bool:
+        """Whether ``region_id``'s Batch API takes ``model`` (an alias: the model it is like).
+
+        A custom endpoint is not known here: it is given the benefit of the doubt, and the
+        gateway's own answer says whether it has a Batch API.
+        """
+        if region_id == CUSTOM_REGION:
+            return True
+        return bool(self._batch_names(model) & set(self.region(region_id).batch_models))
+
+    def batch_refusal(self, region_id: str, model: str) -> str | None:
+        """Why the Batch API of ``region_id`` cannot run ``model``, naming where it can; None
+        when it can."""
+        if self.batch_available(region_id, model):
+            return None
+        region = self.region(region_id)
+        names = self._batch_names(model)
+        elsewhere = [r for r in self.regions.values() if names & set(r.batch_models)]
+        city = REGION_CITIES.get(region.id, region.label)
+        if not region.batch_models:
+            here = f"{city} ({region.id}) has no Batch API"
+        else:
+            here = f"{city}'s Batch API ({region.id}) does not take {model}"
+        if elsewhere:
+            where = " or ".join(
+                f"{REGION_CITIES.get(r.id, r.label)} (--region {r.id})" for r in elsewhere
+            )
+            return (
+                f"{here}; {where} runs {model} as a batch, with a key of that region "
+                "(or drop --via-batch-api to ask about each image directly)."
+            )
+        takers = [r for r in self.regions.values() if r.batch_models]
+        offers = "; ".join(
+            f"{REGION_CITIES.get(r.id, r.label)} ({r.id}): {', '.join(r.batch_models)}"
+            for r in takers
+        )
+        return (
+            f"{here}, and no region's Batch API takes it ({offers}); choose one of those models "
+            "or drop --via-batch-api to ask about each image directly."
+        )
+
+    def _batch_names(self, model: str) -> set[str]:
+        info = self.models.get(model)
+        return {model, info.like} if info is not None and info.like else {model}
+
+    def with_aliases(
+        self, aliases: Mapping[str, str], gateway_regions: Collection[str] = ()
+    ) -> Catalog:
+        """This catalog plus the configuration's model names: each alias behaves like the
+        catalog model it names.
+
+        Gateways often rename models (``gw-vision``); without this such a name would get the
+        generic defaults (a 28 px grid, no stream-only rule) instead of its model's. An alias
+        is offered on a custom endpoint and in ``gateway_regions`` (regions whose endpoint the
+        configuration replaced): the service's own endpoints do not know the name.
+        """
+        if not aliases:
+            return self
+        reachable = {d for rid in gateway_regions for d in self.region(rid).deployments}
+        models = dict(self.models)
+        for alias, like in aliases.items():
+            base = self.model(like)
+            deployments = tuple(d for d in base.deployments if d in reachable)
+            models[alias] = replace(
+                base, name=alias, like=base.name, known=True, deployments=deployments
+            )
+        return replace(self, models=models)
 
     def model(self, name: str) -> ModelInfo:
         """Capabilities of ``name``; an unlisted name gets its look-alike family's defaults."""
@@ -198,6 +275,8 @@ def parse_catalog(data: dict[str, Any]) -> Catalog:
             label=str(r["label"]),
             base_url=str(r["base_url"]).rstrip("/"),
             deployments=tuple(r["deployments"]),
+            key_console=str(r.get("key_console", "")),
+            batch_models=tuple(r.get("batch_models", ())),
         )
         for rid, r in data["regions"].items()
     }

@@ -13,28 +13,38 @@ yielded stay valid when an error is raised after them, so callers keep the parti
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import random
+import re
 import ssl
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from qwenvl_desktop import APP_ID
 from qwenvl_desktop.core.protocol.catalog import ModelInfo, load_catalog
 from qwenvl_desktop.core.protocol.errors import (
-    ApiError,
     CertificateError,
     NetworkError,
     ProtocolError,
+    ProxyAuthError,
     QwenVLError,
+    RedirectRefused,
     RequestTimeout,
     StreamInterrupted,
     error_from_response,
 )
-from qwenvl_desktop.core.protocol.events import StreamError, StreamEvent
+from qwenvl_desktop.core.protocol.events import ChatEvent, Retrying, StreamError, StreamEvent
+from qwenvl_desktop.core.protocol.proxy import (
+    ProxyRoutes,
+    host_of,
+    mask_proxy_url,
+    mask_proxy_urls_in,
+    proxy_routes,
+)
 from qwenvl_desktop.core.protocol.request import ChatRequest, build_body, effective_stream
 from qwenvl_desktop.core.protocol.sse import ChatStreamDecoder, parse_completion
 
@@ -83,6 +93,7 @@ class ClientSettings:
     stream_read_timeout: float = 120.0
     #: A non-streamed answer arrives whole; the service itself gives up after 300 s.
     read_timeout: float = 310.0
+    #: the ``proxy`` setting; ``None`` falls back to HTTPS_PROXY/HTTP_PROXY/NO_PROXY (proxy.py)
     proxy: str | None = None
     #: ``"system"`` (the OS trust store), ``"certifi"``, or a path to a PEM CA bundle.
     ca_bundle: str = "system"
@@ -157,6 +168,7 @@ class ChatClient:
         self._sleep = sleep
         self._transport = transport
         self._http_client: httpx.AsyncClient | None = None
+        self._routes: ProxyRoutes | None = None
         self._closed = False
 
     @property
@@ -172,16 +184,27 @@ class ChatClient:
             import httpx
 
             s = self.settings
+            verify = _ssl_context(s.ca_bundle)
             self._http_client = httpx.AsyncClient(
                 timeout=httpx.Timeout(s.read_timeout, connect=s.connect_timeout),
-                proxy=s.proxy if self._transport is None else None,
-                verify=_ssl_context(s.ca_bundle),
+                verify=verify,
                 transport=self._transport,
+                mounts=_proxy_mounts(self.routes, verify) if self._transport is None else None,
                 follow_redirects=True,
+                event_hooks={"response": [_refuse_cross_origin_redirect]},
                 headers={"User-Agent": USER_AGENT},
+                # The environment's proxies are applied by proxy_routes (verified against
+                # ca_bundle); nothing else from the environment (netrc, SSL_CERT_FILE) is used.
                 trust_env=False,
             )
         return self._http_client
+
+    @property
+    def routes(self) -> ProxyRoutes:
+        """The proxies requests go through: the setting, else the environment's."""
+        if self._routes is None:
+            self._routes = proxy_routes(self.settings.proxy)
+        return self._routes
 
     async def __aenter__(self) -> ChatClient:
         return self
@@ -209,8 +232,8 @@ class ChatClient:
 
     # -- retries -------------------------------------------------------------------------------
 
-    def _retry_delay(self, exc: Exception, attempt: int, *, received: bool) -> float:
-        """Seconds to wait before trying again after ``exc``; raises the error to give up.
+    def _retry_after(self, exc: Exception, attempt: int, url: str, *, received: bool) -> Retrying:
+        """The retry to make after ``exc`` ended ``attempt``; raises the error to give up.
 
         An answer that already produced events is never retried: the caller has shown them.
         """
@@ -218,7 +241,7 @@ class ChatClient:
 
         error = exc if isinstance(exc, QwenVLError) else None
         if isinstance(exc, httpx.HTTPError):
-            error = _network_error(exc, received=received)
+            error = _network_error(exc, url, self.routes, received=received)
         if error is None:
             raise exc
         delay = None if received else self._backoff(attempt, error)
@@ -226,7 +249,8 @@ class ChatClient:
             if error is exc:
                 raise exc
             raise error from exc
-        return delay
+        log.info("retrying in %.2f s (attempt %d): %s", delay, attempt + 1, error.one_line())
+        return Retrying(error, attempt + 1, self.settings.max_retries + 1, delay)
 
     def _backoff(self, attempt: int, error: QwenVLError) -> float | None:
         """Seconds to wait before retry ``attempt`` (1-based), or None to give up."""
@@ -239,12 +263,22 @@ class ChatClient:
         base = min(self.settings.backoff_max, self.settings.backoff_base * 2.0 ** (attempt - 1))
         return base * (0.5 + random.random() / 2)  # "equal jitter"
 
-    async def _error_from(self, response: httpx.Response) -> ApiError:
+    async def _error_from(self, response: httpx.Response) -> QwenVLError:
+        """The error a reply of status ≥ 400 reports, without the key that was sent."""
+        sent = response.request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+        return (await self._error_from_reply(response)).forget(sent)
+
+    async def _error_from_reply(self, response: httpx.Response) -> QwenVLError:
+        if response.status_code == 407:  # a plain-HTTP endpoint through a proxy that wants a login
+            await response.aread()
+            return _proxy_auth_error(str(response.request.url), self.routes)
         raw = await response.aread()
         try:
             body: Any = json.loads(raw)
         except ValueError:
             body = raw.decode("utf-8", "replace")
+            if "html" in response.headers.get("content-type", "") or "<html" in body[:500].lower():
+                return self._web_page_error(response, body)
         return error_from_response(
             response.status_code,
             body,
@@ -252,22 +286,51 @@ class ChatClient:
             retry_after=_retry_after_seconds(response.headers.get("retry-after")),
         )
 
+    def _web_page_error(self, response: httpx.Response, page: str) -> QwenVLError:
+        """An error answered with a web page: a proxy's or gateway's, not the service's JSON.
+
+        The page itself (often kilobytes of markup) is not repeated: its title is the detail.
+        """
+        url = str(response.request.url)
+        title = _HTML_TITLE.search(page)
+        detail = f"a web page: {title.group(1).strip()}" if title else "a web page"
+        status = response.status_code
+        error = error_from_response(
+            status,
+            detail,
+            request_id=_request_id(response),
+            retry_after=_retry_after_seconds(response.headers.get("retry-after")),
+        )
+        if status in (502, 503, 504):
+            error = type(error)(
+                f"A proxy or gateway between this app and {host_of(url)}"
+                f"{self.routes.describe_for(url)} answered {status} "
+                f"({response.reason_phrase or 'error'}) with a web page instead of the service's "
+                "reply; try again shortly.",
+                status=status,
+                request_id=error.request_id,
+                detail=detail,
+                retry_after=error.retry_after,
+            )
+        return error
+
     # -- the public calls ----------------------------------------------------------------------
 
     async def chat(
         self, endpoint: Endpoint, request: ChatRequest, info: ModelInfo | None = None
-    ) -> AsyncIterator[StreamEvent]:
-        """Events of one answer, streamed or not as the request and the model require."""
+    ) -> AsyncGenerator[ChatEvent]:
+        """Events of one answer, streamed or not as the request and the model require, with a
+        :class:`Retrying` notice before each retry."""
         info = info or load_catalog().model(request.model)
         body = build_body(request, info)
-        if effective_stream(request, info):
-            async for event in self._stream(endpoint, body):
-                yield event
-        else:
-            for event in await self._complete(endpoint, body):
+        events = self._stream if effective_stream(request, info) else self._complete
+        async with contextlib.aclosing(events(endpoint, body)) as answer:
+            async for event in answer:
                 yield event
 
-    async def _complete(self, endpoint: Endpoint, body: dict[str, Any]) -> list[StreamEvent]:
+    async def _complete(
+        self, endpoint: Endpoint, body: dict[str, Any]
+    ) -> AsyncGenerator[ChatEvent]:
         import httpx
 
         attempt = 0
@@ -283,13 +346,15 @@ class ChatClient:
                     payload = response.json()
                 except ValueError as exc:
                     raise ProtocolError(detail="the reply is not JSON") from exc
-                return parse_completion(payload)
+                for event in parse_completion(payload):
+                    yield event
+                return
             except (QwenVLError, httpx.HTTPError) as exc:
-                delay = self._retry_delay(exc, attempt, received=False)
-            log.info("retrying in %.2f s (attempt %d)", delay, attempt)
-            await self._sleep(delay)
+                retry = self._retry_after(exc, attempt, endpoint.chat_url, received=False)
+            yield retry
+            await self._sleep(retry.delay)
 
-    async def _stream(self, endpoint: Endpoint, body: dict[str, Any]) -> AsyncIterator[StreamEvent]:
+    async def _stream(self, endpoint: Endpoint, body: dict[str, Any]) -> AsyncGenerator[ChatEvent]:
         import httpx
 
         timeout = httpx.Timeout(
@@ -322,18 +387,18 @@ class ChatClient:
                     async for data in response.aiter_raw():
                         for decoded in decoder.feed(data):
                             if isinstance(decoded, StreamError):
-                                raise decoded.error
+                                raise _forgetting(decoded.error, endpoint.api_key)
                             received = True
                             yield decoded
                     for tail_event in decoder.close():
                         if isinstance(tail_event, StreamError):
-                            raise tail_event.error
+                            raise _forgetting(tail_event.error, endpoint.api_key)
                         yield tail_event
                     return
             except (QwenVLError, httpx.HTTPError) as exc:
-                delay = self._retry_delay(exc, attempt, received=received)
-            log.info("retrying in %.2f s (attempt %d)", delay, attempt)
-            await self._sleep(delay)
+                retry = self._retry_after(exc, attempt, endpoint.chat_url, received=received)
+            yield retry
+            await self._sleep(retry.delay)
 
     async def list_models(self, endpoint: Endpoint) -> list[str]:
         """``GET {base}/models``: model ids; a bad key raises AuthenticationError."""
@@ -342,7 +407,7 @@ class ChatClient:
         try:
             response = await self._http.get(endpoint.models_url, auth=self._auth(endpoint))
         except httpx.HTTPError as exc:
-            raise _network_error(exc, received=False) from exc
+            raise _network_error(exc, endpoint.models_url, self.routes, received=False) from exc
         if response.status_code >= 400:
             raise await self._error_from(response)
         try:
@@ -350,6 +415,77 @@ class ChatClient:
             return [str(item["id"]) for item in data if isinstance(item, dict) and "id" in item]
         except (ValueError, AttributeError) as exc:
             raise ProtocolError(detail="the model list is not the expected JSON") from exc
+
+    # -- the service's other JSON endpoints (the Batch API's files and batches) ------------------
+
+    async def request_json(
+        self,
+        endpoint: Endpoint,
+        method: str,
+        path: str,
+        *,
+        body: Mapping[str, Any] | None = None,
+        params: Mapping[str, str | int] | None = None,
+    ) -> Any:
+        """``method {base}{path}`` with an optional JSON body; the reply's JSON. Not retried:
+        the caller knows whether repeating the call is safe (polling is, creating is not)."""
+        url = endpoint.base_url.rstrip("/") + path
+        response = await self._send(
+            method, url, endpoint, json=body, params=dict(params) if params else None
+        )
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise ProtocolError(detail=f"the reply to {method} {path} is not JSON") from exc
+
+    async def upload_file(
+        self,
+        endpoint: Endpoint,
+        path: str,
+        file: IO[bytes],
+        *,
+        filename: str,
+        fields: Mapping[str, str],
+    ) -> Any:
+        """``POST {base}{path}`` as multipart/form-data: ``fields`` and ``file`` (read as it is
+        sent, never whole in memory); the reply's JSON."""
+        url = endpoint.base_url.rstrip("/") + path
+        files = {"file": (filename, file, "application/jsonl")}
+        response = await self._send("POST", url, endpoint, data=dict(fields), files=files)
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise ProtocolError(detail=f"the reply to POST {path} is not JSON") from exc
+
+    async def download(self, endpoint: Endpoint, path: str, into: IO[bytes]) -> int:
+        """``GET {base}{path}`` written to ``into`` as it arrives; the number of bytes."""
+        import httpx
+
+        url = endpoint.base_url.rstrip("/") + path
+        written = 0
+        try:
+            async with self._http.stream("GET", url, auth=self._auth(endpoint)) as response:
+                if response.status_code >= 400:
+                    raise await self._error_from(response)
+                async for piece in response.aiter_bytes():
+                    into.write(piece)
+                    written += len(piece)
+        except httpx.HTTPError as exc:
+            raise _network_error(exc, url, self.routes, received=written > 0) from exc
+        return written
+
+    async def _send(
+        self, method: str, url: str, endpoint: Endpoint, **kwargs: Any
+    ) -> httpx.Response:
+        import httpx
+
+        try:
+            response = await self._http.request(method, url, auth=self._auth(endpoint), **kwargs)
+        except httpx.HTTPError as exc:
+            raise _network_error(exc, url, self.routes, received=False) from exc
+        if response.status_code >= 400:
+            raise await self._error_from(response)
+        return response
 
 
 def _json_reply_events(raw: bytes, ctype: str) -> list[StreamEvent]:
@@ -361,21 +497,100 @@ def _json_reply_events(raw: bytes, ctype: str) -> list[StreamEvent]:
     return parse_completion(payload)
 
 
-def _network_error(exc: httpx.HTTPError, *, received: bool) -> QwenVLError:
+def _forgetting(error: Exception, key: str) -> Exception:
+    """``error`` without the key, if the stream's error event repeated it."""
+    return error.forget(key) if isinstance(error, QwenVLError) else error
+
+
+_HTML_TITLE = re.compile(r"<title[^>]*>(.{0,200}?)</title>", re.IGNORECASE | re.DOTALL)
+
+
+def _proxy_mounts(
+    routes: ProxyRoutes, verify: ssl.SSLContext | bool
+) -> dict[str, httpx.AsyncBaseTransport | None]:
+    """httpx mounts for ``routes``: a proxy transport per pattern, ``None`` where direct.
+
+    An ``https://`` proxy's own certificate is verified against ``ca_bundle`` like the endpoint's:
+    a company proxy's certificate usually comes from the company CA.
+    """
     import httpx
 
-    # httpx messages name hosts and errno texts, never headers: safe to keep as detail.
-    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    def transport(url: str) -> httpx.AsyncHTTPTransport:
+        proxy = httpx.Proxy(url)
+        if proxy.url.scheme == "https" and isinstance(verify, ssl.SSLContext):
+            proxy = httpx.Proxy(url, ssl_context=verify)
+        return httpx.AsyncHTTPTransport(verify=verify, proxy=proxy)
+
+    return {pattern: transport(url) if url else None for pattern, url in routes.routes.items()}
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return (url.scheme, url.host, url.port)
+
+
+async def _refuse_cross_origin_redirect(response: httpx.Response) -> None:
+    """Follow redirects only within the endpoint's origin (scheme, host and port).
+
+    httpx would follow a 307 to any host with the whole question and its images (only the key
+    is dropped); the app promises to connect only to the endpoint the user configured.
+    """
+    if not response.has_redirect_location:
+        return
+    target = response.request.url.join(response.headers["Location"])
+    if _origin(target) != _origin(response.request.url):
+        where = host_of(str(target))
+        raise RedirectRefused(
+            f"The endpoint redirected to another host ({where}); the question was not sent "
+            "there. Check the base URL, or ask the gateway's administrator where it moved.",
+            status=response.status_code,
+            detail=f"{response.status_code} redirect to {target.scheme}://{where}",
+        )
+
+
+def _proxy_auth_error(url: str, routes: ProxyRoutes) -> ProxyAuthError:
+    proxy = routes.proxy_for(url)
+    if proxy is None:
+        return ProxyAuthError()
+    return ProxyAuthError(
+        f"The proxy {mask_proxy_url(proxy)} rejected its credentials (407 Proxy Authentication "
+        "Required). Check the user name and password in the proxy setting (or HTTPS_PROXY).",
+        status=407,
+    )
+
+
+def _network_error(
+    exc: httpx.HTTPError, url: str, routes: ProxyRoutes, *, received: bool
+) -> QwenVLError:
+    """The error a transport failure becomes; its sentence names the host and the proxy."""
+    import httpx
+
+    # httpx messages name hosts and errno texts, never headers: safe to keep as detail (a
+    # proxy's password is masked).
+    text = mask_proxy_urls_in(str(exc))
+    detail = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    host = host_of(url)
+    via = routes.describe_for(url)
+    if isinstance(exc, httpx.ProxyError) and "407" in text:
+        return _proxy_auth_error(url, routes)
     if isinstance(exc, httpx.TimeoutException):
-        return RequestTimeout(detail=detail)
+        return RequestTimeout(f"{host}{via} did not answer in time.", detail=detail)
     if received:
         return StreamInterrupted(detail=detail)
     if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
-        return ProtocolError(f"The endpoint URL cannot be used: {exc}", detail=detail)
+        return ProtocolError(f"The endpoint URL cannot be used: {text}", detail=detail)
     if isinstance(exc, httpx.TooManyRedirects):
         return ProtocolError("The endpoint redirected too many times.", detail=detail)
     if "CERTIFICATE_VERIFY_FAILED" in detail or isinstance(
         exc.__context__, ssl.SSLCertVerificationError
     ):
         return CertificateError(detail=detail)
-    return NetworkError(detail=detail)
+    if isinstance(exc, httpx.ProxyError):
+        return NetworkError(
+            f"The proxy{via.removeprefix(' through the proxy')} could not connect to {host}. "
+            "Check the proxy setting (or HTTPS_PROXY and NO_PROXY).",
+            detail=detail,
+        )
+    return NetworkError(
+        f"Could not reach {host}{via}. Check the network connection or proxy settings.",
+        detail=detail,
+    )

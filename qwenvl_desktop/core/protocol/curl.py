@@ -12,7 +12,7 @@ import json
 from dataclasses import replace
 
 from qwenvl_desktop.core.conversation.model import Conversation, Exchange
-from qwenvl_desktop.core.protocol.catalog import load_catalog
+from qwenvl_desktop.core.protocol.catalog import ModelInfo, load_catalog
 from qwenvl_desktop.core.protocol.request import ChatRequest, build_body, chat_request
 
 __all__ = ["curl_command", "request_for"]
@@ -43,16 +43,18 @@ def curl_command(
     endpoint_base_url: str,
     *,
     template: ChatRequest | None = None,
+    info: ModelInfo | None = None,
 ) -> str:
     """A shell command that sends ``exchange`` (with its history) exactly as the app does.
 
     The key is read from ``$DASHSCOPE_API_KEY`` when the command runs; it never appears in the
     text. The body follows on standard input as a quoted here-document, so nothing in it is
     expanded by the shell. Pass as ``template`` the request the app sent for the turn so that
-    its options (thinking, image detail…) match; see :func:`request_for`.
+    its options (thinking, image detail…) match; see :func:`request_for`; and as ``info`` the
+    model's capabilities as the app resolved them (a configured alias included).
     """
     request = request_for(conversation, exchange, template)
-    body = build_body(request, load_catalog().model(exchange.model))
+    body = build_body(request, info or load_catalog().model(exchange.model))
     url = endpoint_base_url.rstrip("/") + "/chat/completions"
     # indent: readable, and a JSON line can never be the bare delimiter "JSON" (every line of
     # indented JSON starts with a space or a bracket), which ends the here-document early.

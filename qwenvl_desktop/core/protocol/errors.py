@@ -11,9 +11,12 @@ its message and the request id, for a details view.
     ├── NetworkError            connection refused/reset, DNS, TLS            (retryable)
     │   ├── RequestTimeout      connect/read/write timeout                     (retryable)
     │   ├── CertificateError    the server's TLS certificate is not trusted    (not retried)
+    │   ├── ProxyAuthError      the proxy refused its credentials (407)       (never retried)
     │   └── StreamInterrupted   the stream ended before its end marker
     ├── ProtocolError           the server's bytes are not the documented protocol
+    │   └── RedirectRefused     a redirect to another origin (never followed)
     ├── MissingKeyError         no API key for the region
+    ├── Interrupted             the user stopped it (Ctrl+C); what arrived is kept
     └── ApiError                the service answered with an error object
         ├── AuthenticationError 401 invalid_api_key (also: key from another region)
         ├── PermissionDenied    403 access denied, free-tier-only quota
@@ -40,15 +43,18 @@ __all__ = [
     "BadRequestError",
     "BillingError",
     "CertificateError",
+    "Interrupted",
     "MissingKeyError",
     "ModerationError",
     "NetworkError",
     "NotFoundError",
     "PermissionDenied",
     "ProtocolError",
+    "ProxyAuthError",
     "QuotaError",
     "QwenVLError",
     "RateLimitError",
+    "RedirectRefused",
     "RequestTimeout",
     "ServerError",
     "StreamInterrupted",
@@ -89,6 +95,25 @@ class QwenVLError(Exception):
         if message is not None:
             self.user_message = scrub_secrets(message)
         super().__init__(self.user_message)
+
+    def forget(self, secret: str | None) -> QwenVLError:
+        """Blank ``secret`` (the key that was sent) wherever the reply repeated it; ``self``.
+
+        :func:`scrub_secrets` knows DashScope's key by its shape (``sk-…``); a gateway's key can
+        have any shape, and a careless gateway echoes the request's headers in its errors.
+        """
+        if not secret or len(secret) < 8:
+            return self
+
+        def blank(text: str | None) -> str | None:
+            return text.replace(secret, "…") if text else text
+
+        self.user_message = blank(self.user_message) or ""
+        self.detail = blank(self.detail)
+        self.code = blank(self.code)
+        self.request_id = blank(self.request_id)
+        self.args = (self.user_message,)
+        return self
 
     def details(self) -> dict[str, Any]:
         """Everything a details view shows: kind, status, code, message, request id."""
@@ -137,6 +162,18 @@ class CertificateError(NetworkError):
     retryable = False
 
 
+class ProxyAuthError(NetworkError):
+    """The proxy answered 407. Never retried: each attempt with a wrong password can count
+    toward locking the account in a company directory."""
+
+    kind = "proxy-auth"
+    user_message = (
+        "The proxy rejected its credentials (407 Proxy Authentication Required). Check the user "
+        "name and password in the proxy setting (or HTTPS_PROXY)."
+    )
+    retryable = False
+
+
 class StreamInterrupted(NetworkError):
     kind = "incomplete"
     user_message = "The connection closed before the answer was complete; what arrived is kept."
@@ -146,6 +183,21 @@ class StreamInterrupted(NetworkError):
 class ProtocolError(QwenVLError):
     kind = "protocol"
     user_message = "The server sent a reply this app cannot read (not the expected protocol)."
+
+
+class RedirectRefused(ProtocolError):
+    """The endpoint redirected to another origin. The question and its images go only to the
+    configured endpoint, so such a redirect is reported, never followed."""
+
+    kind = "redirect"
+    user_message = "The endpoint redirected to another host; the question was not sent there."
+
+
+class Interrupted(QwenVLError):
+    """The user stopped the request (Ctrl+C); the answer so far is kept."""
+
+    kind = "interrupted"
+    user_message = "Interrupted; the answer so far is kept."
 
 
 class MissingKeyError(QwenVLError):
@@ -212,6 +264,7 @@ class ServerError(ApiError):
 
 _CODE_CLASSES: dict[str, type[ApiError]] = {
     "invalid_api_key": AuthenticationError,
+    "invalidapikey": AuthenticationError,  # the native API's spelling, also with a 403
     "data_inspection_failed": ModerationError,
     "datainspectionfailed": ModerationError,
     "arrearage": BillingError,
@@ -266,6 +319,36 @@ def _class_for(status: int | None, code: str | None) -> type[ApiError]:
     return ApiError
 
 
+#: The native DashScope API's message prefix, which some gateways keep as the only trace of the
+#: code: ``<400> DataInspectionFailed: Input data may contain inappropriate content.``
+_PREFIXED_CODE = re.compile(r"<\d{3}>\s*([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)")
+
+
+def _recognised(code: str | None) -> bool:
+    return bool(code) and _class_for(None, code) is not ApiError
+
+
+def _service_code(source: dict[str, Any], message: str | None, status: int | None) -> str | None:
+    """The DashScope code of an error object, wherever a gateway put it.
+
+    DashScope sends it as ``code``. OpenAI-compatible gateways (a LiteLLM proxy, for one) move
+    it to ``type`` and put the HTTP status in ``code``, or keep it only as the native API's
+    ``<400> Code`` message prefix; without this, a moderation block through a gateway would
+    read as an ordinary bad request, and the CLI would exit 6 instead of 7.
+    """
+    raw_code = source.get("code")
+    code = str(raw_code) if raw_code not in (None, "") else None
+    raw_type = source.get("type")
+    kind = raw_type if isinstance(raw_type, str) else None
+    prefixed = _PREFIXED_CODE.search(message or "")
+    for candidate in (code, kind, prefixed.group(1) if prefixed else None):
+        if _recognised(candidate):
+            return candidate
+    if code is None and kind and status is None:
+        return kind  # an error event inside a stream names itself by type
+    return code
+
+
 def error_from_response(
     status: int | None,
     body: Any,
@@ -276,26 +359,25 @@ def error_from_response(
     """Turn an error reply (HTTP status plus a parsed JSON body, or raw text) into an ApiError.
 
     DashScope's body is ``{"error": {"message", "type", "param", "code"}, "request_id"}``; some
-    gateways put ``code``/``message`` at the top level or send a number as the code.
+    gateways put ``code``/``message`` at the top level, send a number as the code, or carry the
+    code in ``type`` or a ``<400> Code`` message prefix (:func:`_service_code`).
     """
     code: str | None = None
     message: str | None = None
     if isinstance(body, dict):
         err = body.get("error")
         source = err if isinstance(err, dict) else body
-        raw_code = source.get("code")
-        code = str(raw_code) if raw_code not in (None, "") else None
-        if code is None and isinstance(source.get("type"), str) and status is None:
-            code = source["type"]
         raw_msg = source.get("message")
         if raw_msg is None and isinstance(err, str):
             raw_msg = err
         message = str(raw_msg) if raw_msg is not None else None
+        code = _service_code(source, message, status)
         # The body's request id is the one Alibaba support asks for; a header id is a fallback.
         rid = body.get("request_id") or source.get("request_id")
         request_id = str(rid) if rid else request_id
     elif isinstance(body, str) and body.strip():
         message = body.strip()[:500]
+        code = _service_code({}, message, status)
     cls = _class_for(status, code)
     return cls(
         status=status,

@@ -7,11 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from qwenvl_desktop.core.protocol.errors import QwenVLError
+
 __all__ = [
+    "ChatEvent",
     "ContentDelta",
     "DecodedEvent",
     "Finish",
     "ReasoningDelta",
+    "Retrying",
     "StreamError",
     "StreamEvent",
     "Usage",
@@ -66,6 +70,26 @@ class Finish:
 
 
 StreamEvent = ReasoningDelta | ContentDelta | Usage | Finish
+
+
+@dataclass(frozen=True, slots=True)
+class Retrying:
+    """The request failed before any answer arrived; it is sent again after ``delay`` seconds.
+
+    Not part of the answer: the window's status bar and the command line's stderr show it, so
+    that a wait after a 429 or a dropped connection does not look like a hang.
+    """
+
+    error: QwenVLError
+    #: the attempt about to be made: 2 is the first retry
+    attempt: int
+    #: the most attempts this request makes
+    attempts: int
+    delay: float
+
+
+#: what :meth:`ChatClient.chat` yields: the answer's events, and notices of retries
+ChatEvent = StreamEvent | Retrying
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,11 @@ that the table lists exactly these regions.
 
 from __future__ import annotations
 
-__all__ = ["CUSTOM_REGION", "REGION_IDS"]
+__all__ = ["CUSTOM_REGION", "REGION_CITIES", "REGION_IDS"]
 
 REGION_IDS = ("intl", "us", "cn", "hk")
+#: the city each region's endpoint is in: how Model Studio's console names its regions, and so
+#: what a person looking for their key's region recognises
+REGION_CITIES = {"intl": "Singapore", "us": "Virginia", "cn": "Beijing", "hk": "Hong Kong"}
 #: not a catalog region: any OpenAI-compatible endpoint named by its base URL
 CUSTOM_REGION = "custom"

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from qwenvl_desktop.core.protocol.proxy import mask_proxy_urls_in
 from qwenvl_desktop.core.protocol.regions import REGION_IDS
 
 __all__ = [
@@ -95,16 +96,17 @@ def _region(value: Any, ctx: ParseContext) -> str:
 
 def _url(text: str, schemes: tuple[str, ...], what: str) -> str:
     parts = urlsplit(text)
+    shown = mask_proxy_urls_in(text)  # a proxy URL's password never reaches a warning
     if parts.scheme.lower() not in schemes:
         raise InvalidValue(
-            f"{what} {text!r} must start with {' or '.join(s + '://' for s in schemes)}"
+            f"{what} {shown!r} must start with {' or '.join(s + '://' for s in schemes)}"
         )
     if not parts.hostname:
-        raise InvalidValue(f"{what} {text!r} has no host name")
+        raise InvalidValue(f"{what} {shown!r} has no host name")
     try:
         parts.port  # noqa: B018  (raises ValueError for a malformed port)
     except ValueError:
-        raise InvalidValue(f"{what} {text!r} has an invalid port") from None
+        raise InvalidValue(f"{what} {shown!r} has an invalid port") from None
     return text
 
 
@@ -250,6 +252,41 @@ def _region_urls(value: Any, ctx: ParseContext) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs))
 
 
+def _model_aliases(value: Any, ctx: ParseContext) -> tuple[tuple[str, str], ...]:
+    """``[models."gw-vision"] like = "qwen3-vl-plus"`` (files) or ``gw-vision=qwen3-vl-plus,…``
+    (environment, ``--set``): names a gateway gives models, and the catalog model each is."""
+    table: dict[str, Any] = {}
+    if ctx.from_text and isinstance(value, str):
+        for item in (i.strip() for i in value.split(",")):
+            alias, sep, like = item.partition("=")
+            if item and not sep:
+                raise InvalidValue(f"expected ALIAS=MODEL pairs separated by commas, got {item!r}")
+            if item:
+                table[alias.strip()] = {"like": like.strip()}
+    elif isinstance(value, Mapping):
+        table = dict(value)
+    else:
+        raise InvalidValue(
+            f"expected a table of [models.NAME] like = MODEL, got {_type_name(value)}"
+        )
+    from qwenvl_desktop.core.protocol.catalog import load_catalog
+
+    catalog = load_catalog()
+    pairs = []
+    for alias, entry in table.items():
+        name = _model(alias, ctx)
+        base = entry.get("like") if isinstance(entry, Mapping) else None
+        if not isinstance(base, str) or base not in catalog.models:
+            raise InvalidValue(
+                f"model {name!r}: like = must name a model of the built-in catalog "
+                f"(see `qwenvl-desktop models`), got {base!r}"
+            )
+        if name in catalog.models:
+            raise InvalidValue(f"model {name!r} is in the built-in catalog already")
+        pairs.append((name, base))
+    return tuple(sorted(pairs))
+
+
 SPECS: dict[str, SettingSpec] = {
     spec.name: spec
     for spec in (
@@ -310,6 +347,12 @@ SPECS: dict[str, SettingSpec] = {
             "Replace the built-in endpoint of a region (for a gateway in front of it)",
             _region_urls,
             '[region_urls]\ncn = "https://gateway.example/cn/compatible-mode/v1"',
+        ),
+        SettingSpec(
+            "models",
+            "Model names a gateway uses, each behaving like a model of the catalog",
+            _model_aliases,
+            '[models."gw-vision"]\nlike = "qwen3-vl-plus"',
         ),
     )
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from qwenvl_desktop.core.protocol.catalog import CUSTOM_REGION, load_catalog
+from qwenvl_desktop.core.protocol.catalog import CUSTOM_REGION, Catalog, load_catalog
 
 if TYPE_CHECKING:
     from qwenvl_desktop.core.protocol.client import ClientSettings
@@ -38,6 +38,8 @@ class Settings:
     allowed_models: tuple[str, ...] = ()
     #: (region, base URL) pairs that replace the catalog's endpoint of a region
     region_urls: tuple[tuple[str, str], ...] = ()
+    #: (alias, catalog model) pairs: ``[models."gw-vision"] like = "qwen3-vl-plus"``
+    models: tuple[tuple[str, str], ...] = ()
     #: settings the system-wide file fixed; the UI shows them read-only
     locked: frozenset[str] = frozenset()
 
@@ -52,6 +54,11 @@ class Settings:
             if rid == region:
                 return url
         return load_catalog().region(region).base_url
+
+    def catalog(self) -> Catalog:
+        """The built-in catalog with the configuration's model names (``models``) added."""
+        gateways = [region for region, _ in self.region_urls]
+        return load_catalog().with_aliases(dict(self.models), gateways)
 
     @property
     def custom_url(self) -> str | None:

@@ -68,6 +68,8 @@ def settings_value_to_toml(name: str, value: Any) -> Any:
         return {"thinking": "auto", "language": "system"}.get(name)
     if name == "region_urls":
         return dict(value)
+    if name == "models":
+        return {alias: {"like": like} for alias, like in value}
     if isinstance(value, tuple | frozenset):
         return sorted(value) if isinstance(value, frozenset) else list(value)
     return value

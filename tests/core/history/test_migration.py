@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from pathlib import Path
@@ -121,7 +122,7 @@ def test_a_version_1_history_is_upgraded_with_nothing_lost(db_path: Path) -> Non
 def test_rows_version_1_left_without_their_parent_are_dropped(db_path: Path) -> None:
     # GIVEN a version-1 file with an exchange and an attachment whose parents are gone
     build_v1(db_path)
-    with sqlite3.connect(db_path) as db:
+    with contextlib.closing(sqlite3.connect(db_path)) as db, db:
         db.execute(
             "INSERT INTO exchanges (id, conversation_id, position, question, model, region,"
             " created_at, state) VALUES ('lost', 'gone', 0, 'q', 'm', 'r', 1.0, 'done')"
@@ -161,7 +162,7 @@ def test_a_failed_migration_leaves_the_file_as_it_was(
     with pytest.raises(HistoryUnavailableError):
         HistoryStore.open(db_path)
     # THEN the file is still a complete version-1 history, not moved aside
-    with sqlite3.connect(db_path) as db:
+    with contextlib.closing(sqlite3.connect(db_path)) as db, db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == 1
         assert db.execute("SELECT count(*) FROM attachments").fetchone()[0] == 3
     assert [p.name for p in db_path.parent.iterdir() if "corrupt" in p.name] == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -67,7 +68,7 @@ def test_a_garbage_file_is_moved_aside_and_history_starts_empty(db_path: Path) -
 
 def damage_table(path: Path, table: str) -> None:
     """Overwrite the root page of ``table`` with garbage: a valid file whose b-tree is broken."""
-    with sqlite3.connect(path) as db:
+    with contextlib.closing(sqlite3.connect(path)) as db, db:
         page_size = db.execute("PRAGMA page_size").fetchone()[0]
         (root,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,))
     db.close()
@@ -117,10 +118,10 @@ def test_damage_found_while_running_is_set_aside_at_the_next_start(db_path: Path
 def test_a_clean_close_spares_the_next_start_the_full_check(db_path: Path) -> None:
     store = HistoryStore.open(db_path)
     saved_conversation(store, ["Fine"])
-    with sqlite3.connect(db_path) as db:
+    with contextlib.closing(sqlite3.connect(db_path)) as db, db:
         assert db.execute("SELECT count(*) FROM meta WHERE key = 'session_open'").fetchone() == (1,)
     store.close()
-    with sqlite3.connect(db_path) as db:
+    with contextlib.closing(sqlite3.connect(db_path)) as db, db:
         assert db.execute("SELECT count(*) FROM meta WHERE key = 'session_open'").fetchone() == (0,)
 
 
@@ -142,7 +143,7 @@ def test_a_history_from_a_newer_version_is_left_alone(db_path: Path) -> None:
     store = HistoryStore.open(db_path)
     saved_conversation(store, ["From the future"])
     store.close()
-    with sqlite3.connect(db_path) as db:
+    with contextlib.closing(sqlite3.connect(db_path)) as db, db:
         db.execute("PRAGMA user_version = 99")
     before = db_path.read_bytes()
     # WHEN this version starts

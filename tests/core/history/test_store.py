@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import stat
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,9 +31,12 @@ from tests.support.dashscope_server import LoopbackDashScope
 from .builders import answer, attachment, noise_jpeg, png_bytes, saved_conversation, url_attachment
 
 
-def raw(path: Path) -> sqlite3.Connection:
-    """A second, independent connection: sees only what the store has committed."""
-    return sqlite3.connect(path)
+@contextlib.contextmanager
+def raw(path: Path) -> Iterator[sqlite3.Connection]:
+    """A second, independent connection: sees only what the store has committed (committed
+    and closed on leaving the block)."""
+    with contextlib.closing(sqlite3.connect(path)) as db, db:
+        yield db
 
 
 def count(path: Path, table: str) -> int:

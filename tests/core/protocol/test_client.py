@@ -163,9 +163,11 @@ async def test_cancelling_mid_stream_closes_the_connection(
         assert loop_server.open_connections == 0
 
 
-async def test_redirect_to_another_host_does_not_carry_the_key(
+async def test_a_redirect_to_another_host_is_refused_and_nothing_is_sent_there(
     loop_server: LoopbackDashScope, test_key: str
 ) -> None:
+    """GIVEN an endpoint answering 307 to another host WHEN a question is sent THEN neither the
+    question nor its images reach that host, and the error names it."""
     elsewhere = LoopbackDashScope(host="127.0.0.2")
     await elsewhere.start()
 
@@ -183,10 +185,28 @@ async def test_redirect_to_another_host_does_not_carry_the_key(
             )
     finally:
         await elsewhere.stop()
+    assert isinstance(error, e.RedirectRefused) and not error.retryable
+    assert f"127.0.0.2:{elsewhere.port}" in error.user_message
+    assert text == "" and elsewhere.requests == []
+    assert len(loop_server.chat_requests()) == 1  # refused, not retried
+
+
+@pytest.mark.parametrize("status", [307, 308])
+async def test_a_redirect_within_the_endpoint_origin_is_followed_with_the_key(
+    loop_server: LoopbackDashScope, test_key: str, status: int
+) -> None:
+    async def redirect(server: LoopbackDashScope, req: RecordedRequest, reply: Reply) -> None:
+        target = "/seed/compatible-mode/v1/chat/completions"
+        await reply.start(status, "text/plain", Location=target)
+        await reply.end()
+
+    loop_server.add_scenario("moved", redirect)
+    async with ChatClient() as client:
+        text, error = await _collect(client, Endpoint(loop_server.base_url("moved"), test_key))
     assert error is None and text.startswith("In the picture")
-    (followed,) = elsewhere.chat_requests()
-    assert followed.authorization is None
-    assert test_key not in str(followed.headers)
+    moved, followed = loop_server.chat_requests()
+    assert (moved.scenario, followed.scenario) == ("moved", "seed")
+    assert followed.authorization == f"Bearer {test_key}" and followed.body == moved.body
 
 
 async def test_the_key_never_reaches_logs(

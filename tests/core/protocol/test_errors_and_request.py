@@ -19,6 +19,7 @@ from qwenvl_desktop.core.protocol.request import (
     ("status", "code", "cls"),
     [
         (401, "invalid_api_key", e.AuthenticationError),
+        (403, "InvalidApiKey", e.AuthenticationError),  # a rejected key, not a permission
         (403, "AccessDenied", e.PermissionDenied),
         (403, "AllocationQuota.FreeTierOnly", e.PermissionDenied),
         (400, "Arrearage", e.BillingError),
@@ -59,6 +60,64 @@ def test_gateway_shapes_code_as_number_and_plain_text() -> None:
     )
     text = e.error_from_response(502, "<html>Bad Gateway</html>")
     assert isinstance(text, e.ServerError) and text.detail == "<html>Bad Gateway</html>"
+
+
+@pytest.mark.parametrize(
+    ("body", "cls", "code"),
+    [
+        # LiteLLM proxy: the DashScope code moved to "type", the status put in "code"
+        (
+            {
+                "error": {
+                    "message": "Input data may contain inappropriate content.",
+                    "type": "data_inspection_failed",
+                    "code": "400",
+                }
+            },
+            e.ModerationError,
+            "data_inspection_failed",
+        ),
+        # the native API's prefix kept in the message, nothing else
+        (
+            {
+                "error": {
+                    "message": "litellm.BadRequestError: <400> DataInspectionFailed: Input "
+                    "data may contain inappropriate content.",
+                    "type": None,
+                    "code": "400",
+                }
+            },
+            e.ModerationError,
+            "DataInspectionFailed",
+        ),
+        (
+            "<400> DataInspectionFailed: Output data may contain inappropriate content.",
+            e.ModerationError,
+            "DataInspectionFailed",
+        ),
+        (
+            {"error": {"message": "quota", "type": "Arrearage", "code": 400}},
+            e.BillingError,
+            "Arrearage",
+        ),
+        (
+            {"error": {"message": "no", "type": "invalid_api_key", "code": "400"}},
+            e.AuthenticationError,
+            "invalid_api_key",
+        ),
+        # an OpenAI-style type that is not a DashScope code changes nothing
+        (
+            {"error": {"message": "bad", "type": "invalid_request_error", "code": "400"}},
+            e.BadRequestError,
+            "400",
+        ),
+    ],
+)
+def test_the_service_code_is_found_where_gateways_put_it(
+    body: object, cls: type, code: str
+) -> None:
+    error = e.error_from_response(400, body)
+    assert type(error) is cls and error.code == code
 
 
 def test_authentication_sentence_hints_at_region_mismatch() -> None:

@@ -1,0 +1,288 @@
+"""``qwenvl-desktop batch``: one question about many images, one result row per image.
+
+The rows go to ``--output`` (``.jsonl`` or ``.csv``) as each request finishes — or to stdout as
+JSON lines without it — and the progress to stderr: a bar (tqdm) on a terminal, a plain line
+every few seconds otherwise. Rerunning the same command with the same output goes on where a
+stopped run left off (:mod:`qwenvl_desktop.core.batch.results`). The engine is
+:func:`qwenvl_desktop.core.batch.runner.run_batch`, or with ``--via-batch-api`` the service's
+Batch API (:mod:`qwenvl_desktop.core.batch.batch_api`).
+
+Exit statuses: 0 every row succeeded, 8 (:attr:`ExitCode.SOME_FAILED`) some rows are errors, 2 a
+usage error (no inputs, an unreadable list, ``--concurrency`` below 1), 130 Ctrl+C (the rows done
+are kept); an error every request would meet (a refused key: 3) ends the batch with its status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import shutil
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from qwenvl_desktop.cli.ask import _key_for, _settings_for, run_until_interrupted
+from qwenvl_desktop.cli.exit_codes import ExitCode, UsageProblem
+from qwenvl_desktop.core.batch.inputs import BatchInputError, BatchItem, collect_inputs
+from qwenvl_desktop.core.batch.results import (
+    BatchResult,
+    DoneKey,
+    ResultWriter,
+    done_keys,
+    drop_failed_rows,
+)
+from qwenvl_desktop.core.settings import Settings
+
+if TYPE_CHECKING:
+    from qwenvl_desktop.core.batch.runner import BatchProgress, BatchSummary
+
+__all__ = ["TASK_ALIASES", "run_batch_command", "task_prompt"]
+
+#: other names ``--task`` takes for a quick prompt's id
+TASK_ALIASES = {"ocr": "extract-text", "extract": "extract-text", "text": "extract-text"}
+#: seconds between two plain progress lines (stderr not a terminal)
+PLAIN_PROGRESS_EVERY = 5.0
+
+
+def run_batch_command(args: argparse.Namespace) -> int:
+    """Run ``batch``; an error that ends it is raised for :mod:`~qwenvl_desktop.cli.main`."""
+    loaded = _settings_for(args)
+    for problem in loaded.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    settings = loaded.settings
+    prompt, inputs = args.prompt, list(args.inputs)
+    if args.task:
+        inputs.insert(0, prompt)
+        prompt, settings = task_prompt(args.task, settings, model_given=bool(args.model))
+    try:
+        items = collect_inputs(inputs, prompt) if inputs else []
+        if not items:
+            raise UsageProblem("No inputs given: name image files, folders, globs or a list.")
+        output = Path(args.output) if args.output else None
+        done = _resume(output) if output else set()
+    except BatchInputError as error:
+        raise UsageProblem(str(error)) from None
+    if args.via_batch_api and output is None:
+        raise UsageProblem("--via-batch-api writes its rows to a file: add --output FILE.")
+    # The key only now: a usage problem is reported first (exit 2), before a missing key (3).
+    key = _key_for(settings)
+    if args.via_batch_api:
+        assert output is not None
+        failed = run_until_interrupted(_via_batch_api(items, settings, key, output))
+    else:
+        work = _run_locally(items, settings, key, output, done, args.concurrency)
+        failed = run_until_interrupted(work)
+    return ExitCode.OK if failed == 0 else ExitCode.SOME_FAILED
+
+
+def task_prompt(name: str, settings: Settings, *, model_given: bool) -> tuple[str, Settings]:
+    """The question of quick prompt ``name`` (as saved in the window, else the shipped one),
+    and the settings to ask it with: an OCR prompt uses the region's OCR model unless
+    ``--model`` named one."""
+    from qwenvl_desktop.core.prompts.quick_prompts import QuickPrompts, model_for_prompt
+
+    prompts = QuickPrompts.load()
+    wanted = TASK_ALIASES.get(name.lower(), name.lower())
+    for quick in prompts:
+        if wanted in (quick.id, quick.label.lower()):
+            model = settings.model
+            if not model_given:
+                model = model_for_prompt(quick, settings.model, settings.effective_region)
+            return quick.render(prompts.language), replace(settings, model=model)
+    names = ", ".join(quick.id for quick in prompts)
+    raise UsageProblem(f"No task named {name!r}; the tasks are: {names} (and ocr).")
+
+
+def _resume(output: Path) -> set[DoneKey]:
+    """What the previous runs into ``output`` did; their failed rows are removed to be redone."""
+    if not output.exists():
+        return set()
+    dropped = drop_failed_rows(output)
+    done = done_keys(output)
+    if done or dropped:
+        again = f"; asking again the {dropped} that failed" if dropped else ""
+        print(f"resuming: {len(done)} rows already in {output}{again}", file=sys.stderr)
+    return done
+
+
+async def _run_locally(
+    items: list[BatchItem],
+    settings: Settings,
+    key: str,
+    output: Path | None,
+    done: set[DoneKey],
+    concurrency: int,
+) -> int:
+    """The rows, written as they finish; how many failed."""
+    from qwenvl_desktop.core.batch.runner import run_batch
+
+    progress = _ProgressReport(len(items), sys.stderr)
+    writer = _RowWriter(output)
+
+    def on_result(result: BatchResult) -> None:
+        writer.write(result)
+        if not result.ok:
+            sentence = result.error_sentence
+            named = sentence if result.input in sentence else f"{result.input}: {sentence}"
+            progress.note(f"failed: {named}")
+
+    try:
+        summary = await run_batch(
+            items,
+            settings=settings,
+            key=key,
+            concurrency=concurrency,
+            done=done,
+            on_result=on_result,
+            on_progress=progress.update,
+        )
+    except asyncio.CancelledError:
+        progress.close()  # the bar's last state first, then why it stopped
+        kept = f"; the rows done are in {output}, rerun to go on" if output else ""
+        print(f"stopped{kept}", file=sys.stderr)
+        raise
+    finally:
+        progress.close()
+        writer.close()  # waits for the rows finished so far to be written
+    print(_summary_line(summary, output), file=sys.stderr)
+    return summary.failed
+
+
+async def _via_batch_api(items: list[BatchItem], settings: Settings, key: str, output: Path) -> int:
+    from qwenvl_desktop.core.batch.batch_api import run_via_batch_api
+
+    def on_status(sentence: str) -> None:
+        print(sentence, file=sys.stderr, flush=True)
+
+    summary = await run_via_batch_api(
+        items, settings=settings, key=key, output=output, on_status=on_status
+    )
+    print(_summary_line(summary, output), file=sys.stderr)
+    return summary.failed
+
+
+def _summary_line(summary: BatchSummary, output: Path | None) -> str:
+    parts = [f"{summary.succeeded} succeeded", f"{summary.failed} failed"]
+    if summary.skipped:
+        parts.append(f"{summary.skipped} skipped (done before)")
+    where = f"; rows in {output}" if output else ""
+    return (
+        f"{summary.total} inputs: {', '.join(parts)} in {summary.seconds:.1f} s, "
+        f"{summary.tokens:,} tokens{where}"
+    )
+
+
+class _RowWriter:
+    """Rows to the results file from a thread of their own, in the order they finished, or as
+    JSON lines to stdout without one.
+
+    Each row is made durable (``fsync``) before the next: a few milliseconds that the event loop
+    would otherwise spend waiting instead of starting requests.
+    """
+
+    def __init__(self, output: Path | None) -> None:
+        self._file = ResultWriter(output) if output else None
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="batch-rows") if output else None
+        self._failure: BaseException | None = None
+        if self._file is not None:
+            self._file.open()
+
+    def write(self, result: BatchResult) -> None:
+        if self._failure is not None:  # the disk is full, say: stop the batch with it
+            raise self._failure
+        if self._thread is None:
+            print(json.dumps(result.to_json(), ensure_ascii=False), flush=True)
+        else:
+            self._thread.submit(self._write, result)
+
+    def _write(self, result: BatchResult) -> None:
+        assert self._file is not None
+        try:
+            self._file.write(result)
+        except OSError as error:
+            self._failure = error
+
+    def close(self) -> None:
+        if self._thread is not None:
+            self._thread.shutdown(wait=True)
+        if self._file is not None:
+            self._file.close()
+        if self._failure is not None:
+            raise self._failure
+
+
+class _ProgressReport:
+    """Progress on ``stream``: a tqdm bar on a terminal, else a plain line every few seconds.
+
+    Skipped inputs shrink the bar's total instead of filling it, so that its rate and ETA are
+    those of the requests actually made.
+    """
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        self._stream = stream
+        self._bar: Any = None
+        self._last_line = 0.0
+        self._last: BatchProgress | None = None
+        self._closed = False
+        if stream.isatty():
+            from tqdm import tqdm
+
+            # A terminal that reports no size (a pty made by `script`) would get a bar 0 wide.
+            sized = shutil.get_terminal_size((0, 0)).columns > 0
+            self._bar = tqdm(
+                total=total,
+                file=stream,
+                unit="img",
+                dynamic_ncols=sized,
+                ncols=None if sized else 100,
+                smoothing=0.1,
+            )
+
+    def update(self, progress: BatchProgress) -> None:
+        self._last = progress
+        if self._bar is not None:
+            self._bar.total = progress.total - progress.skipped
+            self._bar.set_postfix_str(self._postfix(progress), refresh=False)
+            self._bar.update(progress.done - self._bar.n)
+        elif time.monotonic() - self._last_line >= PLAIN_PROGRESS_EVERY:
+            self._plain_line(progress)
+
+    def note(self, line: str) -> None:
+        if self._bar is not None:
+            self._bar.write(line, file=self._stream)
+        else:
+            print(line, file=self._stream, flush=True)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if self._bar is not None:
+            self._bar.close()
+        elif self._last is not None:
+            self._plain_line(self._last)
+
+    @staticmethod
+    def _postfix(progress: BatchProgress) -> str:
+        parts = [f"{progress.tokens:,} tokens"]
+        if progress.failed:
+            parts.append(f"{progress.failed} failed")
+        if progress.skipped:
+            parts.append(f"{progress.skipped} skipped")
+        parts.append(f"{progress.concurrency_now} at once")
+        return ", ".join(parts)
+
+    def _plain_line(self, progress: BatchProgress) -> None:
+        self._last_line = time.monotonic()
+        todo = progress.total - progress.skipped
+        rate = progress.done / progress.elapsed if progress.elapsed > 0 else 0.0
+        eta = f", ETA {(todo - progress.done) / rate:.0f} s" if rate > 0 else ""
+        print(
+            f"{progress.done}/{todo} done, {rate:.1f}/s{eta}, {self._postfix(progress)}",
+            file=self._stream,
+            flush=True,
+        )

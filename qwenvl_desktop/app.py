@@ -163,7 +163,8 @@ def main(argv: Sequence[str] | None = None, *, options: argparse.Namespace | Non
     """``qwenvl-desktop`` without a command, and ``python -m qwenvl_desktop``: open the window.
 
     When the app already runs for this user, the request (``--capture``: capture a region;
-    otherwise: show the window) goes to it and this process exits 0 without a window.
+    ``--capture-text``: capture one and put its text on the clipboard; otherwise: show the
+    window) goes to it and this process exits 0 without a window.
     ``options`` is ``argv`` already parsed (the launcher's: the parser is not built twice).
 
     The window is shown and painted first (:func:`build_window`, :func:`show_first_frame`); the
@@ -174,14 +175,21 @@ def main(argv: Sequence[str] | None = None, *, options: argparse.Namespace | Non
     A ``DISPLAY`` that is set but cannot be reached ends it before Qt starts: one sentence on
     stderr and exit status 1 (:mod:`.platform.display`), where Qt would abort.
     """
-    from qwenvl_desktop.platform.single_instance import CAPTURE, SHOW, InstanceError, SingleInstance
+    from qwenvl_desktop.platform.single_instance import (
+        CAPTURE,
+        CAPTURE_TEXT,
+        SHOW,
+        InstanceError,
+        SingleInstance,
+    )
 
     arguments = list(sys.argv[1:] if argv is None else argv)
     _configure_logging()
     if options is None:
         options = build_parser().parse_args(arguments)
     capture = bool(options.capture)
-    request = CAPTURE if capture else SHOW
+    capture_text = bool(getattr(options, "capture_text", False))
+    request = CAPTURE_TEXT if capture_text else CAPTURE if capture else SHOW
     _fall_back_to_offscreen_without_a_display()
     if (unreachable := unreachable_display()) is not None:
         # Qt would abort (SIGABRT) blaming a library; one sentence and exit 1 instead.
@@ -203,7 +211,9 @@ def main(argv: Sequence[str] | None = None, *, options: argparse.Namespace | Non
         show_first_frame(window)
         if not window.isVisible():  # closed before its first frame was out: nothing to run
             return 0
-        loop, reporter = _start_services(window, loaded, instance, capture=capture)
+        loop, reporter = _start_services(
+            window, loaded, instance, capture=capture, capture_text=capture_text
+        )
         return run_window(window, loop)
     finally:
         if reporter is not None:
@@ -212,7 +222,12 @@ def main(argv: Sequence[str] | None = None, *, options: argparse.Namespace | Non
 
 
 def _start_services(
-    window: MainWindow, loaded: LoadedSettings, instance: SingleInstance, *, capture: bool
+    window: MainWindow,
+    loaded: LoadedSettings,
+    instance: SingleInstance,
+    *,
+    capture: bool,
+    capture_text: bool = False,
 ) -> tuple[AppEventLoop, CrashReporter]:
     """After the first frame: the event loop, the services, and what one app per user adds."""
     from qwenvl_desktop.gui.crash_dialog import install_crash_reporter
@@ -237,6 +252,8 @@ def _start_services(
         tools.attach_tray(tray)
     if capture:
         QTimer.singleShot(0, tools.start_capture)  # once the loop runs
+    elif capture_text:
+        QTimer.singleShot(0, tools.start_text_capture)
     return loop, reporter
 
 

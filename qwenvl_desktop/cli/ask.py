@@ -14,8 +14,15 @@ import json
 import signal
 import sys
 from collections.abc import AsyncGenerator, Coroutine, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TextIO
 
+from qwenvl_desktop.cli.annotate import (
+    annotation_fields,
+    check_annotate,
+    find_answer_annotations,
+    write_annotated,
+)
 from qwenvl_desktop.cli.exit_codes import ExitCode, UsageProblem
 from qwenvl_desktop.cli.keys import no_key_sentence
 from qwenvl_desktop.core.conversation.words import retry_sentence
@@ -40,6 +47,7 @@ from qwenvl_desktop.core.protocol.catalog import CUSTOM_REGION, Catalog, ModelIn
 from qwenvl_desktop.core.settings import LoadedSettings, Settings, load_settings
 
 if TYPE_CHECKING:
+    from qwenvl_desktop.core.documents.tasks import DocumentTask
     from qwenvl_desktop.core.images import Attachment
     from qwenvl_desktop.core.images.budget import Detail
 
@@ -47,11 +55,69 @@ __all__ = ["build_chat_request", "run_ask", "run_until_interrupted"]
 
 
 def run_ask(args: argparse.Namespace) -> int:
-    """Ask ``args.prompt``; an error that ends it is raised for the caller to report."""
+    """Ask ``args.prompt`` (or ``--task``'s question); an error that ends it is raised for the
+    caller to report."""
     loaded = _settings_for(args)
     for problem in loaded.problems:
         print(f"warning: {problem}", file=sys.stderr)
-    return run_until_interrupted(_ask(args, loaded.settings))
+    question, settings, task = _question_for(args, loaded.settings)
+    args.prompt = question
+    return run_until_interrupted(_ask(args, settings, task))
+
+
+def _question_for(
+    args: argparse.Namespace, settings: Settings
+) -> tuple[str, Settings, DocumentTask | None]:
+    """The question and the settings to ask it with: PROMPT, or ``--task``'s question (as saved
+    in the window's quick prompts; PROMPT adds to it) asked of the task's model — the region's
+    OCR model for ``ocr`` unless ``--model`` names one (as ``batch --task``)."""
+    if not args.task:
+        if not args.prompt:
+            raise UsageProblem("Give a question (PROMPT) or a task (--task ocr, table, …).")
+        return args.prompt, settings, None
+    from qwenvl_desktop.core.documents.tasks import task_named
+    from qwenvl_desktop.core.prompts.quick_prompts import (
+        QuickPrompts,
+        QuickPromptsError,
+        task_question,
+    )
+
+    try:
+        _prompt, question, choice = task_question(
+            args.task,
+            QuickPrompts.load(),
+            settings.model,
+            settings.effective_region,
+            model_given=bool(args.model),
+        )
+    except QuickPromptsError as error:
+        raise UsageProblem(str(error)) from None
+    if choice.note:
+        print(f"note: {choice.note}", file=sys.stderr)
+    if args.prompt:
+        question = f"{question}\n\n{args.prompt}"
+    return question, replace(settings, model=choice.model), task_named(args.task)
+
+
+def _write_output(path: str, task: DocumentTask | None, answer: str) -> None:
+    """``--output FILE``: the answer's result as the file's suffix asks (CSV, LaTeX, Markdown,
+    HTML, text). An answer without what was asked (no table for a .csv) writes nothing and
+    says so on stderr; the command still succeeds, as the question was answered."""
+    from pathlib import Path
+
+    from qwenvl_desktop.core.documents.results import NoResultError, task_output
+    from qwenvl_desktop.core.settings.atomic_file import write_text_atomically
+
+    target = Path(path)
+    try:
+        text = task_output(task, answer, target.suffix)
+    except NoResultError as error:
+        print(f"note: {error}; nothing written to {target}", file=sys.stderr)
+        return
+    try:
+        write_text_atomically(target, text)
+    except OSError as error:
+        raise UsageProblem(f"Cannot write {target}: {error.strerror or error}.") from None
 
 
 def _key_for(settings: Settings) -> str:
@@ -154,14 +220,19 @@ def _refuse_what_the_model_cannot_do(
 
 
 async def _prepare_images(
-    sources: Sequence[str], info: ModelInfo, detail: Detail
+    sources: Sequence[str], info: ModelInfo, detail: Detail, economy_tokens: int
 ) -> list[Attachment]:
     if not sources:
         return []
     # The pipeline pulls in Pillow: loaded only when there is an image.
     from qwenvl_desktop.core.images import prepare_attachment_async
 
-    return [await prepare_attachment_async(src, model=info, detail=detail) for src in sources]
+    return [
+        await prepare_attachment_async(
+            src, model=info, detail=detail, economy_tokens=economy_tokens
+        )
+        for src in sources
+    ]
 
 
 class _AnswerSink:
@@ -219,12 +290,15 @@ class _AnswerSink:
         return result
 
 
-async def _ask(args: argparse.Namespace, settings: Settings) -> int:
+async def _ask(args: argparse.Namespace, settings: Settings, task: DocumentTask | None) -> int:
     catalog = settings.catalog()  # with the configuration's model names (aliases)
     info = catalog.model(settings.model)
     region = settings.effective_region
     _refuse_what_the_model_cannot_do(args, catalog, info, region)
-    attachments = await _prepare_images(args.image, info, settings.image_detail)
+    attachments = await _prepare_images(
+        args.image, info, settings.image_detail, args.economy_tokens
+    )
+    check_annotate(args, attachments)
     # The key only now: a missing or unusable image is reported first (exit 2), as the one
     # problem of the command line itself, before a missing key (exit 3).
     key = _key_for(settings)
@@ -245,12 +319,17 @@ async def _ask(args: argparse.Namespace, settings: Settings) -> int:
         except asyncio.CancelledError:  # Ctrl+C (run_until_interrupted cancels this task)
             failure = Interrupted()
     sink.end_line()
+    annotations = find_answer_annotations("".join(sink.content), attachments, info)
     if args.json:
         image_tokens = sum(a.estimated_tokens for a in attachments)
         result = sink.as_json(model=settings.model, image_tokens=image_tokens, failure=failure)
+        result |= annotation_fields(annotations)
         print(json.dumps(result, ensure_ascii=False))
     if failure is not None:
         raise failure
+    write_annotated(args, attachments, annotations)
+    if args.output:
+        _write_output(args.output, task, "".join(sink.content))
     return ExitCode.OK
 
 

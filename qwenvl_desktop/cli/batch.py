@@ -40,10 +40,8 @@ from qwenvl_desktop.core.settings import Settings
 if TYPE_CHECKING:
     from qwenvl_desktop.core.batch.runner import BatchProgress, BatchSummary
 
-__all__ = ["TASK_ALIASES", "run_batch_command", "task_prompt"]
+__all__ = ["run_batch_command", "task_prompt"]
 
-#: other names ``--task`` takes for a quick prompt's id
-TASK_ALIASES = {"ocr": "extract-text", "extract": "extract-text", "text": "extract-text"}
 #: seconds between two plain progress lines (stderr not a terminal)
 PLAIN_PROGRESS_EVERY = 5.0
 
@@ -82,19 +80,25 @@ def run_batch_command(args: argparse.Namespace) -> int:
 def task_prompt(name: str, settings: Settings, *, model_given: bool) -> tuple[str, Settings]:
     """The question of quick prompt ``name`` (as saved in the window, else the shipped one),
     and the settings to ask it with: an OCR prompt uses the region's OCR model unless
-    ``--model`` named one."""
-    from qwenvl_desktop.core.prompts.quick_prompts import QuickPrompts, model_for_prompt
+    ``--model`` named one (:func:`~qwenvl_desktop.core.prompts.quick_prompts.task_question`,
+    as ``ask --task``)."""
+    from qwenvl_desktop.core.prompts.quick_prompts import (
+        QuickPrompts,
+        QuickPromptsError,
+        task_question,
+    )
 
-    prompts = QuickPrompts.load()
-    wanted = TASK_ALIASES.get(name.lower(), name.lower())
-    for quick in prompts:
-        if wanted in (quick.id, quick.label.lower()):
-            model = settings.model
-            if not model_given:
-                model = model_for_prompt(quick, settings.model, settings.effective_region)
-            return quick.render(prompts.language), replace(settings, model=model)
-    names = ", ".join(quick.id for quick in prompts)
-    raise UsageProblem(f"No task named {name!r}; the tasks are: {names} (and ocr).")
+    try:
+        _prompt, question, choice = task_question(
+            name,
+            QuickPrompts.load(),
+            settings.model,
+            settings.effective_region,
+            model_given=model_given,
+        )
+    except QuickPromptsError as error:
+        raise UsageProblem(str(error)) from None
+    return question, replace(settings, model=choice.model)
 
 
 def _resume(output: Path) -> set[DoneKey]:

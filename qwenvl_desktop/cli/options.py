@@ -13,6 +13,7 @@ import argparse
 from typing import TYPE_CHECKING, TypeAlias
 
 from qwenvl_desktop import APP_ID, __version__
+from qwenvl_desktop.core.documents.tasks import TASK_NAMES
 from qwenvl_desktop.core.protocol.regions import CUSTOM_REGION, REGION_CITIES, REGION_IDS
 from qwenvl_desktop.core.settings.files import CONFIG_ENV
 
@@ -61,8 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_ID} {__version__}")
     add_endpoint_options(parser)
-    parser.add_argument(
+    capture = parser.add_mutually_exclusive_group()
+    capture.add_argument(
         "--capture", action="store_true", help="open screen-region capture (in the running window)"
+    )
+    capture.add_argument(
+        "--capture-text",
+        action="store_true",
+        help="capture a screen region and put its text on the clipboard (Extract text, in the "
+        "running window; a notification says when)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_ask(commands)
@@ -76,7 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_ask(commands: Commands) -> None:
     ask = commands.add_parser("ask", help="ask one question; the answer streams to stdout")
-    ask.add_argument("prompt", metavar="PROMPT", help="the question")
+    ask.add_argument(
+        "prompt",
+        metavar="PROMPT",
+        nargs="?",
+        help="the question (with --task: more words added to the task's question)",
+    )
     ask.add_argument(
         "--image",
         action="append",
@@ -103,8 +116,18 @@ def _add_ask(commands: Commands) -> None:
     )
     ask.add_argument(
         "--detail",
-        choices=("standard", "high"),
-        help="image detail: the model's default pixel budget, or 16,384 tokens per image",
+        choices=("standard", "high", "economy"),
+        help="image detail: standard, the pixels the model uses by default; high, up to 16,384 "
+        "tokens per image where the model takes the high-resolution flag; economy, at most "
+        "--economy-tokens per image",
+    )
+    ask.add_argument(
+        "--economy-tokens",
+        type=int,
+        default=512,
+        metavar="N",
+        help="with --detail economy: at most N image tokens per image (default 512; never more "
+        "than standard, never under 4)",
     )
     ask.add_argument(
         "--temperature",
@@ -131,6 +154,43 @@ def _add_ask(commands: Commands) -> None:
         type=int,
         metavar="N",
         help="the same seed makes repeated questions give more alike answers (default: random)",
+    )
+    _add_ask_task(ask)
+    _add_ask_annotate(ask)
+
+
+def _add_ask_task(ask: argparse.ArgumentParser) -> None:
+    """``ask --task`` and ``--output``: the document tasks of the window's quick actions."""
+    ask.add_argument(
+        "--task",
+        choices=TASK_NAMES,
+        help="ask a document task's question instead of PROMPT: ocr (extract the text; the "
+        "region's OCR model unless --model is given), table (a Markdown table), formula "
+        "(LaTeX), document (a Markdown page, 'qwenvl markdown'), document-html (QwenVL HTML "
+        "with element boxes)",
+    )
+    ask.add_argument(
+        "--output",
+        metavar="FILE",
+        help="also write the result to FILE: .csv the answer's tables as CSV, .tex the LaTeX, "
+        ".md the Markdown, .html the page, else the text (fences removed)",
+    )
+
+
+def _add_ask_annotate(ask: argparse.ArgumentParser) -> None:
+    """``ask --annotate``: the answer's boxes and points drawn on an image of the question."""
+    ask.add_argument(
+        "--annotate",
+        metavar="OUT.png",
+        help="draw the answer's boxes and points (bbox_2d/point_2d JSON, QwenVL HTML data-bbox) "
+        "on the first image at its original size and write OUT.png; nothing is written when "
+        "the answer has none",
+    )
+    ask.add_argument(
+        "--annotate-image",
+        type=_at_least_one,
+        metavar="N",
+        help="the image --annotate draws on, 1 for the first (default: 1)",
     )
 
 
@@ -187,8 +247,10 @@ def _add_batch(commands: Commands) -> None:
     add_endpoint_options(batch)
     batch.add_argument(
         "--detail",
-        choices=("standard", "high"),
-        help="image detail: the model's default pixel budget, or 16,384 tokens per image",
+        choices=("standard", "high", "economy"),
+        help="image detail: standard, the pixels the model uses by default; high, up to 16,384 "
+        "tokens per image where the model takes the high-resolution flag; economy, at most "
+        "512 tokens per image",
     )
     batch.add_argument(
         "--via-batch-api",

@@ -17,8 +17,13 @@ tests build) has:
 * **Tools ▸ Watch clipboard** (off at start): each new clipboard image is attached once (by pixel
   hash), with a status-bar notice; "Watching clipboard" stays in the status bar while it is on
   (a click turns it off), and the tray's menu shows the same check mark;
+* **Tools ▸ Capture and extract text** (Ctrl+Shift+X, the tray, ``qwenvl-desktop --capture-text``):
+  a region of the screen is read by Extract text and its text put on the clipboard, with a
+  notification (:attr:`CaptureTools.textCaptured`; the window's
+  :class:`~.document_actions.DocumentActions` asks and copies); the window stays as it was;
 * the **quick prompts** beside the image pane: a button puts its question in the question box;
-  "Extract text" also switches to the region's OCR model when it has one, and says so.
+  for "Extract text" the status bar says which model will read it (the region's OCR model, for
+  that question only: the model picker keeps the person's model).
 
 Only :func:`qwenvl_desktop.app.main` adds the process-wide parts — :meth:`CaptureTools.attach_tray`
 (closing the window then hides it to the tray; the tray's Quit ends the app) and
@@ -34,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -55,7 +60,6 @@ from PySide6.QtWidgets import (
 )
 
 from qwenvl_desktop.core.prompts.quick_prompts import QuickPrompts
-from qwenvl_desktop.core.protocol import load_catalog
 from qwenvl_desktop.gui.image_pane import ImagePane
 from qwenvl_desktop.gui.prompt_edit import PromptEdit
 from qwenvl_desktop.gui.quick_prompts_bar import QuickPromptsBar
@@ -72,12 +76,20 @@ if TYPE_CHECKING:
     from qwenvl_desktop.services.chat import ChatController
     from qwenvl_desktop.services.draft import DraftAttachments
 
-__all__ = ["CAPTURE_SHORTCUT", "CapturePlaces", "CaptureTools", "LinkOfferBar"]
+__all__ = [
+    "CAPTURE_SHORTCUT",
+    "CAPTURE_TEXT_SHORTCUT",
+    "CapturePlaces",
+    "CaptureTools",
+    "LinkOfferBar",
+]
 
 log = logging.getLogger(__name__)
 
 #: Tools ▸ Capture region…
 CAPTURE_SHORTCUT = "Ctrl+Shift+S"
+#: Tools ▸ Capture and extract text
+CAPTURE_TEXT_SHORTCUT = "Ctrl+Shift+X"
 #: label of images from watch mode and from a capture
 WATCHED_LABEL = "copied image"
 CAPTURED_LABEL = "screen capture"
@@ -161,6 +173,9 @@ class CaptureTools(QObject):
     :meth:`window_closed` once it has closed.
     """
 
+    #: Capture and extract text: the captured region (PNG) to read (the window connects it)
+    textCaptured = Signal(bytes)
+
     #: where pasted, watched and captured images go (set by :meth:`wire`)
     draft: DraftAttachments
     #: the chat service, for the quick prompts' switch to an OCR model (set by :meth:`wire`)
@@ -213,6 +228,8 @@ class CaptureTools(QObject):
         # Capture region: built on first use (see the capture property).
         self._handlers = handlers
         self._capture: RegionCapture | None = None
+        #: the running capture is read as text (Capture and extract text), not attached
+        self._capture_for_text = False
 
         # Quick prompts beside the image pane.
         self.quick_prompts = QuickPromptsBar(prompts, window)
@@ -254,6 +271,12 @@ class CaptureTools(QObject):
             window, "Capture &region…", self.start_capture, CAPTURE_SHORTCUT
         )
         self.capture_action.setStatusTip("Drag a rectangle on the screen; it becomes an image")
+        self.capture_text_action = window_action(
+            window, "Capture and e&xtract text…", self.start_text_capture, CAPTURE_TEXT_SHORTCUT
+        )
+        self.capture_text_action.setStatusTip(
+            "Drag a rectangle on the screen; its text goes to the clipboard"
+        )
         self.watch_action = QAction("&Watch clipboard", window)
         self.watch_action.setCheckable(True)
         self.watch_action.setStatusTip("Attach every new image copied to the clipboard")
@@ -274,7 +297,7 @@ class CaptureTools(QObject):
             bar.addMenu(edit_menu)
         tools_menu = QMenu("&Tools", bar)
         tools_menu.setObjectName("toolsMenu")
-        tools_menu.addActions([self.capture_action, self.watch_action])
+        tools_menu.addActions([self.capture_action, self.capture_text_action, self.watch_action])
         tools_menu.addSeparator()
         tools_menu.addAction(self.edit_prompts_action)
         bar.insertMenu(places.tools_before.menuAction(), tools_menu)
@@ -374,22 +397,56 @@ class CaptureTools(QObject):
 
             capture = RegionCapture(self, hide=[self.window], handlers=self._handlers)
             capture.captured.connect(self._on_captured)
-            capture.cancelled.connect(lambda: self.status.notice("Capture cancelled."))
-            capture.failed.connect(self.show_capture_failure)
+            capture.cancelled.connect(self._on_capture_cancelled)
+            capture.failed.connect(self._on_capture_failed)
             self._capture = capture
         return self._capture
 
-    def start_capture(self) -> bool:
-        """Tools ▸ Capture region…, the tray, ``--capture``: False while one is running."""
-        log.info("capture requested")
+    def start_capture(self, *, for_text: bool = False) -> bool:
+        """Tools ▸ Capture region…, the tray, ``--capture``: False while one is running.
+
+        ``for_text``: Capture and extract text — the region is read, not attached.
+        """
+        log.info("capture requested%s", " (extract text)" if for_text else "")
         if self.capture.is_running():
             self.status.notice("A capture is already running (Esc cancels it).")
             return False
         if self._failure_box is not None:
             self._failure_box.close()
-        return self.capture.start()
+        self._capture_for_text = for_text
+        started = self.capture.start()
+        if not started:
+            self._capture_for_text = False
+        return started
+
+    def start_text_capture(self) -> bool:
+        """Tools ▸ Capture and extract text, the tray, ``--capture-text``."""
+        return self.start_capture(for_text=True)
+
+    def _on_capture_cancelled(self) -> None:
+        self._capture_for_text = False
+        self.status.notice("Capture cancelled.")
+
+    def _on_capture_failed(self, sentence: str) -> None:
+        self._capture_for_text = False
+        self.show_capture_failure(sentence)
+
+    def notify(self, sentence: str) -> None:
+        """A sentence for the person: in the status bar, and from the tray when there is one
+        (Capture and extract text runs with the window hidden)."""
+        self.status.notice(sentence, 8000)
+        if self.tray is not None:
+            from PySide6.QtWidgets import QSystemTrayIcon  # only with a tray, after start
+
+            self.tray.showMessage(
+                "Qwen-VL Desktop", sentence, QSystemTrayIcon.MessageIcon.Information, 4000
+            )
 
     def _on_captured(self, png: bytes) -> None:
+        if self._capture_for_text:
+            self._capture_for_text = False
+            self.textCaptured.emit(png)
+            return
         self.draft.add_sources([(png, CAPTURED_LABEL)])
         size = _png_size(png)
         log.info("capture attached (%s)", f"{size[0]}x{size[1]}" if size else "?")
@@ -428,30 +485,33 @@ class CaptureTools(QObject):
     # -- quick prompts ---------------------------------------------------------------------------
 
     def use_prompt(self, text: str, wants_ocr: bool) -> None:
-        """A quick prompt was chosen: its question goes into the question box (not sent)."""
+        """A quick prompt was chosen: its question goes into the question box (not sent).
+
+        For an OCR prompt the status bar says which model will read it: the region's OCR model
+        for that question only (the window's send picks it), or why not. The model in use
+        stays — switching it would stick for the questions after.
+        """
         prompt = self.prompt
         prompt.setPlainText(text)
         prompt.moveCursor(prompt.textCursor().MoveOperation.End)
         prompt.setFocus()
-        if wants_ocr:
-            self._switch_to_ocr()
+        if wants_ocr and self._wired:
+            self._say_which_model_reads()
 
-    def _switch_to_ocr(self) -> None:
+    def _say_which_model_reads(self) -> None:
+        from qwenvl_desktop.core.documents.tasks import TASKS, model_for_task
+
         controller = self.controller
-        if controller.model_info.ocr:
-            return
-        try:
-            name = load_catalog().ocr_model(controller.region)
-        except KeyError:
-            name = None
         offered = {model.name for model in controller.available_models()}
-        if name is not None and name in offered:
-            controller.set_model(name)
-            self.status.notice(f"Switched to {name}, the region's model for reading text.")
-        else:
-            self.status.notice(
-                f"Region {controller.region} has no OCR model: {controller.model} reads the text."
-            )
+        choice = model_for_task(
+            TASKS["ocr"],
+            controller.model,
+            controller.region,
+            offered=offered,
+            catalog=controller.settings.catalog(),
+        )
+        if choice.note:
+            self.status.notice(choice.note, 8000)
 
     # -- window, tray, other instances -----------------------------------------------------------
 
@@ -466,11 +526,18 @@ class CaptureTools(QObject):
     def handle_instance_message(self, message: str) -> None:
         """A request from another start of the app (see :mod:`~.platform.single_instance`)."""
         # Imported here: the single-instance module loads QtNetwork, which only app.main() needs.
-        from qwenvl_desktop.platform.single_instance import ASK_CLIPBOARD, CAPTURE, SHOW
+        from qwenvl_desktop.platform.single_instance import (
+            ASK_CLIPBOARD,
+            CAPTURE,
+            CAPTURE_TEXT,
+            SHOW,
+        )
 
         log.info("request from another instance: %s", message)
         if message == CAPTURE:
             self.start_capture()
+        elif message == CAPTURE_TEXT:
+            self.start_text_capture()
         elif message == SHOW:
             self.show_window()
         elif message == ASK_CLIPBOARD:
@@ -485,6 +552,7 @@ class CaptureTools(QObject):
         # event of the window, from its first frame on.
         self.window.installEventFilter(self)
         tray.captureRequested.connect(self.start_capture)
+        tray.captureTextRequested.connect(self.start_text_capture)
         tray.askClipboardRequested.connect(self.ask_about_clipboard)
         tray.showRequested.connect(self.show_window)
         tray.quitRequested.connect(self.quit)

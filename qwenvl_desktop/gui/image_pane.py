@@ -13,12 +13,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPixmap
+from PySide6.QtGui import QActionGroup, QGuiApplication, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from qwenvl_desktop.gui.elided_label import ElidedLabel
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
@@ -51,11 +54,29 @@ __all__ = ["THUMB_SIDE", "ImagePane", "ImagePreview"]
 THUMB_SIDE = 96
 #: Messages kept visible at once (older ones scroll away).
 MAX_MESSAGES = 4
+#: The Economy caps a card offers, in image tokens (core.images.budget.ECONOMY_CHOICES; repeated
+#: here so the pane needs no pipeline module before the first image).
+ECONOMY_CHOICES = (256, 512, 1024)
+#: The caps' default (core.images.budget.ECONOMY_TOKENS).
+ECONOMY_TOKENS = 512
+#: Format names as people know them.
+_FORMAT_NAMES = {"image/webp": "WebP", "image/png": "PNG", "image/jpeg": "JPEG"}
+
+
+def detail_words(detail: str, economy_tokens: int) -> str:
+    """What a card's detail button says: Auto, High, or Economy with its cap."""
+    if detail == "high":
+        return "High"
+    if detail == "economy":
+        return f"Eco {economy_tokens}"
+    return "Auto"
 
 
 class _ThumbnailCard(QFrame):
     removeClicked = Signal()
     previewClicked = Signal()
+    #: the person picked a detail: ``(detail, economy cap in tokens)``
+    detailChosen = Signal(str, int)
 
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +114,47 @@ class _ThumbnailCard(QFrame):
         self.caption.setObjectName("thumbnailCaption")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.caption)
+        self._add_detail_button(layout)
+
+    def _add_detail_button(self, layout: QVBoxLayout) -> None:
+        """Auto / High / Economy (with its cap) for this image alone."""
+        self.detail_button = QToolButton(self)
+        self.detail_button.setObjectName("imageDetailButton")
+        self.detail_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.detail_button.setText("Auto")
+        self.detail_button.setToolTip(
+            "Detail of this image: Auto (the pixels the model uses by default), High (up to "
+            "16,384 tokens) or Economy (fewer tokens, at most the cap chosen)"
+        )
+        menu = QMenu(self.detail_button)
+        group = QActionGroup(menu)
+        self.detail_actions = {}
+        choices = [("standard", ECONOMY_TOKENS, "Auto — the model's default pixels")]
+        choices.append(("high", ECONOMY_TOKENS, "High — up to 16,384 tokens"))
+        choices += [("economy", c, f"Economy — at most {c:,} tokens") for c in ECONOMY_CHOICES]
+        for detail, cap, text in choices:
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, d=detail, c=cap: self.detailChosen.emit(d, c))
+            self.detail_actions[(detail, cap if detail == "economy" else 0)] = action
+        self.detail_button.setMenu(menu)
+        layout.addWidget(self.detail_button, 0, Qt.AlignmentFlag.AlignHCenter)
+
+    def show_detail(self, detail: str, economy_tokens: int) -> None:
+        self.detail_button.setText(detail_words(detail, economy_tokens))  # the style draws ▾
+        action = self.detail_actions.get((detail, economy_tokens if detail == "economy" else 0))
+        if action is not None:
+            action.setChecked(True)
+
+    def set_high_available(self, model: str, available: bool) -> None:
+        action = self.detail_actions[("high", 0)]
+        action.setEnabled(available)
+        action.setText(
+            "High — up to 16,384 tokens"
+            if available
+            else f"High — {model} does not take the high-resolution flag"
+        )
 
     def _elided(self, text: str) -> str:
         metrics = self.name.fontMetrics()
@@ -109,11 +171,13 @@ class _ThumbnailCard(QFrame):
             ratio = max(thumb.width(), thumb.height()) / THUMB_SIDE
             pixmap.setDevicePixelRatio(max(ratio, 1.0))
             self.picture.setPixmap(pixmap)
-        if attachment.original_size:
-            width, height = attachment.original_size
-            size = f"{width}×{height}"
+        if attachment.sent_size:
+            width, height = attachment.sent_size
+            fmt = _FORMAT_NAMES.get(attachment.mime or "", "")
+            size = f"{width}×{height} {fmt}".rstrip()
         else:
             size = "link"
+        # What is sent, not the original: the size the model sees and what it costs.
         self.caption.setText(f"{size}\n≈{attachment.estimated_tokens:,} tokens")
         notes = "\n".join(attachment.notes)
         self.setToolTip(attachment.summary() + (f"\n{notes}" if notes else ""))
@@ -174,6 +238,10 @@ class ImagePane(QFrame):
     addFilesRequested = Signal()
     #: the banner's "Use <model>" button
     useModelRequested = Signal(str)
+    #: a card's detail menu: ``(item id, detail, economy cap)``; the window tells the draft
+    detailRequested = Signal(str, str, int)
+    #: a card's context menu: a document task about that image alone, ``(item id, task name)``
+    taskRequested = Signal(str, str)
 
     #: the draft shown (set by :meth:`show_draft`)
     _draft: DraftAttachments
@@ -199,9 +267,10 @@ class ImagePane(QFrame):
         header = QHBoxLayout()
         title = QLabel("<b>Images</b>", self)
         header.addWidget(title)
-        self.summary = QLabel("", self)
+        # The totals shorten with "…" (whole in the tooltip): adding images never widens the window.
+        self.summary = ElidedLabel(self)
         self.summary.setObjectName("imageSummary")
-        header.addWidget(self.summary, 1)
+        header.addStretch(1)
         self.add_button = QPushButton("Add images…", self)
         self.add_button.setObjectName("addImagesButton")
         self.add_button.clicked.connect(self.addFilesRequested)
@@ -216,6 +285,7 @@ class ImagePane(QFrame):
         self.clear_button.clicked.connect(self.clearRequested)
         header.addWidget(self.clear_button)
         outer.addLayout(header)
+        outer.addWidget(self.summary)  # its own line: the totals stay readable at 800 px
 
         self.banner, banner_layout = _warning_row(self, "modelImageBanner")
         self.banner_text = QLabel(self.banner)
@@ -248,7 +318,7 @@ class ImagePane(QFrame):
         self.cards.addWidget(self.empty_hint, 1)
         self.cards.addStretch(0)
         self.strip_scroll.setWidget(strip)
-        self.strip_scroll.setMinimumHeight(THUMB_SIDE + 62)
+        self.strip_scroll.setMinimumHeight(THUMB_SIDE + 90)
         outer.addWidget(self.strip_scroll, 1)
 
         self.message_frame, message_layout = _warning_row(
@@ -332,13 +402,42 @@ class ImagePane(QFrame):
         card = _ThumbnailCard(item.name, self)
         card.removeClicked.connect(lambda: self.removeRequested.emit(item_id))
         card.previewClicked.connect(lambda: self.open_preview(item_id))
+        card.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        card.customContextMenuRequested.connect(
+            lambda pos: self.task_menu(item_id, card).popup(card.mapToGlobal(pos))
+        )
+        card.detailChosen.connect(
+            lambda detail, cap: self.detailRequested.emit(item_id, detail, cap)
+        )
+        card.show_detail(item.detail, item.economy_tokens)
         self._cards[item_id] = card
         self.cards.insertWidget(self.cards.count() - 1, card)
+
+    def task_menu(self, item_id: str, card: QWidget) -> QMenu:
+        """A card's context menu: the document tasks (Extract text, Table, Formula, Document)
+        about this image alone — asked at once — and Remove."""
+        from qwenvl_desktop.core.documents.tasks import TASKS
+
+        menu = QMenu(card)
+        menu.setObjectName("imageTaskMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for task in TASKS.values():
+            action = menu.addAction(task.label)
+            action.setObjectName(f"imageTask-{task.name}")
+            action.setStatusTip(f"Ask {task.label} about this image now")
+            action.triggered.connect(
+                lambda _=False, name=task.name: self.taskRequested.emit(item_id, name)
+            )
+        menu.addSeparator()
+        remove = menu.addAction("Remove")
+        remove.triggered.connect(lambda: self.removeRequested.emit(item_id))
+        return menu
 
     def _show_prepared(self, item_id: str) -> None:
         item, card = self._draft.item(item_id), self._cards.get(item_id)
         if item is not None and item.prepared is not None and card is not None:
             card.show_prepared(item.prepared)
+            card.show_detail(item.detail, item.economy_tokens)
 
     def _show_updating(self, item_id: str) -> None:
         card = self._cards.get(item_id)
@@ -356,14 +455,24 @@ class ImagePane(QFrame):
         ready = self._draft.attachments()
         if self._cards:
             count = len(self._cards)
-            tokens = sum(a.estimated_tokens for a in ready)
             pending = self._draft.pending_count()
+            # The request's total before sending: every ready image's tokens and upload bytes.
             text = f"{count} image{'s' if count != 1 else ''}"
-            text += f", ≈{tokens:,} image tokens" if ready else ""
+            if ready:
+                text += f", ≈{self._draft.image_tokens():,} image tokens"
+                text += f", {_size_words(self._draft.upload_bytes())} to send"
+            if any(a.detail == "high" for a in ready):
+                text += ", high resolution on"
             text += f" ({pending} preparing)" if pending else ""
-            self.summary.setText(f"  {text}")
+            self.summary.setText(text)
+            self.summary.setToolTip(text)
         else:
             self.summary.setText("")
+            self.summary.setToolTip("")
+        self.summary.setVisible(bool(self._cards))
+        model = self._draft.model
+        for card in self._cards.values():
+            card.set_high_available(model.name, model.high_resolution_supported)
         self.clear_button.setEnabled(bool(self._cards))
 
     # -- messages and the model banner -------------------------------------------------------------
@@ -439,6 +548,12 @@ class ImagePane(QFrame):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+def _size_words(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / 2**20:.1f} MiB"
+    return f"{max(1, round(size / 1024)):,} KiB"
 
 
 class _WarningFrame(QFrame):

@@ -48,8 +48,10 @@ from qwenvl_desktop.core.protocol.catalog import (
     ModelInfo,
     image_capable_alternative,
 )
+from qwenvl_desktop.gui.annotations.tool import AnnotationsTool
 from qwenvl_desktop.gui.batch_dialog import BatchTool
 from qwenvl_desktop.gui.capture_actions import CapturePlaces, CaptureTools
+from qwenvl_desktop.gui.document_actions import DocumentActions
 from qwenvl_desktop.gui.first_frame import after_first_frame
 from qwenvl_desktop.gui.history_panel import HistoryPanel
 from qwenvl_desktop.gui.image_pane import THUMB_SIDE, ImagePane
@@ -140,6 +142,23 @@ class MainWindow(QMainWindow):
             prompts=self.capture_tools.quick_prompts.prompts,
         )
         self.closed.connect(self.batch_tool.window_closed)
+        #: Find…, Point at…, boxes on the thumbnails, the image viewer (gui/annotations)
+        self.annotations_tool = AnnotationsTool(
+            self,
+            transcript=self.transcript,
+            menu=self.capture_tools.tools_menu,
+            status=self.status,
+            image_pane=self.image_pane,
+            prompt=self.prompt,
+        )
+        #: Extract text, Table, Formula, Document: their questions' model, their answers' results
+        self.document_actions = DocumentActions(
+            self,
+            prompts=self.capture_tools.quick_prompts.prompts,
+            transcript=self.transcript,
+            status=self.status,
+            show_boxes=self.annotations_tool.open_viewer,
+        )
         self._show_configured(settings)
         for action in self._service_actions():
             action.setEnabled(False)  # until wire()
@@ -159,6 +178,8 @@ class MainWindow(QMainWindow):
         self.history_panel.wire(controller)
         self.capture_tools.wire(draft=draft, controller=controller)
         self.batch_tool.wire(controller)
+        self.annotations_tool.wire(controller, draft)
+        self.document_actions.wire(controller, draft)
         self._connect()
         self._wired = True
         for action in self._service_actions():
@@ -343,6 +364,7 @@ class MainWindow(QMainWindow):
             history.export_json_action,
             tools.paste_action,
             tools.capture_action,
+            tools.capture_text_action,
             tools.watch_action,
         ]
 
@@ -353,9 +375,14 @@ class MainWindow(QMainWindow):
         c, draft, pane = self.controller, self.draft, self.image_pane
         pane.sourcesOffered.connect(draft.add_sources)
         pane.removeRequested.connect(draft.remove)
+        pane.detailRequested.connect(draft.set_detail)
         pane.clearRequested.connect(draft.clear)
         pane.addFilesRequested.connect(self.choose_files)
         pane.useModelRequested.connect(c.set_model)
+        documents = self.document_actions
+        pane.taskRequested.connect(lambda item_id, task: documents.ask_task(task, [item_id]))
+        self.capture_tools.textCaptured.connect(documents.extract_text_to_clipboard)
+        documents.notified.connect(self.capture_tools.notify)
         draft.changed.connect(self._on_images_changed)
         draft.set_thumbnail_side(lambda: round(THUMB_SIDE * max(self.devicePixelRatioF(), 1.0)))
         c.endpointChanged.connect(lambda: draft.set_model(c.model_info))
@@ -410,22 +437,25 @@ class MainWindow(QMainWindow):
         if self.controller.busy:
             self.status.notice(STILL_STREAMING)
             return
-        if self.draft.pending_count():
+        text = self.prompt.toPlainText()
+        # Extract text goes to the region's OCR model (this question only): its images are
+        # prepared for that model first.
+        if self.draft.pending_count() or not self.document_actions.draft_ready_for(text):
             self._send_when_ready = True
             self.status.set_state("Preparing images…")
             return
         self._send_when_ready = False
-        text = self.prompt.toPlainText()
         attachments = self.draft.attachments()
         if not text.strip() and not attachments:
             self.status.notice("Type a question or add an image first.")
             return
         # The transcript takes the thumbnails from the draft while the exchange starts
         # (_on_exchange_started), so the draft is emptied only after.
-        if self.controller.send(text, attachments):
+        if self.document_actions.send(text, attachments):
             self._send_after_key = False
             self.prompt.clear()
             self.draft.clear()
+            self.document_actions.draft_back_to_model_in_use()
             self.image_pane.clear_messages()
         # Not sent: the text and images stay; a missing key has opened the key dialog, and the
         # question goes out once the key is stored.

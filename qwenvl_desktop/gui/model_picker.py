@@ -7,12 +7,11 @@ by :class:`_SecondaryTextDelegate`.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,11 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from qwenvl_desktop.core.protocol.regions import CUSTOM_REGION
+from qwenvl_desktop.gui.elided_label import ElidedLabel
 
 if TYPE_CHECKING:
     # Painting a list entry needs these; the window's first frame paints no open list.
     from PySide6.QtCore import QModelIndex, QPersistentModelIndex
-    from PySide6.QtGui import QPainter, QResizeEvent
+    from PySide6.QtGui import QPainter
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     from qwenvl_desktop.core.protocol.catalog import ModelInfo
@@ -107,46 +107,6 @@ class _SecondaryTextDelegate(QStyledItemDelegate):
         return size
 
 
-class _ElidedLabel(QLabel):
-    """A label that shortens its text with "…" instead of keeping the window wide.
-
-    QLabel paints the shortened copy itself, exactly as any label is drawn (dimmed when
-    disabled); :meth:`text` is the whole text, and the size hint asks for room for all of it.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._whole = ""
-
-    def text(self) -> str:
-        return self._whole
-
-    def setText(self, text: str) -> None:
-        self._whole = text
-        self._elide()
-        self.updateGeometry()
-
-    def sizeHint(self) -> QSize:
-        # The whole text's exact width, rounded up: eliding to a rounded-down width would cut it.
-        text_width = math.ceil(QFontMetricsF(self.font()).horizontalAdvance(self._whole))
-        margins = self.contentsMargins()
-        width = text_width + margins.left() + margins.right()
-        return QSize(width, super().sizeHint().height())
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(24, super().minimumSizeHint().height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        width = self.contentsRect().width()
-        shown = self.fontMetrics().elidedText(self._whole, Qt.TextElideMode.ElideRight, width)
-        if shown != super().text():
-            super().setText(shown)
-
-
 class ModelPicker(QWidget):
     """Region, custom URL, model (grouped, with flags), thinking switch and budget."""
 
@@ -195,7 +155,7 @@ class ModelPicker(QWidget):
         self.model.currentIndexChanged.connect(self._model_changed)
         layout.addWidget(self.model)
 
-        self.flags = _ElidedLabel(self)
+        self.flags = ElidedLabel(self)
         self.flags.setObjectName("modelFlags")
         self.flags.setEnabled(False)  # drawn dimmed, like the flags in the list
         layout.addWidget(self.flags)

@@ -1,4 +1,5 @@
-"""The tray icon: Capture, Ask about clipboard, Show, Quit — the app within reach while hidden.
+"""The tray icon: Capture, Capture and extract text, Ask about clipboard, Show, Quit — the app
+within reach while hidden.
 
 The tray only emits intent; the window decides what each request does. Not every desktop has a
 tray (GNOME without the AppIndicator extension, a bare Wayland compositor, the offscreen platform
@@ -26,6 +27,8 @@ class TrayIcon(QSystemTrayIcon):
     """A tray icon whose menu and click emit requests; see the module doc for when to create it."""
 
     captureRequested = Signal()
+    #: "Capture and extract text": a region's text to the clipboard, with a notification
+    captureTextRequested = Signal()
     askClipboardRequested = Signal()
     showRequested = Signal()
     quitRequested = Signal()
@@ -39,6 +42,9 @@ class TrayIcon(QSystemTrayIcon):
         # The menu has no parent widget to own it (the tray is not a widget): keep it here.
         self._menu = QMenu()
         self.capture_action = self._action("Capture region", self.captureRequested)
+        self.capture_text_action = self._action(
+            "Capture and extract text", self.captureTextRequested
+        )
         self.ask_clipboard_action = self._action("Ask about clipboard", self.askClipboardRequested)
         self.watch_action = QAction("Watch clipboard", self._menu)
         self.watch_action.setCheckable(True)

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ASK_CLIPBOARD",
     "CAPTURE",
+    "CAPTURE_TEXT",
     "MAX_MESSAGE_BYTES",
     "SHOW",
     "InstanceError",
@@ -53,6 +54,8 @@ __all__ = [
 
 #: open the capture overlay (``qwenvl-desktop --capture``)
 CAPTURE = "capture"
+#: capture a region and put its text on the clipboard (``qwenvl-desktop --capture-text``)
+CAPTURE_TEXT = "capture-text"
 #: bring the window to the front (a plain second start)
 SHOW = "show"
 #: attach the clipboard's image and show the window (the tray's "Ask about clipboard")

@@ -113,6 +113,8 @@ class ChatController(QObject):
         self.history.setParent(self)
         #: the options and endpoint each exchange was last sent with (for "Copy as curl")
         self._sent: dict[str, tuple[ChatRequest, str]] = {}
+        #: exchanges asked of a model other than the one in use (send's ``model``)
+        self._one_off_models: dict[str, str] = {}
         self.conversation = Conversation()
         self._region = settings.effective_region
         self._custom_url = settings.custom_url
@@ -230,13 +232,20 @@ class ChatController(QObject):
 
     # -- conversation --------------------------------------------------------------------------
 
-    def send(self, question: str, attachments: Sequence[Attachment] = ()) -> bool:
-        """Ask a question (with images). False when it cannot be sent now; the window keeps it."""
+    def send(
+        self, question: str, attachments: Sequence[Attachment] = (), *, model: str | None = None
+    ) -> bool:
+        """Ask a question (with images). False when it cannot be sent now; the window keeps it.
+
+        ``model``: ask this one question of another model (Extract text of the region's OCR
+        model); the model in use stays, and a Retry of the question uses ``model`` again.
+        """
         if self._closed or self.busy:
             return False
         if not question.strip() and not attachments:
             return False
-        info = self.model_info
+        one_off = model if model and model != self._model else None
+        info = self._catalog.model(one_off) if one_off else self.model_info
         if attachments and not info.accepts_images:
             other = self.image_capable_alternative()
             hint = f" Switch to {other} to ask about them." if other else ""
@@ -249,8 +258,10 @@ class ChatController(QObject):
         if not question.strip() and info.ocr:
             question = OCR_QUESTION
         exchange = self.conversation.ask(
-            question, list(attachments), model=self._model, region=self._region
+            question, list(attachments), model=one_off or self._model, region=self._region
         )
+        if one_off:
+            self._one_off_models[exchange.id] = one_off
         self._start(exchange)
         return True
 
@@ -275,6 +286,7 @@ class ChatController(QObject):
     def new_conversation(self) -> None:
         self.stop()
         self.conversation = Conversation()
+        self._one_off_models.clear()
         self.conversationReset.emit()
 
     def curl_command(self, exchange_id: str) -> str | None:
@@ -309,8 +321,9 @@ class ChatController(QObject):
     # -- one reply -----------------------------------------------------------------------------
 
     def _start(self, exchange: Exchange) -> None:
-        # The request uses the model chosen now (a regenerate with another model is useful).
-        exchange.model = self._model
+        # The request uses the model chosen now (a regenerate with another model is useful),
+        # unless the question was asked of a model of its own (send's ``model``).
+        exchange.model = self._one_off_models.get(exchange.id, self._model)
         exchange.region = self._region
         exchange.begin()
         self._streaming = exchange

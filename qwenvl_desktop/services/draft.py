@@ -3,10 +3,12 @@
 :class:`DraftAttachments` is the one way in for an image on its way to a question. A drop, a
 paste, the file picker, a screen capture and the clipboard watcher all call
 :meth:`DraftAttachments.add_sources`; the draft asks the :class:`~.image_intake.ImageIntake` to
-prepare each source for the current model, prepares them all again when the model's pixel budget
-changes, and on send gives the window the attachments (:meth:`~DraftAttachments.attachments`)
-and the transcript their thumbnails (:meth:`~DraftAttachments.thumbnails_for`). The image pane
-only shows this state; nothing is parked in a widget.
+prepare each source for the current model at the image's own detail (Auto, High or Economy with
+its cap: :meth:`DraftAttachments.set_detail`), prepares an image again when its pixel budget
+changes (another model, another detail), and on send gives the window the attachments
+(:meth:`~DraftAttachments.attachments`) and the transcript their thumbnails
+(:meth:`~DraftAttachments.thumbnails_for`). The image pane only shows this state; nothing is
+parked in a widget.
 
 A source that cannot be used is never dropped silently: :attr:`DraftAttachments.problem` carries
 a sentence about it.
@@ -23,6 +25,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
+from qwenvl_desktop.core.images.budget import ECONOMY_TOKENS
 from qwenvl_desktop.core.images.data_uri import is_data_uri
 from qwenvl_desktop.services.image_intake import ImageIntake, PreparedImage
 
@@ -46,8 +49,12 @@ class DraftImage:
     id: str
     source: ImageSource
     label: str | None
+    #: the detail this image is prepared at ("standard" is shown as Auto)
+    detail: Detail = "standard"
+    #: the cap of the Economy detail, in image tokens
+    economy_tokens: int = ECONOMY_TOKENS
     prepared: PreparedImage | None = None
-    #: being prepared (the first time, or again for another model)
+    #: being prepared (the first time, or again for another model or detail)
     pending: bool = True
 
     @property
@@ -97,7 +104,7 @@ class DraftAttachments(QObject):
         ids = []
         for entry in sources:
             source, label = entry if isinstance(entry, tuple) else (entry, None)
-            item = DraftImage(uuid.uuid4().hex, source, label)
+            item = DraftImage(uuid.uuid4().hex, source, label, self._detail)
             self._items.append(item)
             ids.append(item.id)
             self.itemAdded.emit(item.id)
@@ -110,19 +117,28 @@ class DraftAttachments(QObject):
 
         The size sent, and with it the token estimate shown, depend on the budget.
         """
-        # Imported here: the pipeline (and Pillow) loads with the first image, not at start-up.
-        from qwenvl_desktop.core.images import pixel_budget
-
         before, self._model = self._model, model
-        if pixel_budget(model, self._detail) == pixel_budget(before, self._detail):
+        changed = [item for item in self._items if _budget(model, item) != _budget(before, item)]
+        for item in changed:
+            self._prepare_again(item)
+        if changed:
+            self.changed.emit()
+
+    def set_detail(self, item_id: str, detail: Detail, economy_tokens: int | None = None) -> None:
+        """Prepare one image at ``detail`` (Economy: at most ``economy_tokens``, if given).
+
+        Nothing happens when the pixel budget stays the same (High on a model without the flag).
+        """
+        item = self.item(item_id)
+        if item is None:
             return
-        if not self._items:
-            return
-        for item in self._items:
-            item.pending = True
-            self.itemUpdating.emit(item.id)
-            self._prepare(item)
-        self.changed.emit()
+        before = _budget(self._model, item)
+        item.detail = detail
+        if economy_tokens is not None:
+            item.economy_tokens = economy_tokens
+        if _budget(self._model, item) != before:
+            self._prepare_again(item)
+            self.changed.emit()
 
     def set_thumbnail_side(self, side: Callable[[], int]) -> None:
         """How many pixels a thumbnail's side needs now (the view's size × its pixel ratio)."""
@@ -172,6 +188,14 @@ class DraftAttachments(QObject):
     def count(self) -> int:
         return len(self._items)
 
+    def image_tokens(self) -> int:
+        """The image tokens of the ready images: what they add to the request."""
+        return sum(a.estimated_tokens for a in self.attachments())
+
+    def upload_bytes(self) -> int:
+        """The bytes of the ready images' data URIs (a link counts its own length)."""
+        return sum(a.upload_bytes for a in self.attachments())
+
     def pending_count(self) -> int:
         return sum(1 for item in self._items if item.pending)
 
@@ -187,9 +211,15 @@ class DraftAttachments(QObject):
             item.source,
             label=item.label,
             model=self._model,
-            detail=self._detail,
+            detail=item.detail,
             thumb_side=self._thumb_side(),
+            economy_tokens=item.economy_tokens,
         )
+
+    def _prepare_again(self, item: DraftImage) -> None:
+        item.pending = True
+        self.itemUpdating.emit(item.id)
+        self._prepare(item)
 
     def _on_prepared(self, item_id: str, prepared: PreparedImage) -> None:
         item = self.item(item_id)
@@ -216,6 +246,14 @@ class DraftAttachments(QObject):
     async def aclose(self) -> None:
         """Stop preparing: the window is closing."""
         await self._intake.aclose()
+
+
+def _budget(model: ModelInfo, item: DraftImage) -> object:
+    """The pixel budget ``item`` gets from ``model``: when it changes, so does what is sent."""
+    # Imported here: the pipeline (and Pillow) loads with the first image, not at start-up.
+    from qwenvl_desktop.core.images import pixel_budget
+
+    return pixel_budget(model, item.detail, economy_tokens=item.economy_tokens)
 
 
 def describe_source(source: ImageSource) -> str:

@@ -68,11 +68,15 @@ class ImageIntake(QObject):
         model: ModelInfo,
         detail: Detail,
         thumb_side: int,
+        economy_tokens: int | None = None,
     ) -> None:
-        """Start preparing (again); ``prepared`` or ``failed`` follows with the same ``item_id``."""
+        """Start preparing (again); ``prepared`` or ``failed`` follows with the same ``item_id``.
+
+        ``economy_tokens``: the cap of the Economy detail (None: the pipeline's default).
+        """
         self.cancel(item_id)
         task = asyncio.get_event_loop().create_task(
-            self._prepare(item_id, source, label, model, detail, thumb_side)
+            self._prepare(item_id, source, label, model, (detail, economy_tokens), thumb_side)
         )
         self._tasks[item_id] = task
 
@@ -87,13 +91,25 @@ class ImageIntake(QObject):
         source: ImageSource,
         label: str | None,
         model: ModelInfo,
-        detail: Detail,
+        detail_and_cap: tuple[Detail, int | None],
         thumb_side: int,
     ) -> None:
-        from qwenvl_desktop.core.images import ImageError, prepare_attachment_with_pixels
+        from qwenvl_desktop.core.images import (
+            ECONOMY_TOKENS,
+            ImageError,
+            prepare_attachment_with_pixels,
+        )
+
+        detail, cap = detail_and_cap
 
         def work() -> PreparedImage:
-            done = prepare_attachment_with_pixels(source, model=model, detail=detail, label=label)
+            done = prepare_attachment_with_pixels(
+                source,
+                model=model,
+                detail=detail,
+                label=label,
+                economy_tokens=ECONOMY_TOKENS if cap is None else cap,
+            )
             thumb, preview = _pictures_of(done.pixels, thumb_side)
             return PreparedImage(done.attachment, thumb, preview)
 

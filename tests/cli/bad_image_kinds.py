@@ -56,6 +56,8 @@ class Kind:
     quadrants: bool = False
     #: sent: the file is already what the model sees, and holds nothing else: sent byte for byte
     unchanged: bool = False
+    #: sent: every pixel arrives exactly (lossless, perhaps in a smaller lossless format)
+    exact: bool = False
     #: sent: the first frame's flat colour, for animated and multi-page inputs
     first_colour: tuple[int, int, int] | None = None
     #: a module that must be importable (an optional decoder), else the kind is skipped
@@ -133,7 +135,8 @@ def png_spans(data: bytes) -> dict[bytes, tuple[int, int]]:
 
 
 def clean_png() -> bytes:
-    """A screenshot at a grid size, compressed harder than the app does: sent as is if clean."""
+    """A screenshot at a grid size, compressed harder than PNG allows the app: clean, so it could
+    go as it is, but lossless WebP of the same pixels is smaller and goes instead, exactly."""
     return encoded(screenshot((512, 320)), "PNG", optimize=True)
 
 
@@ -422,7 +425,7 @@ KINDS: list[Kind] = [
     # Damage a lenient decoder reads: what is sent must still be a valid file.
     sent("png-bad-crc-data", "crc-data.png", png_bad_data_crc),
     # Private data beside clean pixels: never sent, even when the pixels could go as they are.
-    sent("png-clean-control", "clean.png", clean_png, unchanged=True),
+    sent("png-clean-control", "clean.png", clean_png, exact=True),
     sent("jpeg-clean-control", "clean.jpg", clean_jpeg, unchanged=True),
     sent(
         "jpeg-progressive-clean-control",

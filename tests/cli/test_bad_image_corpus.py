@@ -116,6 +116,9 @@ def test_image_kind(server: LoopbackDashScope, kind: Kind, tmp_path: Path) -> No
     sent = assert_valid_image_sent(request.body, kind)
     if kind.unchanged:
         assert sent == Path(image).read_bytes(), "a clean original on the grid goes as it is"
+    if kind.exact:
+        with Image.open(io.BytesIO(sent)) as got, Image.open(image) as original:
+            assert got.convert("RGB").tobytes() == original.convert("RGB").tobytes()
 
 
 def assert_refused(result: subprocess.CompletedProcess[str], kind: Kind) -> None:
@@ -131,7 +134,7 @@ def assert_valid_image_sent(body: dict[str, Any], kind: Kind) -> bytes:
     """Every check of the one image in ``body``; returns its bytes."""
     budget = pixel_budget(load_catalog().model(MODEL))
     (part,) = [p["image_url"] for p in body["messages"][-1]["content"] if p["type"] == "image_url"]
-    assert part["max_pixels"] == budget.max_pixels
+    assert part["max_pixels"] == budget.request_max_pixels
     url: str = part["url"]
     assert len(url) < MAX_DATA_URI_BYTES
     header, _, payload = url.partition(",")

@@ -75,7 +75,8 @@ def test_a_batch_via_the_service_then_jobs_from_another_machine(
     assert f"Batch {FIRST}: completed, 2 of 4 done, 2 failed" in result.stderr
     written = {row["input"]: row for row in rows(output)}
     assert set(written) == set(paths)
-    assert written[paths[0]]["content"] == f"turns=1 images=1 [image/png] text={PROMPT!r}"
+    # A flat-colour PNG: lossless, and lossless WebP of it is smaller than PNG.
+    assert written[paths[0]]["content"] == f"turns=1 images=1 [image/webp] text={PROMPT!r}"
     error = written[paths[1]]["error"]
     assert isinstance(error, dict) and error["kind"] == "moderation"
 

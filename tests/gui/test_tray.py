@@ -22,6 +22,7 @@ def tray(qapp: QApplication):
 def test_menu_actions_emit_their_signals(qtbot: QtBot, tray: TrayIcon) -> None:
     assert [a.text() for a in tray.menu().actions() if a.text()] == [
         "Capture region",
+        "Capture and extract text",
         "Ask about clipboard",
         "Watch clipboard",
         "Show window",
@@ -29,6 +30,7 @@ def test_menu_actions_emit_their_signals(qtbot: QtBot, tray: TrayIcon) -> None:
     ]
     for action, signal in (
         (tray.capture_action, tray.captureRequested),
+        (tray.capture_text_action, tray.captureTextRequested),
         (tray.ask_clipboard_action, tray.askClipboardRequested),
         (tray.show_action, tray.showRequested),
         (tray.quit_action, tray.quitRequested),

@@ -280,7 +280,7 @@ def test_given_the_sample_picture_when_a_key_follows_then_the_first_answer_comes
     qtbot.waitUntil(lambda: "images=1" in window.transcript.toPlainText(), timeout=5000)
     (request,) = server.chat_requests("echo")
     assert SAMPLE_QUESTION in str(request.body)
-    assert "image/png" in window.transcript.toPlainText()
+    assert "image/webp" in window.transcript.toPlainText()  # drawn, flat: lossless WebP
 
 
 def test_given_the_key_menu_then_the_key_dialog_still_opens(

@@ -145,8 +145,9 @@ def test_drop_two_images_type_send_and_watch_the_answer_stream(
     assert drop(pane, mime)
     qtbot.waitUntil(lambda: len(window.draft.attachments()) == 2, timeout=5000)
     captions = [c.caption.text() for c in pane.findChildren(QWidget, "thumbnailCard")]  # type: ignore[attr-defined]
-    assert captions[0].startswith("640×480") and "tokens" in captions[0]
-    assert captions[1].startswith("300×200")
+    # Each card shows the size sent (on the 32-px grid) and its format and tokens.
+    assert captions[0].startswith("640×480 JPEG") and "tokens" in captions[0]
+    assert captions[1].startswith("288×192 WebP")  # 300/32 = 9.4 → 288, 200/32 = 6.25 → 192
 
     ask(qtbot, window, "What is in these two images?")
     qtbot.waitUntil(lambda: "images=2" in transcript_text(window), timeout=5000)
@@ -154,12 +155,12 @@ def test_drop_two_images_type_send_and_watch_the_answer_stream(
 
     text = transcript_text(window)
     assert "What is in these two images?" in text
-    assert "[image/jpeg, image/png]" in text  # the echo of what the server received, in order
+    assert "[image/jpeg, image/webp]" in text  # the echo of what the server received, in order
     (request,) = server.chat_requests("echo")
     parts = image_parts(request.body)
     assert [p["image_url"]["url"].split(";")[0] for p in parts] == [
         "data:image/jpeg",
-        "data:image/png",
+        "data:image/webp",
     ]
     assert request.body["stream"] is True
     assert window.image_pane.count() == 0  # the images went with the question
@@ -231,8 +232,13 @@ def spy_on_image_codecs(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]
         original = getattr(owner, name)
 
         def counted(*args: object, **kwargs: object) -> object:
-            calls[kind].append(f"{getattr(owner, '__name__', owner)}.{name}")
-            return original(*args, **kwargs)
+            result = original(*args, **kwargs)
+            # Pillow's images say their size: the image saved (self), or the one opened.
+            image = args[0] if kind == "encode" and args else result
+            size = getattr(image, "size", None)
+            at = f" {size[0]}x{size[1]}" if isinstance(size, tuple) else ""
+            calls[kind].append(f"{getattr(owner, '__name__', owner)}.{name}{at}")
+            return result
 
         monkeypatch.setattr(owner, name, staticmethod(counted) if static else counted)
 
@@ -249,11 +255,11 @@ def spy_on_image_codecs(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]
 @pytest.mark.parametrize(
     ("picture", "sent_as", "encoder_runs"),
     [
-        # A photo is written once, as JPEG.
+        # A photo is written once, as JPEG (its quality measured on a 512×128 sample first).
         ("photo", "image/jpeg", 1),
-        # A screenshot's one encoding step writes a JPEG only to compare sizes, and keeps the
-        # smaller lossless PNG: one encode that is sent, never a decode-encode round trip.
-        ("screenshot", "image/png", 2),
+        # A screenshot is written as lossless WebP and as PNG, and the smaller is sent: two
+        # encodes of the same pixels, never a decode-encode round trip.
+        ("screenshot", "image/webp", 2),
     ],
 )
 def test_browser_drop_of_png_bytes_is_decoded_once_and_encoded_once(
@@ -292,9 +298,13 @@ def test_browser_drop_of_png_bytes_is_decoded_once_and_encoded_once(
     qtbot.waitUntil(lambda: "images=1" in transcript_text(window), timeout=5000)
     wait_idle(qtbot, window)
 
-    # THEN Pillow decoded it once, the pipeline's encoding step ran once, and Qt did neither
-    assert codecs["decode"] == ["PIL.Image.open"]
-    assert codecs["encode"] == ["Image.save"] * encoder_runs
+    # THEN Pillow decoded it once, the pipeline's encoding step ran once at the size sent (400×300
+    # on the 32-px grid: 384×288), and Qt did neither. Anything else is the photo's quality
+    # measurement: trial JPEGs of the 512×128 sample, written and read back.
+    sample = ["PIL.Image.open 512x128", "Image.save 512x128"]
+    assert [c for c in codecs["decode"] if c not in sample] == ["PIL.Image.open 400x300"]
+    assert [c for c in codecs["encode"] if c not in sample] == ["Image.save 384x288"] * encoder_runs
+    assert (len(codecs["decode"]) > 1) == (picture == "photo")
     (request,) = server.chat_requests("echo")
     (part,) = image_parts(request.body)
     assert part["image_url"]["url"].startswith(f"data:{sent_as};base64,")
@@ -317,7 +327,7 @@ def test_paste_a_clipboard_screenshot_with_ctrl_v(
     assert attachment.original_size == (800, 450)
 
     ask(qtbot, window, "What app is this?")
-    qtbot.waitUntil(lambda: "images=1 [image/png]" in transcript_text(window), timeout=5000)
+    qtbot.waitUntil(lambda: "images=1 [image/webp]" in transcript_text(window), timeout=5000)
 
 
 def test_unusable_drops_get_an_inline_message(

@@ -64,7 +64,9 @@ def test_given_a_png_file_when_added_then_it_is_prepared_with_a_thumbnail(
     assert item.prepared is not None
     (attachment,) = draft.attachments()
     assert attachment is item.prepared.attachment
-    assert attachment.original_size == (640, 400) and attachment.mime == "image/png"
+    # Flat white is a "hard edges" image: lossless, WebP or PNG (whichever is smaller).
+    assert attachment.original_size == (640, 400)
+    assert attachment.mime in ("image/png", "image/webp")
     thumb = item.prepared.thumbnail
     assert max(thumb.width(), thumb.height()) == THUMB
     assert thumb.pixelColor(THUMB // 2, thumb.height() // 2) == QColor("white")
@@ -146,6 +148,43 @@ def test_given_a_model_with_another_pixel_budget_when_chosen_then_images_are_pre
     (after,) = draft.attachments()
     assert after.max_pixels == pixel_budget(ocr).max_pixels != before.max_pixels
     assert after.sent_size != before.sent_size  # another grid: another size
+
+
+def test_given_two_images_when_one_is_set_to_economy_and_one_to_high_then_only_each_changes(
+    draft: DraftAttachments, qtbot: QtBot, tmp_path: Path
+) -> None:
+    first, second = draft.add_sources(
+        [str(make_image(tmp_path / n, (3000, 2000))) for n in ("a.jpg", "b.jpg")]
+    )
+    settled(draft, qtbot)
+    auto_a, auto_b = draft.attachments()
+    assert auto_a.detail == auto_b.detail == "standard"  # new images start at Auto
+    updating: list[str] = []
+    draft.itemUpdating.connect(updating.append)
+
+    draft.set_detail(first, "economy", 256)
+    draft.set_detail(second, "high")
+    assert updating == [first, second]
+    settled(draft, qtbot)
+    economy, high = draft.attachments()
+    # Economy: at most 256 tokens, but image_url.max_pixels still names the default.
+    assert economy.detail == "economy" and economy.estimated_tokens <= 256 + 2
+    assert economy.max_pixels == auto_a.max_pixels == 2560 * 1024
+    # High: the whole 3000×2000 fits 16,384 tokens, only rounded to the grid: 93.75 → 94 cells,
+    # 62.5 → 62 (half to even).
+    assert high.detail == "high" and high.sent_size == (3008, 1984)
+    assert high.to_image_input().high_resolution and not economy.to_image_input().high_resolution
+    assert draft.image_tokens() == economy.estimated_tokens + high.estimated_tokens
+    assert draft.upload_bytes() == economy.upload_bytes + high.upload_bytes
+
+    # The same detail again, or High on a model without the flag: nothing to prepare.
+    draft.set_detail(second, "high")
+    draft.set_model(model("qwen2.5-vl-7b-instruct"))  # every budget differs: both again
+    assert updating == [first, second, first, second]
+    settled(draft, qtbot)
+    draft.set_detail(second, "standard")  # no flag on Qwen2.5-VL: its High already is Auto
+    assert updating == [first, second, first, second]
+    assert draft.attachments()[1].detail == "standard"
 
 
 def test_given_ready_images_when_sent_then_attachments_and_thumbnails_go_with_the_question(

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Literal, TypeVar, cast, get_args
 
 from qwenvl_desktop.core.conversation.model import ErrorInfo, Exchange, ExchangeState
-from qwenvl_desktop.core.images import Attachment
+from qwenvl_desktop.core.images import Attachment, Detail
 from qwenvl_desktop.core.protocol.events import Usage
 
 __all__ = [
@@ -83,6 +83,8 @@ def attachment_to_record(attachment: Attachment) -> dict[str, Any]:
         "max_pixels": attachment.max_pixels,
         "upload_bytes": attachment.upload_bytes,
         "notes": list(attachment.notes),
+        # a High image resent in a follow-up needs the high-resolution flag again
+        "detail": attachment.detail,
     }
 
 
@@ -109,7 +111,13 @@ def attachment_from_record(record: Mapping[str, Any], url: str) -> Attachment:
         max_pixels=_int(record.get("max_pixels"), 0) or 0,
         upload_bytes=_int(record.get("upload_bytes"), 0) or 0,
         notes=tuple(n for n in notes if isinstance(n, str)) if isinstance(notes, list) else (),
+        detail=_detail(record.get("detail")),
     )
+
+
+def _detail(value: Any) -> Detail:
+    """The detail an attachment was prepared at; an old record (none stored) was Auto."""
+    return value if value in ("high", "economy") else "standard"
 
 
 # ---- usage, errors, state ---------------------------------------------------------------------

@@ -9,7 +9,7 @@ smallest faithful encoding, with the token cost known before sending. Unusable i
 
 Modules: ``budget`` (resize rule, pixel budgets, token estimates), ``sources`` (URLs, paths, safe
 file opening), ``decode`` (reduced-scale decoding, colour modes, orientation), ``encode`` (format
-choice, the data-URI limit), ``attachment`` (the one way in), ``errors``.
+choice, the data-URI limit), ``quality`` (SSIM), ``attachment`` (the one way in), ``errors``.
 """
 
 from typing import TYPE_CHECKING
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
         prepare_attachment_with_pixels,
     )
     from qwenvl_desktop.core.images.budget import (
+        DETAILS,
+        ECONOMY_CHOICES,
+        ECONOMY_TOKENS,
         MAX_ASPECT_RATIO,
         MAX_DATA_URI_BYTES,
         MIN_SIDE,
@@ -50,6 +53,9 @@ __getattr__, __dir__ = lazy_exports(
         "prepare_attachment": "attachment",
         "prepare_attachment_async": "attachment",
         "prepare_attachment_with_pixels": "attachment",
+        "DETAILS": "budget",
+        "ECONOMY_CHOICES": "budget",
+        "ECONOMY_TOKENS": "budget",
         "MAX_ASPECT_RATIO": "budget",
         "MAX_DATA_URI_BYTES": "budget",
         "MIN_SIDE": "budget",
@@ -62,6 +68,9 @@ __getattr__, __dir__ = lazy_exports(
 )
 
 __all__ = [
+    "DETAILS",
+    "ECONOMY_CHOICES",
+    "ECONOMY_TOKENS",
     "MAX_ASPECT_RATIO",
     "MAX_DATA_URI_BYTES",
     "MIN_SIDE",

@@ -13,13 +13,19 @@ import io
 import os
 from collections.abc import Iterable
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import IO, Literal
 
 from PIL import Image
 
 from qwenvl_desktop.core.images import budget as limits
-from qwenvl_desktop.core.images.budget import Detail, PixelBudget, pixel_budget, smart_resize
+from qwenvl_desktop.core.images.budget import (
+    ECONOMY_TOKENS,
+    Detail,
+    PixelBudget,
+    pixel_budget,
+    smart_resize,
+)
 from qwenvl_desktop.core.images.decode import (
     REDUCING_GAP,
     DecodedImage,
@@ -31,7 +37,6 @@ from qwenvl_desktop.core.images.encode import (
     Encoded,
     as_encoded,
     choose_encoding,
-    default_quality,
     encode_jpeg,
     fit_under_limit,
     looks_like_photo,
@@ -82,10 +87,18 @@ class Attachment:
     max_pixels: int
     upload_bytes: int
     notes: tuple[str, ...] = ()
+    #: the detail the image was prepared at (High only where the model takes the flag)
+    detail: Detail = "standard"
 
     def to_image_input(self) -> ImageInput:
-        """The request part; ``max_pixels`` rides inside ``image_url`` so the service keeps it."""
-        return ImageInput(self.url, max_pixels=self.max_pixels)
+        """The request part; ``max_pixels`` rides inside ``image_url`` so the service keeps it.
+
+        ``max_pixels`` is never below the model's default budget (an Economy image is made
+        smaller here instead), so it never stops the service from using its default.
+        """
+        return ImageInput(
+            self.url, max_pixels=self.max_pixels, high_resolution=self.detail == "high"
+        )
 
     def summary(self) -> str:
         """One line for a tooltip or ``--verbose``: what goes out and what it costs."""
@@ -97,7 +110,15 @@ class Attachment:
         return (
             f"{self.source} — {ow}×{oh} {self.original_format or 'image'} → {sw}×{sh} {fmt}, "
             f"{self.upload_bytes / 1024:,.0f} KiB, ≈{self.estimated_tokens:,} tokens"
+            f"{_DETAIL_WORDS[self.detail]}"
         )
+
+
+_DETAIL_WORDS: dict[Detail, str] = {
+    "standard": "",
+    "high": " (high resolution)",
+    "economy": " (economy)",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +144,11 @@ def prepare_attachment(
     model: ModelInfo,
     detail: Detail = "standard",
     label: str | None = None,
+    economy_tokens: int = ECONOMY_TOKENS,
 ) -> Attachment:
     """Turn any image source into an :class:`Attachment` for ``model`` at ``detail``.
+
+    ``economy_tokens`` is the cap of the Economy detail (ignored by the others).
 
     Blocking (decoding and encoding take up to a few hundred milliseconds for a large photo): the
     window calls :func:`prepare_attachment_async`. ``label`` names the source in the attachment
@@ -135,7 +159,7 @@ def prepare_attachment(
     never affects the others of a turn.
     """
     return prepare_attachment_with_pixels(
-        source, model=model, detail=detail, label=label
+        source, model=model, detail=detail, label=label, economy_tokens=economy_tokens
     ).attachment
 
 
@@ -145,9 +169,19 @@ def prepare_attachment_with_pixels(
     model: ModelInfo,
     detail: Detail = "standard",
     label: str | None = None,
+    economy_tokens: int = ECONOMY_TOKENS,
 ) -> AttachmentWithPixels:
     """:func:`prepare_attachment`, also handing over the pixels it encoded (for thumbnails)."""
-    budget = pixel_budget(model, detail)
+    budget = pixel_budget(model, detail, economy_tokens=economy_tokens)
+    prepared = _prepare(source, label, budget)
+    if detail == "high" and not budget.high_resolution:
+        note = f"{model.name} does not take the high-resolution flag: sent at its default budget"
+        attachment = replace(prepared.attachment, notes=(*prepared.attachment.notes, note))
+        return AttachmentWithPixels(attachment, prepared.pixels)
+    return prepared
+
+
+def _prepare(source: ImageSource, label: str | None, budget: PixelBudget) -> AttachmentWithPixels:
     if isinstance(source, Image.Image):
         return _from_pixels(source, label or "pasted image", budget)
     if isinstance(source, bytes | bytearray | memoryview):
@@ -177,6 +211,7 @@ async def prepare_attachment_async(
     detail: Detail = "standard",
     label: str | None = None,
     executor: Executor | None = None,
+    economy_tokens: int = ECONOMY_TOKENS,
 ) -> Attachment:
     """:func:`prepare_attachment` in ``executor`` (the loop's default when None).
 
@@ -186,7 +221,14 @@ async def prepare_attachment_async(
     it is being read.
     """
     loop = asyncio.get_running_loop()
-    work = functools.partial(prepare_attachment, source, model=model, detail=detail, label=label)
+    work = functools.partial(
+        prepare_attachment,
+        source,
+        model=model,
+        detail=detail,
+        label=label,
+        economy_tokens=economy_tokens,
+    )
     return await loop.run_in_executor(executor, work)
 
 
@@ -202,9 +244,10 @@ def _from_url(url: str, name: str, budget: PixelBudget) -> AttachmentWithPixels:
         sent_size=None,
         scale=None,
         estimated_tokens=budget.max_image_tokens,
-        max_pixels=budget.max_pixels,
+        max_pixels=budget.request_max_pixels,
         upload_bytes=len(url),
         notes=("downloaded by the service; the token count is the budget's upper bound",),
+        detail=budget.detail,
     )
     return AttachmentWithPixels(attachment, None)
 
@@ -238,23 +281,20 @@ def _finish(
         original = Encoded(decoded.original_bytes, fmt, lossless=fmt == "PNG", original=True)
     chosen = choose_encoding(image, photo=photo, original=original)
     encoded = fit_under_limit(image, chosen, photo=photo)
-    limit_words = f"the {limits.MAX_DATA_URI_BYTES / 2**20:g} MiB data-URI limit"
     shrunk = encoded is None
     while encoded is None:
         # Even the lowest JPEG quality is too large: only now give up pixels.
         image = _fewer_pixels(image, decoded.original_size, budget, photo=photo, name=name)
-        encoded = fit_under_limit(image, choose_encoding(image, photo=photo), photo=photo)
+        chosen = choose_encoding(image, photo=photo)
+        encoded = fit_under_limit(image, chosen, photo=photo)
     if shrunk:
+        limit_words = f"the {limits.MAX_DATA_URI_BYTES / 2**20:g} MiB data-URI limit"
         notes.append(f"reduced to {image.width}×{image.height} px to stay under {limit_words}")
-    if encoded.format == "JPEG" and encoded.quality is not None:
-        if encoded.quality < default_quality(photo=photo):
-            notes.append(f"JPEG quality lowered to {encoded.quality} to stay under {limit_words}")
-        if chosen.lossless and encoded is not chosen:
-            notes.append(f"sent as JPEG: the lossless PNG would exceed {limit_words}")
-        if image.mode in ("LA", "RGBA"):
-            notes.append("transparency flattened onto white (JPEG has no alpha channel)")
-    if encoded.original:
-        notes.append("the original file is sent unchanged (already the size the model sees)")
+    notes.append(chosen.why)
+    if encoded is not chosen:
+        notes.append(encoded.why)
+    if encoded.format == "JPEG" and image.mode in ("LA", "RGBA"):
+        notes.append("transparency flattened onto white (JPEG has no alpha channel)")
     url = encoded.data_uri()
     ow, oh = decoded.original_size
     sw, sh = image.size
@@ -268,9 +308,10 @@ def _finish(
         sent_size=(sw, sh),
         scale=(sw / ow, sh / oh),
         estimated_tokens=budget.tokens(sw, sh),
-        max_pixels=budget.max_pixels,
+        max_pixels=budget.request_max_pixels,
         upload_bytes=len(url),
         notes=tuple(notes),
+        detail=budget.detail,
     )
     return AttachmentWithPixels(attachment, as_encoded(image, encoded))
 

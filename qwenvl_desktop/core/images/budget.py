@@ -18,6 +18,9 @@ from qwenvl_desktop.core.images.errors import AspectRatioError
 from qwenvl_desktop.core.protocol.catalog import ModelInfo
 
 __all__ = [
+    "DETAILS",
+    "ECONOMY_CHOICES",
+    "ECONOMY_TOKENS",
     "MAX_ASPECT_RATIO",
     "MAX_DATA_URI_BYTES",
     "MIN_SIDE",
@@ -29,9 +32,15 @@ __all__ = [
     "smart_resize",
 ]
 
-#: "standard": the model family's documented default budget; "high": the budget of
-#: ``vl_high_resolution_images`` (16,384 tokens), which the request must then switch on.
-Detail = Literal["standard", "high"]
+#: "standard" (shown as Auto): the model family's default budget, the pixels the service itself
+#: would use; "high": the budget of ``vl_high_resolution_images`` (16,384 tokens), which the
+#: request must then switch on, where the family takes the flag; "economy": at most the token cap
+#: the person picked (never more than the default).
+Detail = Literal["standard", "high", "economy"]
+DETAILS: tuple[Detail, ...] = get_args(Detail)
+#: The Economy caps offered, in image tokens; :data:`ECONOMY_TOKENS` unless the person picks one.
+ECONOMY_CHOICES = (256, 512, 1024)
+ECONOMY_TOKENS = 512
 
 #: The service refuses a ``data:`` URI longer than this (prefix and base64 text included).
 MAX_DATA_URI_BYTES = 10_485_760
@@ -102,14 +111,31 @@ def smart_resize(
 
 @dataclass(frozen=True, slots=True)
 class PixelBudget:
-    """How many pixels one image may use with a given model and detail level."""
+    """How many pixels one image may use with a given model and detail level.
+
+    ``max_tokens`` caps the pixels the client sends; ``request_tokens`` is what the request's
+    ``image_url.max_pixels`` says. They differ only for Economy: the image is made smaller here,
+    and the request still names the service's default, so the field never stops the service
+    from using what it would use anyway.
+    """
 
     grid: int
     max_tokens: int
+    #: the tokens ``image_url.max_pixels`` names (0: ``max_tokens``)
+    request_tokens: int = 0
+    #: the request must carry ``vl_high_resolution_images: true``
+    high_resolution: bool = False
+    #: the detail this budget applies (High falls back to Auto where the family has no flag)
+    detail: Detail = "standard"
 
     @property
     def max_pixels(self) -> int:
         return self.max_tokens * self.grid * self.grid
+
+    @property
+    def request_max_pixels(self) -> int:
+        """``image_url.max_pixels``: never below the budget the service uses by default."""
+        return max(self.max_tokens, self.request_tokens) * self.grid * self.grid
 
     @property
     def min_pixels(self) -> int:
@@ -140,20 +166,40 @@ class PixelBudget:
         return self.max_tokens + 2
 
 
-def pixel_budget(model: ModelInfo, detail: Detail = "standard") -> PixelBudget:
-    """The budget of ``model`` at ``detail``: its default token cap, or the high-resolution one."""
-    if detail not in get_args(Detail):
-        raise ValueError(f"detail must be 'standard' or 'high', not {detail!r}")
-    tokens = model.high_res_image_tokens if detail == "high" else model.default_image_tokens
-    return PixelBudget(grid=model.grid, max_tokens=tokens)
+def pixel_budget(
+    model: ModelInfo, detail: Detail = "standard", *, economy_tokens: int = ECONOMY_TOKENS
+) -> PixelBudget:
+    """The budget of ``model`` at ``detail``.
+
+    Auto: the family's default from the catalog (where sources disagree the catalog holds the
+    larger: a smaller budget would lose detail the service would have used). High: the
+    high-resolution budget where the family takes ``vl_high_resolution_images``, else Auto.
+    Economy: ``economy_tokens``, but never more than Auto nor fewer than the service's minimum.
+    """
+    if detail not in DETAILS:
+        raise ValueError(f"detail must be one of {', '.join(DETAILS)}, not {detail!r}")
+    default = model.default_image_tokens
+    if detail == "high" and model.high_res_image_tokens > 0:
+        return PixelBudget(
+            model.grid, model.high_res_image_tokens, default, high_resolution=True, detail="high"
+        )
+    if detail == "economy":
+        cap = max(MIN_TOKENS, min(economy_tokens, default))
+        return PixelBudget(model.grid, cap, default, detail="economy")
+    return PixelBudget(model.grid, default, default)
 
 
 def estimate_image_tokens(
-    width: int, height: int, *, model: ModelInfo, detail: Detail = "standard"
+    width: int,
+    height: int,
+    *,
+    model: ModelInfo,
+    detail: Detail = "standard",
+    economy_tokens: int = ECONOMY_TOKENS,
 ) -> int:
     """Image tokens the service will count for a ``width``×``height`` image sent to ``model``.
 
     ``(h'·w')/(grid²) + 2`` after :func:`smart_resize` within the budget of ``detail``.
     """
-    budget = pixel_budget(model, detail)
+    budget = pixel_budget(model, detail, economy_tokens=economy_tokens)
     return budget.tokens(*budget.target_size(width, height))

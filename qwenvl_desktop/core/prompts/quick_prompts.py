@@ -6,16 +6,18 @@ person can reword, add, remove and reorder them; they are kept as JSON in the us
 folder (``quick_prompts.json`` beside ``config.toml``), separate from the TOML settings because
 they are edited from the window, a list at a time.
 
-A prompt marked ``ocr`` (the default "Extract text") asks the window to use the region's OCR
-model when it has one (:func:`model_for_prompt`; the catalog names it): those models read dense
-text better and cost less. ``{language}`` in a prompt is replaced by the saved target language
-("Translate to…").
+The document tasks (Extract text, Table, Formula, Document: :mod:`qwenvl_desktop.core.documents`)
+ship as quick prompts with a ``task``: their answers get one-click results (Copy text, Copy CSV…).
+A prompt marked ``ocr`` (the default "Extract text") is asked of the region's OCR model when it has
+one (:func:`model_for_prompt`: for that question only, never on a custom endpoint): those models
+read dense text better and cost less. ``{language}`` in a prompt is replaced by the saved target
+language ("Translate to…").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,13 @@ from typing import Any
 import platformdirs
 
 from qwenvl_desktop import APP_ID
-from qwenvl_desktop.core.protocol.catalog import load_catalog
+from qwenvl_desktop.core.documents.tasks import (
+    TASKS,
+    DocumentTask,
+    ModelChoice,
+    model_for_task,
+    task_named,
+)
 from qwenvl_desktop.core.settings.atomic_file import write_text_atomically
 
 __all__ = [
@@ -36,6 +44,7 @@ __all__ = [
     "QuickPromptsError",
     "default_path",
     "model_for_prompt",
+    "task_question",
 ]
 
 FILE_NAME = "quick_prompts.json"
@@ -53,12 +62,18 @@ class QuickPromptsError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class QuickPrompt:
-    """One button: its ``label``, the question it asks, and whether it wants an OCR model."""
+    """One button: its ``label``, the question it asks, whether it wants an OCR model, and the
+    document task it asks for (``""``: none; see :mod:`qwenvl_desktop.core.documents`)."""
 
     id: str
     label: str
     text: str
     ocr: bool = False
+    task: str = ""
+
+    @property
+    def document_task(self) -> DocumentTask | None:
+        return task_named(self.task) if self.task else None
 
     @property
     def uses_language(self) -> bool:
@@ -72,15 +87,25 @@ class QuickPrompt:
         return self.label.replace(LANGUAGE_PLACEHOLDER, language)
 
 
+def _task_prompt(prompt_id: str, task_name: str) -> QuickPrompt:
+    task = TASKS[task_name]
+    return QuickPrompt(
+        prompt_id, task.label, task.prompt, ocr=task.prefers_ocr_model, task=task.name
+    )
+
+
+#: the shipped prompts' ids of the document tasks (a file saved before tasks existed gets them)
+_TASK_OF_ID = {
+    "extract-text": "ocr",
+    "table": "table",
+    "formula": "formula",
+    "document": "document",
+    "document-html": "document-html",
+}
+
 DEFAULT_PROMPTS: tuple[QuickPrompt, ...] = (
     QuickPrompt("describe", "Describe", "Describe this image in detail."),
-    QuickPrompt(
-        "extract-text",
-        "Extract text",
-        "Extract all the text in this image. Keep its layout: lines, lists and tables "
-        "(as Markdown tables).",
-        ocr=True,
-    ),
+    _task_prompt("extract-text", "ocr"),
     QuickPrompt(
         "explain-error",
         "Explain this error",
@@ -93,6 +118,10 @@ DEFAULT_PROMPTS: tuple[QuickPrompt, ...] = (
         "Translate all the text in this image into {language}. Keep the layout, and note "
         "anything that cannot be translated.",
     ),
+    _task_prompt("table", "table"),
+    _task_prompt("formula", "formula"),
+    _task_prompt("document", "document"),
+    _task_prompt("document-html", "document-html"),
 )
 
 
@@ -142,6 +171,23 @@ class QuickPrompts:
     def prompts(self) -> tuple[QuickPrompt, ...]:
         return tuple(self._prompts)
 
+    def asked_as(self) -> list[tuple[str, str]]:
+        """``(question, task name)`` of the prompts with a task, as they are asked now (for
+        :func:`~qwenvl_desktop.core.documents.task_for_question`)."""
+        return [(p.render(self.language), p.task) for p in self._prompts if p.task]
+
+    def find(self, name: str) -> QuickPrompt | None:
+        """The prompt ``name`` means: its id or label, or a document task's name or alias
+        (``ocr`` → Extract text); case-insensitive."""
+        wanted = name.strip().lower()
+        for prompt in self._prompts:
+            if wanted in (prompt.id, prompt.label.lower()):
+                return prompt
+        task = task_named(wanted)
+        if task is None:
+            return None
+        return next((p for p in self._prompts if p.task == task.name), None)
+
     def get(self, prompt_id: str) -> QuickPrompt:
         for prompt in self._prompts:
             if prompt.id == prompt_id:
@@ -150,9 +196,9 @@ class QuickPrompts:
 
     # Editing -----------------------------------------------------------------------------------
 
-    def add(self, label: str, text: str, *, ocr: bool = False) -> QuickPrompt:
+    def add(self, label: str, text: str, *, ocr: bool = False, task: str = "") -> QuickPrompt:
         """Append a new prompt with an id made from its label."""
-        prompt = QuickPrompt(self._new_id(label), label.strip(), text.strip(), ocr)
+        prompt = QuickPrompt(self._new_id(label), label.strip(), text.strip(), ocr, task)
         self._check(prompt, taken={p.id for p in self._prompts})
         self._prompts.append(prompt)
         return prompt
@@ -211,7 +257,9 @@ class QuickPrompts:
             "version": _FORMAT_VERSION,
             "language": self.language,
             "prompts": [
-                {"id": p.id, "label": p.label, "text": p.text, "ocr": p.ocr} for p in self._prompts
+                {"id": p.id, "label": p.label, "text": p.text, "ocr": p.ocr}
+                | ({"task": p.task} if p.task else {})
+                for p in self._prompts
             ],
         }
 
@@ -323,7 +371,11 @@ def _prompt_from_json(entry: object, number: int) -> QuickPrompt:
     prompt_id = entry.get("id")
     if not isinstance(prompt_id, str) or not prompt_id.strip():
         prompt_id = f"prompt-{number}"
-    return QuickPrompt(prompt_id.strip(), label.strip(), text.strip(), ocr)
+    prompt_id = prompt_id.strip()
+    task = entry.get("task", _TASK_OF_ID.get(prompt_id, ""))
+    if not isinstance(task, str) or (task and task_named(task) is None):
+        raise QuickPromptsError(f"'task' must be one of {', '.join(TASKS)}")
+    return QuickPrompt(prompt_id, label.strip(), text.strip(), ocr, task)
 
 
 def _checked_language(language: object) -> str:
@@ -334,8 +386,43 @@ def _checked_language(language: object) -> str:
     return language.strip()
 
 
-def model_for_prompt(prompt: QuickPrompt, current_model: str, region: str) -> str:
-    """The model to ask ``prompt`` with: the region's OCR model for an OCR prompt, if any."""
-    if prompt.ocr:
-        return load_catalog().ocr_model(region) or current_model
-    return current_model
+def model_for_prompt(
+    prompt: QuickPrompt,
+    current_model: str,
+    region: str,
+    *,
+    offered: Collection[str] | None = None,
+) -> ModelChoice:
+    """The model to ask ``prompt`` with, for that question only: the region's OCR model for an
+    OCR prompt where there is one (never on a custom endpoint), else ``current_model``."""
+    if not prompt.ocr:
+        return ModelChoice(current_model)
+    # Any prompt the person marked "use the OCR model" is read as Extract text is.
+    task = replace(TASKS["ocr"], label=prompt.render_label(DEFAULT_LANGUAGE))
+    return model_for_task(task, current_model, region, offered=offered)
+
+
+def task_question(
+    name: str,
+    prompts: QuickPrompts,
+    current_model: str,
+    region: str,
+    *,
+    model_given: bool,
+) -> tuple[QuickPrompt, str, ModelChoice]:
+    """``--task NAME`` of ``ask`` and ``batch``: the quick prompt it names (as saved in the window,
+    else the shipped one), its question, and the model to ask it with (``model_given``: the
+    command line named one, which is kept). Raises :class:`QuickPromptsError` for an unknown
+    name, listing the known ones."""
+    prompt = prompts.find(name) or QuickPrompts().find(name)
+    if prompt is None:
+        names = ", ".join(p.id for p in prompts)
+        raise QuickPromptsError(
+            f"No task named {name!r}; the tasks are: {names} (and ocr, table, formula, "
+            "document, document-html)."
+        )
+    if model_given:
+        choice = ModelChoice(current_model)
+    else:
+        choice = model_for_prompt(prompt, current_model, region)
+    return prompt, prompt.render(prompts.language), choice

@@ -69,6 +69,11 @@ class ModelInfo:
     like: str | None = None
 
     @property
+    def high_resolution_supported(self) -> bool:
+        """Whether the family takes ``vl_high_resolution_images`` (the catalog's budget is > 0)."""
+        return self.high_res_image_tokens > 0
+
+    @property
     def must_stream(self) -> bool:
         """Stream-only and thinking models are always streamed (non-stream calls answer 400)."""
         return self.stream_only or self.thinking == "always"

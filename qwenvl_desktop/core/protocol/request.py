@@ -27,6 +27,9 @@ class ImageInput:
     url: str
     max_pixels: int | None = None
     min_pixels: int | None = None
+    #: prepared for the ``vl_high_resolution_images`` budget: the request must switch it on
+    #: (a request-level flag, so one High image switches it on for the whole request)
+    high_resolution: bool = False
 
     def to_part(self) -> dict[str, Any]:
         image_url: dict[str, Any] = {"url": self.url}
@@ -77,7 +80,7 @@ def chat_request(
     turns: Sequence[Turn],
     *,
     system: str | None = None,
-    image_detail: Literal["standard", "high"] = "standard",
+    image_detail: Literal["standard", "high", "economy"] = "standard",
     stream: bool = True,
     thinking: bool | None = None,
     thinking_budget: int | None = None,
@@ -131,6 +134,14 @@ def check_request(request: ChatRequest, info: ModelInfo) -> None:
         raise RequestError("max_tokens must be positive")
 
 
+def _wants_high_resolution(request: ChatRequest) -> bool:
+    """The setting asks for it, or an image (this turn's or an earlier one resent) was prepared
+    for it: without the flag the service would shrink that image to the default budget."""
+    return request.high_resolution or any(
+        image.high_resolution for turn in request.turns for image in turn.images
+    )
+
+
 def build_body(request: ChatRequest, info: ModelInfo) -> dict[str, Any]:
     """The JSON body for ``POST {base}/chat/completions``."""
     check_request(request, info)
@@ -148,7 +159,7 @@ def build_body(request: ChatRequest, info: ModelInfo) -> dict[str, Any]:
         body["enable_thinking"] = request.thinking
     if request.thinking_budget is not None and (request.thinking or info.thinking == "always"):
         body["thinking_budget"] = request.thinking_budget
-    if request.high_resolution:
+    if _wants_high_resolution(request) and info.high_resolution_supported:
         body["vl_high_resolution_images"] = True
     # QVQ documents that sampling parameters should stay at their defaults.
     sampling_allowed = info.group != "QVQ"

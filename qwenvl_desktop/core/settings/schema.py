@@ -187,8 +187,8 @@ def _timeout(value: Any, ctx: ParseContext) -> float:
 
 def _detail(value: Any, ctx: ParseContext) -> str:
     text = _text(value).lower()
-    if text not in ("standard", "high"):
-        raise InvalidValue(f'image detail {text!r}: choose "standard" or "high"')
+    if text not in ("standard", "high", "economy"):
+        raise InvalidValue(f'image detail {text!r}: choose "standard", "high" or "economy"')
     return text
 
 
@@ -327,7 +327,10 @@ SPECS: dict[str, SettingSpec] = {
             "stream_read_timeout = 120",
         ),
         SettingSpec(
-            "image_detail", '"standard" or "high" image detail', _detail, 'image_detail = "high"'
+            "image_detail",
+            '"standard", "high" or "economy" image detail',
+            _detail,
+            'image_detail = "high"',
         ),
         SettingSpec(
             "thinking",

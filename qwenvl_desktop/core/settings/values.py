@@ -28,7 +28,7 @@ class Settings:
     connect_timeout: float = 10.0
     read_timeout: float = 310.0
     stream_read_timeout: float = 120.0
-    image_detail: Literal["standard", "high"] = "standard"
+    image_detail: Literal["standard", "high", "economy"] = "standard"
     #: None: the model's own default
     thinking: bool | None = None
     history: bool = True

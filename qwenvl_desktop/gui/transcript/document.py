@@ -10,7 +10,9 @@ The words come from :mod:`qwenvl_desktop.core.conversation.words`; this module o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import (
     QColor,
@@ -27,15 +29,22 @@ from PySide6.QtGui import (
 )
 
 from qwenvl_desktop.core.conversation.model import Exchange
+
+if TYPE_CHECKING:
+    from qwenvl_desktop.core.documents.results import ResultAction
 from qwenvl_desktop.core.conversation.words import (
     error_details,
     error_sentence,
     transcript_state_note,
     usage_summary,
 )
-from qwenvl_desktop.gui.transcript.links import link_href
+from qwenvl_desktop.gui.transcript.links import link_href, result_href
 from qwenvl_desktop.gui.transcript.markdown_stream import MarkdownSplitter
-from qwenvl_desktop.gui.transcript.thumbnails import image_captions, insert_thumbnails
+from qwenvl_desktop.gui.transcript.thumbnails import (
+    InsertedThumbnail,
+    image_captions,
+    insert_thumbnails,
+)
 
 __all__ = [
     "Formats",
@@ -201,10 +210,11 @@ def insert_question(
     *,
     first: bool,
     device_pixel_ratio: float,
-) -> QTextCursor:
+) -> tuple[QTextCursor, list[InsertedThumbnail]]:
     """At the end of the document: a rule (unless ``first``), "You", the question, its images.
 
-    Returns the mark of the turn's start; ``cursor`` ends in a fresh empty block for the reply.
+    Returns the mark of the turn's start and the thumbnails inserted; ``cursor`` ends in a fresh
+    empty block for the reply.
     """
     document = cursor.document()
     if not document.isEmpty():
@@ -216,13 +226,14 @@ def insert_question(
     cursor.insertText("You", fmt.label())
     cursor.insertBlock(fmt.body(), QTextCharFormat())
     cursor.insertText(exchange.question or "(images only)", QTextCharFormat())
+    inserted: list[InsertedThumbnail] = []
     if exchange.attachments:
         cursor.insertBlock(fmt.body(), QTextCharFormat())
-        insert_thumbnails(cursor, exchange, thumbnails, device_pixel_ratio)
+        inserted = insert_thumbnails(cursor, exchange, thumbnails, device_pixel_ratio)
         cursor.insertBlock(fmt.body(), fmt.small())
         cursor.insertText(image_captions(exchange), fmt.small())
     cursor.insertBlock(fmt.body(), QTextCharFormat())
-    return turn_start
+    return turn_start, inserted
 
 
 # -- the reply -----------------------------------------------------------------------------------
@@ -324,9 +335,15 @@ def set_blocks_visible(first: QTextBlock, last: QTextBlock, visible: bool) -> No
 # -- the footer ----------------------------------------------------------------------------------
 
 
-def insert_footer(fmt: Formats, reply: ReplyMarks, exchange: Exchange) -> None:
+def insert_footer(
+    fmt: Formats,
+    reply: ReplyMarks,
+    exchange: Exchange,
+    results: Sequence[ResultAction] = (),
+) -> None:
     """Under a reply that ended: its state note or error (with hidden details), the usage line,
-    and the links Retry, Details, Copy answer, Copy as curl."""
+    and the links Retry, Details, Copy answer, the answer's ``results`` (Copy text, Copy CSV…:
+    a line of their own), Copy as curl."""
     cursor = at(reply.answer_end.document(), reply.answer_end.position())
     # An empty last answer block (no answer, or the one left after rendering) takes the
     # first footer line; otherwise the footer starts a block of its own.
@@ -354,6 +371,12 @@ def insert_footer(fmt: Formats, reply: ReplyMarks, exchange: Exchange) -> None:
         cursor.insertText("Copy answer", fmt.link(link_href("copy", reply.id)))
         cursor.insertText("  ·  ", fmt.small())
     cursor.insertText("Copy as curl", fmt.link(link_href("curl", reply.id)))
+    if results:
+        cursor.insertBlock(fmt.body(), fmt.small())
+        for number, result in enumerate(results):
+            if number:
+                cursor.insertText("  ·  ", fmt.small())
+            cursor.insertText(result.label, fmt.link(result_href(reply.id, result.key)))
 
 
 def _insert_error(cursor: QTextCursor, fmt: Formats, reply: ReplyMarks, exchange: Exchange) -> None:

@@ -2,8 +2,11 @@
 
 Actions inside the document are links with the ``qwenvl:`` scheme —
 ``qwenvl:<action>/<exchange id>`` (fold the thinking, show error details, retry, copy the
-answer, copy as curl) and ``qwenvl:copy-code/<exchange id>/<n>`` (copy the n-th code block,
-see :mod:`.markdown_stream`). Web and mail links open in the person's browser or mail program.
+answer, copy as curl), ``qwenvl:copy-code/<exchange id>/<n>`` (copy the n-th code block,
+see :mod:`.markdown_stream`), ``qwenvl:image/<exchange id>/<n>`` (a question's n-th image
+clicked: open it in the viewer) and ``qwenvl:result/<exchange id>/<key>`` (one of a document
+task's results: Copy CSV, Save Markdown…). Web and mail links open in the person's browser or
+mail program.
 """
 
 from __future__ import annotations
@@ -14,17 +17,33 @@ from typing import Literal
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 
-__all__ = ["LinkAction", "TranscriptLink", "copy_to_clipboard", "link_href", "parse_link"]
+__all__ = [
+    "LinkAction",
+    "TranscriptLink",
+    "copy_to_clipboard",
+    "link_href",
+    "parse_link",
+    "result_href",
+]
 
-LinkAction = Literal["fold", "details", "retry", "copy", "curl", "copy-code"]
+LinkAction = Literal["fold", "details", "retry", "copy", "curl", "copy-code", "image", "result"]
 
 _SCHEME = "qwenvl"
-_ACTIONS: frozenset[str] = frozenset(("fold", "details", "retry", "copy", "curl", "copy-code"))
+_ACTIONS: frozenset[str] = frozenset(
+    ("fold", "details", "retry", "copy", "curl", "copy-code", "image", "result")
+)
+#: the actions whose link ends in a number (the code block, the image)
+_INDEXED = ("copy-code", "image")
 _EXTERNAL = ("http", "https", "mailto")
 
 
 def link_href(action: LinkAction, exchange_id: str) -> str:
     return f"{_SCHEME}:{action}/{exchange_id}"
+
+
+def result_href(exchange_id: str, key: str) -> str:
+    """The link of one of an answer's results (Copy CSV, Save Markdown…)."""
+    return f"{link_href('result', exchange_id)}/{key}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +52,10 @@ class TranscriptLink:
 
     action: LinkAction
     exchange_id: str
-    #: the code block of a ``copy-code`` link
+    #: the code block of a ``copy-code`` link, the image of an ``image`` link
     index: int | None = None
+    #: a ``result`` link's result (``copy-csv``…: ``core.documents.ResultAction.key``)
+    key: str | None = None
 
 
 def parse_link(url: QUrl) -> TranscriptLink | None:
@@ -46,11 +67,14 @@ def parse_link(url: QUrl) -> TranscriptLink | None:
     action, _, arg = url.path().partition("/")
     if action not in _ACTIONS:
         return None
-    if action == "copy-code":
+    if action == "result":
+        exchange_id, _, key = arg.rpartition("/")
+        return TranscriptLink("result", exchange_id, key=key) if exchange_id and key else None
+    if action in _INDEXED:
         exchange_id, _, index = arg.rpartition("/")
         if not index.isdigit():
             return None
-        return TranscriptLink("copy-code", exchange_id, int(index))
+        return TranscriptLink(action, exchange_id, int(index))  # type: ignore[arg-type]
     return TranscriptLink(action, arg)  # type: ignore[arg-type]
 
 

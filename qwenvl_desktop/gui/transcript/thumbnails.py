@@ -1,12 +1,15 @@
 """A question's images in the transcript: thumbnails (kept sharp on HiDPI screens) and captions.
 
 A question just sent shows the thumbnails the image pane made; a conversation opened from the
-history has only the bytes that were sent, so its thumbnails are made here from those.
+history has only the bytes that were sent, so its thumbnails are made here from those. Each
+thumbnail is a ``qwenvl:image`` link (a click opens the image viewer) and a named resource of the
+document, so that an answer's boxes can be drawn on it later (:class:`InsertedThumbnail`).
 """
 
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
@@ -14,11 +17,18 @@ from PySide6.QtGui import QImage, QTextCharFormat, QTextCursor, QTextDocument, Q
 
 from qwenvl_desktop.core.conversation.model import Exchange
 from qwenvl_desktop.core.images.data_uri import is_data_uri, split_data_uri
+from qwenvl_desktop.gui.transcript.links import link_href
 
 if TYPE_CHECKING:
     from qwenvl_desktop.core.images import Attachment
 
-__all__ = ["STORED_THUMB_SIDE", "THUMB_HEIGHT", "image_captions", "insert_thumbnails"]
+__all__ = [
+    "STORED_THUMB_SIDE",
+    "THUMB_HEIGHT",
+    "InsertedThumbnail",
+    "image_captions",
+    "insert_thumbnails",
+]
 
 #: Height of a question's image thumbnails, in device-independent pixels.
 THUMB_HEIGHT = 72
@@ -30,11 +40,22 @@ STORED_THUMB_SIDE = 96
 _serials = itertools.count(1)
 
 
+@dataclass(frozen=True, slots=True)
+class InsertedThumbnail:
+    """A thumbnail in the document: its resource name, which image of the question it shows,
+    and its pixels as inserted (device pixels, the whole image scaled)."""
+
+    name: str
+    index: int
+    image: QImage
+
+
 def insert_thumbnails(
     cursor: QTextCursor, exchange: Exchange, thumbs: list[QImage], device_pixel_ratio: float
-) -> None:
+) -> list[InsertedThumbnail]:
     """The images of ``exchange`` as inline pictures at ``cursor``, two spaces apart."""
     document = cursor.document()
+    inserted = []
     dpr = max(device_pixel_ratio, 1.0)
     for index, attachment in enumerate(exchange.attachments):
         if index < len(thumbs):
@@ -47,12 +68,17 @@ def insert_thumbnails(
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), thumb)
         image = QTextImageFormat()
         image.setName(name)
+        image.setAnchor(True)
+        image.setAnchorHref(f"{link_href('image', exchange.id)}/{index}")
+        image.setToolTip("Open in the image viewer")
         # Logical size; the bitmap has dpr times the pixels, so it stays sharp on HiDPI.
         height = min(THUMB_HEIGHT, thumb.height() / dpr)
         image.setHeight(height)
         image.setWidth(thumb.width() * height / max(thumb.height(), 1))
         cursor.insertImage(image)
         cursor.insertText("  ", QTextCharFormat())
+        inserted.append(InsertedThumbnail(name, index, thumb))
+    return inserted
 
 
 def image_captions(exchange: Exchange) -> str:

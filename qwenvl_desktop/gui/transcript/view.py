@@ -7,12 +7,15 @@ the thumbnails :mod:`.thumbnails`, the ``qwenvl:`` links :mod:`.links`, and the 
 :mod:`qwenvl_desktop.core.conversation.words`.
 
 Actions inside the document are links (fold the thinking, show error details, retry, copy an
-answer or a code block, copy as curl); the view handles them itself or emits
-:attr:`TranscriptView.retryRequested` / :attr:`TranscriptView.curlRequested`.
+answer or a code block, copy as curl, a question's thumbnail); the view handles them itself or
+emits :attr:`TranscriptView.retryRequested` / :attr:`TranscriptView.curlRequested` /
+:attr:`TranscriptView.imageClicked`. A thumbnail's picture can be replaced (an answer's boxes
+drawn on it: :meth:`TranscriptView.set_thumbnail`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
@@ -28,8 +31,11 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QImage
 
     from qwenvl_desktop.core.conversation.model import Exchange
+    from qwenvl_desktop.core.documents.results import ResultAction
+    from qwenvl_desktop.core.documents.tasks import DocumentTask
     from qwenvl_desktop.gui.transcript.document import Formats, ReplyMarks
     from qwenvl_desktop.gui.transcript.links import TranscriptLink
+    from qwenvl_desktop.gui.transcript.thumbnails import InsertedThumbnail
 
 __all__ = ["TranscriptView"]
 
@@ -47,6 +53,10 @@ class TranscriptView(QTextBrowser):
     copied = Signal(str)
     #: the user asked for a turn as a ``curl`` command (exchange id)
     curlRequested = Signal(str)
+    #: a question's thumbnail was clicked (exchange id, image index)
+    imageClicked = Signal(str, int)
+    #: one of an answer's results was clicked (exchange id, result key: ``copy-csv``…)
+    resultRequested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +74,11 @@ class TranscriptView(QTextBrowser):
         self._render_queue: list[ReplyMarks] = []
         #: replies whose footer waits for their final render, with their exchange
         self._pending_footer: dict[str, Exchange] = {}
+        #: each question's thumbnails as inserted, by exchange id
+        self._thumbnails: dict[str, list[InsertedThumbnail]] = {}
+        #: the document task a question was asked for (its answer's footer offers the task's
+        #: results); the window also knows the person's own quick prompts
+        self.task_for: Callable[[Exchange], DocumentTask | None] = _task_of_question
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(0)
@@ -84,6 +99,7 @@ class TranscriptView(QTextBrowser):
         self._pending_footer.clear()
         self._replies.clear()
         self._order.clear()
+        self._thumbnails.clear()
         self.clear()
         self.document().setUndoRedoEnabled(False)
 
@@ -101,7 +117,7 @@ class TranscriptView(QTextBrowser):
         fmt = self._formats()
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
-        turn_start = blocks.insert_question(
+        turn_start, inserted = blocks.insert_question(
             cursor,
             fmt,
             exchange,
@@ -109,6 +125,7 @@ class TranscriptView(QTextBrowser):
             first=not self._order,
             device_pixel_ratio=self.devicePixelRatioF(),
         )
+        self._thumbnails[exchange.id] = inserted
         reply = self._new_reply(fmt, exchange.id, turn_start, cursor)
         self._order.append(reply)
         blocks.write_reply_header(fmt, reply, exchange)
@@ -176,6 +193,33 @@ class TranscriptView(QTextBrowser):
         if reply is not None and reply.thinking_header is not None:
             self._set_folded(reply, not reply.folded)
 
+    def results_of(self, exchange: Exchange) -> tuple[ResultAction, ...]:
+        """The one-click results of an answer that ended (none for a failed one)."""
+        from qwenvl_desktop.core.documents.results import result_actions
+
+        if exchange.state not in ("done", "stopped"):
+            return ()
+        results = result_actions(self.task_for(exchange), exchange.answer)
+        if not exchange.attachments:  # boxes are drawn on the question's own images
+            results = tuple(r for r in results if r.key != "show-boxes")
+        return results
+
+    def thumbnails(self, exchange_id: str) -> list[InsertedThumbnail]:
+        """The question's thumbnails as first inserted (without anything drawn on them)."""
+        return list(self._thumbnails.get(exchange_id, ()))
+
+    def set_thumbnail(self, exchange_id: str, index: int, picture: QImage) -> None:
+        """Show ``picture`` in place of the question's thumbnail of image ``index`` (the same
+        pixel size: the layout stays)."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QTextDocument
+
+        for thumb in self._thumbnails.get(exchange_id, ()):
+            if thumb.index == index:
+                resource = QTextDocument.ResourceType.ImageResource
+                self.document().addResource(resource, QUrl(thumb.name), picture)
+                self.viewport().update()
+
     def scroll_to_exchange(self, exchange_id: str) -> None:
         """Bring an exchange's question into view (a search hit was opened)."""
         reply = self._replies.get(exchange_id)
@@ -237,7 +281,8 @@ class TranscriptView(QTextBrowser):
             exchange = self._pending_footer.pop(reply.id, None)
             reply.finishing = False
             if exchange is not None:
-                blocks.insert_footer(self._formats(), reply, exchange)
+                results = self.results_of(exchange)
+                blocks.insert_footer(self._formats(), reply, exchange, results)
                 self.viewport().update()
             self.replyRendered.emit(reply.id)
         if follow:
@@ -257,6 +302,10 @@ class TranscriptView(QTextBrowser):
             self.retryRequested.emit(link.exchange_id)
         elif link.action == "curl":
             self.curlRequested.emit(link.exchange_id)
+        elif link.action == "image" and link.index is not None:
+            self.imageClicked.emit(link.exchange_id, link.index)
+        elif link.action == "result" and link.key is not None:
+            self.resultRequested.emit(link.exchange_id, link.key)
         else:
             reply = self._replies.get(link.exchange_id)
             if reply is not None:
@@ -294,6 +343,12 @@ class TranscriptView(QTextBrowser):
     def _scroll_to_end(self) -> None:
         bar = self.verticalScrollBar()
         bar.setValue(bar.maximum())
+
+
+def _task_of_question(exchange: Exchange) -> DocumentTask | None:
+    from qwenvl_desktop.core.documents.tasks import task_for_question
+
+    return task_for_question(exchange.question)
 
 
 def _normalise(text: str) -> str:

@@ -144,7 +144,8 @@ async def test_a_whole_batch_is_uploaded_polled_and_written_as_rows(
     assert bad_error is not None and bad_error["kind"] == "image"
     good = by_input[items[0].source]
     assert good.ok and good.prompt == PROMPT and good.model == "qwen-vl-max"
-    assert good.content == f"turns=1 images=1 [image/png] text={PROMPT!r}"
+    # A flat-colour PNG: lossless, and lossless WebP of it is smaller than PNG.
+    assert good.content == f"turns=1 images=1 [image/webp] text={PROMPT!r}"
     assert good.usage == {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15}
     assert good.finish_reason == "stop" and len(good.sha256) == 64
     assert {line["custom_id"] for line in lines} == {r.custom_id for r in rows if r.ok}

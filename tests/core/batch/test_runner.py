@@ -93,7 +93,8 @@ async def test_every_input_gets_its_row_with_at_most_concurrency_requests_at_onc
     assert sorted(r.input + r.prompt for r in rows) == sorted(i.source + i.prompt for i in items)
     by_prompt = {(r.input, r.prompt): r for r in rows}
     good = by_prompt[(items[0].source, "What is it?")]
-    assert good.ok and good.content == "turns=1 images=1 [image/png] text='What is it?'"
+    # A flat-colour PNG: lossless, and lossless WebP of it is smaller than PNG.
+    assert good.ok and good.content == "turns=1 images=1 [image/webp] text='What is it?'"
     assert good.usage == {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15}
     assert good.finish_reason == "stop" and good.model == "qwen3-vl-plus" and good.sha256
     broken = by_prompt[(str(tmp_path / "broken.png"), "What is it?")]

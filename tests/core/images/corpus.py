@@ -57,7 +57,13 @@ def check_sent(attachment: Attachment, model: ModelInfo, detail: Detail = "stand
     w, h = sent.image.size
     assert (w, h) == attachment.sent_size
     assert w % model.grid == 0 and h % model.grid == 0
-    assert w * h <= budget.max_pixels == attachment.max_pixels
+    assert w * h <= budget.max_pixels
+    # max_pixels in the request never stops the service from using its default budget.
+    assert (
+        attachment.max_pixels
+        == budget.request_max_pixels
+        >= model.default_image_tokens * (model.grid**2)
+    )
     assert w * h >= budget.min_pixels
     assert attachment.estimated_tokens == w * h // model.grid**2 + 2
     assert attachment.upload_bytes == len(attachment.url) < MAX_DATA_URI_BYTES

@@ -60,15 +60,21 @@ def test_ask_sends_exactly_the_prepared_pixels(
     assert "vl_high_resolution_images" not in body
     assert len(parts) == len(names) + 1
     received = [decode_data_uri(p["url"]) for p in parts[:-1]]
-    assert [(r.mime, r.image.size) for r in received] == [
-        ("image/jpeg", (1312, 960)),  # 1600×1200 photo reduced to 1,280 tokens
-        ("image/png", (1280, 800)),  # screenshot on the grid, lossless
-        ("image/png", (320, 256)),  # flat red CMYK 320×240, 240 rounded to the grid
-        ("image/png", (256, 64)),  # 16-bit ramp, now 8-bit
-        ("image/png", (320, 640)),  # two flat halves stored 640×320, EXIF orientation 6
+    # qwen3-vl-plus uses 2,560 tokens of 32×32 px by default (Alibaba's vision pages): every one
+    # of these fits, so each is only rounded to the grid. Photos go JPEG; the rest lossless
+    # (WebP or PNG, whichever is smaller: the encoding tests check that choice).
+    assert [r.image.size for r in received] == [
+        (1600, 1216),  # 1600×1200 photo: 1200/32 = 37.5 rounds half-to-even to 38 → 1216
+        (1280, 800),  # screenshot already on the grid
+        (320, 256),  # flat red CMYK 320×240, 240 rounded to the grid
+        (256, 64),  # 16-bit ramp, now 8-bit
+        (320, 640),  # two flat halves stored 640×320, EXIF orientation 6
     ]
-    assert all(p["max_pixels"] == 1280 * 1024 for p in parts)
-    assert parts[-1] == {"url": url, "max_pixels": 1280 * 1024}
+    assert received[0].mime == "image/jpeg"
+    assert all(r.mime in ("image/png", "image/webp") for r in received[1:])
+    # max_pixels names the service's default: it never stops the service from using it.
+    assert all(p["max_pixels"] == 2560 * 1024 for p in parts)
+    assert parts[-1] == {"url": url, "max_pixels": 2560 * 1024}
 
     # The process sent what the pipeline prepares, byte for byte, and its estimate adds up.
     expected = [prepare_attachment(path, model=model) for path in images]
@@ -76,7 +82,7 @@ def test_ask_sends_exactly_the_prepared_pixels(
     for attachment in expected:
         check_sent(attachment, model)
     out = json.loads(result.stdout)
-    assert out["image_tokens_estimate"] == sum(a.estimated_tokens for a in expected) + 1282
+    assert out["image_tokens_estimate"] == sum(a.estimated_tokens for a in expected) + 2562
     assert "images=6" in out["content"]
 
 
@@ -101,6 +107,32 @@ def test_ask_high_detail(
     # 1600×1200 fits the high budget: only 1200 → 1216 on the grid.
     assert (sent.mime, sent.image.size) == ("image/jpeg", (1600, 1216))
     assert json.loads(result.stdout)["image_tokens_estimate"] == 1600 * 1216 // 1024 + 2
+
+
+def test_ask_economy_detail_sends_fewer_pixels_but_keeps_max_pixels(
+    threaded_server: LoopbackDashScope, test_key: str, corpus: dict[str, Path]
+) -> None:
+    result = ask(
+        threaded_server,
+        test_key,
+        "--detail",
+        "economy",
+        "--economy-tokens",
+        "256",
+        "--image",
+        str(corpus["photo.jpg"]),
+        "--json",
+        "Roughly what is this?",
+    )
+    assert result.returncode == 0, result.stderr
+    body, (part,) = image_parts(threaded_server)
+    assert "vl_high_resolution_images" not in body
+    # The image is made smaller here; the request still names the default budget.
+    assert part["max_pixels"] == 2560 * 1024
+    sent = decode_data_uri(part["url"])
+    # 256 tokens of 32 px: beta = sqrt(1600·1200 / 262,144) = 2.706; 443.4 → 416, 591.2 → 576.
+    assert sent.image.size == (576, 416)
+    assert json.loads(result.stdout)["image_tokens_estimate"] == 576 * 416 // 1024 + 2
 
 
 def test_unusable_image_exits_2_with_its_sentence(

@@ -192,16 +192,20 @@ def test_hundred_megapixel_png_is_reduced(tmp_path: Path, qwen3: ModelInfo) -> N
     Image.new("L", (10_000, 10_000), 200).save(path, compress_level=1)
     attachment = prepare_attachment(path, model=qwen3)
     sent = check_sent(attachment, qwen3)
-    assert sent.image.size == (1120, 1120)
-    assert sent.image.getpixel((500, 500)) == 200
-    assert "reduced from 10000×10000 px to the 1,280-token budget" in attachment.notes
+    # 2,621,440 px: beta = 6.1763 → 1619.1 → 1600 on the 32-px grid.
+    assert sent.image.size == (1600, 1600)
+    assert sent.image.convert("L").getpixel((500, 500)) == 200
+    assert "reduced from 10000×10000 px to the 2,560-token budget" in attachment.notes
 
 
-def test_hundred_megapixel_jpeg_is_decoded_at_one_eighth(tmp_path: Path, qwen3: ModelInfo) -> None:
+def test_hundred_megapixel_jpeg_is_decoded_at_reduced_scale(
+    tmp_path: Path, qwen3: ModelInfo
+) -> None:
     path = tmp_path / "panorama.jpg"
     Image.new("L", (20_000, 5_000), 90).save(path, quality=80)
     # Peak memory of the whole preparation, in a fresh interpreter: full decoding alone would
-    # need 100 MB; the reduced-scale decode needs about 1.6 MB.
+    # need 100 MB; the reduced-scale decode (one quarter: 5000×1250, the smallest scale still
+    # wider than the 3232 px sent) needs about 6 MB.
     code = (
         "import resource, sys\n"
         "from qwenvl_desktop.core.images import prepare_attachment\n"
@@ -221,7 +225,8 @@ def test_hundred_megapixel_jpeg_is_decoded_at_one_eighth(tmp_path: Path, qwen3: 
         timeout=60,
     ).stdout.split()
     width, height, grown_mb = map(int, out)
-    assert (width, height) == (2272, 544)
+    # 2,621,440 px: beta = 6.1763; 809.5 → 800, 3238.2 → 3232.
+    assert (width, height) == (3232, 800)
     assert grown_mb < 40
 
 

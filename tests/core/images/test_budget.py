@@ -18,7 +18,9 @@ from qwenvl_desktop.core.images import (
 )
 from qwenvl_desktop.core.protocol.catalog import ModelInfo, load_catalog
 
-QWEN3_STANDARD = {"factor": 32, "min_pixels": 4 * 32 * 32, "max_pixels": 1280 * 32 * 32}
+# The budget of Qwen's open-source Qwen3-VL processor config (1,280 tokens of 32×32): the
+# reference rule's arithmetic, not what the hosted service uses by default (2,560 tokens).
+PROCESSOR_DEFAULT = {"factor": 32, "min_pixels": 4 * 32 * 32, "max_pixels": 1280 * 32 * 32}
 
 
 @pytest.mark.parametrize(
@@ -42,7 +44,7 @@ QWEN3_STANDARD = {"factor": 32, "min_pixels": 4 * 32 * 32, "max_pixels": 1280 * 
 def test_smart_resize_matches_the_reference_rule(
     height: int, width: int, expected: tuple[int, int]
 ) -> None:
-    assert smart_resize(height, width, **QWEN3_STANDARD) == expected
+    assert smart_resize(height, width, **PROCESSOR_DEFAULT) == expected
 
 
 def test_smart_resize_defaults_are_qwen_reference_defaults() -> None:
@@ -54,9 +56,9 @@ def test_smart_resize_defaults_are_qwen_reference_defaults() -> None:
 
 
 def test_smart_resize_refuses_beyond_200_to_1() -> None:
-    assert smart_resize(1, 200, **QWEN3_STANDARD) == (32, 192)
+    assert smart_resize(1, 200, **PROCESSOR_DEFAULT) == (32, 192)
     with pytest.raises(AspectRatioError):
-        smart_resize(1, 201, **QWEN3_STANDARD)
+        smart_resize(1, 201, **PROCESSOR_DEFAULT)
     with pytest.raises(ValueError):
         smart_resize(0, 10)
 
@@ -102,23 +104,62 @@ def test_rounding_past_200_to_1_is_cut_back() -> None:
 
 def test_budgets_per_model_and_detail() -> None:
     catalog = load_catalog()
+    # Alibaba's vision pages: Qwen3-VL 2,621,440 px by default (2,560 tokens of 32×32); Qwen's
+    # open-source processor ships 1,310,720. Where sources disagree the larger is kept.
     qwen3 = pixel_budget(catalog.model("qwen3-vl-plus"), "standard")
-    assert (qwen3.grid, qwen3.max_pixels, qwen3.min_pixels) == (32, 1280 * 1024, 4 * 1024)
+    assert (qwen3.grid, qwen3.max_pixels, qwen3.min_pixels) == (32, 2_621_440, 4 * 1024)
+    assert qwen3.request_max_pixels == 2_621_440 and not qwen3.high_resolution
     high = pixel_budget(catalog.model("qwen3-vl-plus"), "high")
-    assert high.max_pixels == 16384 * 32 * 32
-    qwen25 = pixel_budget(catalog.model("qwen2.5-vl-7b-instruct"))
-    assert (qwen25.grid, qwen25.max_pixels) == (28, 1280 * 784)
+    assert high.max_pixels == high.request_max_pixels == 16384 * 32 * 32
+    assert high.high_resolution and high.detail == "high"
+    # Qwen2.5-VL-family models and QVQ: 1,003,520 px (1,280 of 28×28), no high-resolution flag.
+    for name in ("qwen2.5-vl-7b-instruct", "qvq-max", "qwen-vl-max-2025-04-08"):
+        info = catalog.model(name)
+        assert not info.high_resolution_supported
+        qwen25 = pixel_budget(info)
+        assert (qwen25.grid, qwen25.max_pixels) == (28, 1_003_520)
+        assert pixel_budget(info, "high") == qwen25  # High falls back to Auto there
+    # The 2025-07+ qwen-vl-max/plus snapshots are on the 32 px grid and take the flag.
+    assert pixel_budget(catalog.model("qwen-vl-max"), "high").high_resolution
+    # Qwen3.5 and newer unified models read images like Qwen3-VL.
+    assert pixel_budget(catalog.model("qwen3.6-plus")).max_pixels == 2_621_440
     ocr = pixel_budget(catalog.model("qwen-vl-ocr"))
     assert ocr.max_pixels == 10700 * 784  # ≈ the documented OCR default of 8,388,608
     with pytest.raises(ValueError, match="detail"):
         pixel_budget(catalog.model("qwen3-vl-plus"), "ultra")  # type: ignore[arg-type]
 
 
+def test_economy_caps_the_pixels_but_never_the_request() -> None:
+    qwen3 = load_catalog().model("qwen3-vl-plus")
+    economy = pixel_budget(qwen3, "economy", economy_tokens=256)
+    assert economy.max_pixels == 256 * 1024
+    # image_url.max_pixels still names the default: it must never stop the service.
+    assert economy.request_max_pixels == 2_621_440
+    assert not economy.high_resolution and economy.detail == "economy"
+    # The cap never goes above Auto, nor below the service's minimum of 4 tokens.
+    assert pixel_budget(qwen3, "economy", economy_tokens=99_999).max_pixels == 2_621_440
+    assert pixel_budget(qwen3, "economy", economy_tokens=1).max_tokens == 4
+
+
+@given(st.sampled_from([m.name for m in load_catalog().models.values()]))
+def test_no_detail_sends_a_max_pixels_below_the_default(name: str) -> None:
+    info = load_catalog().model(name)
+    default = info.default_image_tokens * info.grid**2
+    for detail in ("standard", "high", "economy"):
+        budget = pixel_budget(info, detail)  # type: ignore[arg-type]
+        assert budget.request_max_pixels >= default
+        assert budget.max_pixels <= budget.request_max_pixels
+
+
 def test_token_estimate() -> None:
     qwen3 = load_catalog().model("qwen3-vl-plus")
-    # 1376×928 / 32² = 1247 patches, plus the two image markers.
-    assert estimate_image_tokens(6000, 4000, model=qwen3) == 1249
-    assert estimate_image_tokens(3840, 2160, model=qwen3) == 1224
+    # 24 MP: beta = sqrt(24e6 / 2,621,440) = 3.0258; 1322 → 1312, 1983 → 1952: 2501 patches + 2.
+    assert estimate_image_tokens(6000, 4000, model=qwen3) == 1952 * 1312 // 1024 + 2 == 2503
+    # 4K screenshot: beta = 1.7788; 1214.3 → 1184, 2158.8 → 2144.
+    assert estimate_image_tokens(3840, 2160, model=qwen3) == 2144 * 1184 // 1024 + 2 == 2481
+    # Economy at 512 tokens: beta = sqrt(24e6 / 524,288) = 6.766; 591.2 → 576, 886.8 → 864.
+    economy = estimate_image_tokens(6000, 4000, model=qwen3, detail="economy", economy_tokens=512)
+    assert economy == 864 * 576 // 1024 + 2
     # High detail of a 4K screenshot: on the grid already, 3840×2176 / 1024 + 2.
     assert estimate_image_tokens(3840, 2160, model=qwen3, detail="high") == 3840 * 2176 // 1024 + 2
     assert estimate_image_tokens(10, 10, model=qwen3) == 4 + 2

@@ -16,26 +16,31 @@ from qwenvl_desktop.core.images import prepare_attachment
 from qwenvl_desktop.core.protocol.catalog import ModelInfo
 from tests.core.images.corpus import check_sent, photo, screenshot
 
+LOSSLESS = ("image/png", "image/webp")
+
 
 def test_photo_becomes_a_jpeg_within_the_budget(corpus: dict[str, Path], qwen3: ModelInfo) -> None:
     attachment = prepare_attachment(corpus["photo.jpg"], model=qwen3)
     sent = check_sent(attachment, qwen3)
-    # 1600×1200 is 1.92 MP, above 1,280 tokens: beta = 1.2105 → 1312×960 on the 32-px grid.
-    assert sent.image.size == (1312, 960)
+    # 1600×1200 is 1.92 MP, inside qwen3-vl's 2,560 tokens (2,621,440 px): only rounded to the
+    # 32-px grid, 1200/32 = 37.5 → 38 (half to even) → 1216.
+    assert sent.image.size == (1600, 1216)
     assert sent.mime == "image/jpeg"
     assert attachment.original_size == (1600, 1200)
     assert attachment.original_format == "JPEG"
     assert attachment.kind == "file"
     assert attachment.source == str(corpus["photo.jpg"])
-    assert attachment.estimated_tokens == 1312 * 960 // 1024 + 2
-    assert any("reduced from 1600×1200" in n for n in attachment.notes)
+    assert attachment.estimated_tokens == 1600 * 1216 // 1024 + 2
+    assert not any("reduced from" in n for n in attachment.notes)
+    # The details say which encoding and why: a quality measured by SSIM.
+    assert any(n.startswith("photo: JPEG quality ") and "SSIM" in n for n in attachment.notes)
 
 
 def test_screenshot_on_the_grid_stays_lossless(corpus: dict[str, Path], qwen3: ModelInfo) -> None:
-    # 1280×800 needs no resampling, so its flat colours compress far better losslessly.
+    # 1280×800 needs no resampling; text and hard edges go lossless, WebP or PNG.
     attachment = prepare_attachment(corpus["screenshot.png"], model=qwen3)
     sent = check_sent(attachment, qwen3)
-    assert sent.mime == "image/png"
+    assert sent.mime in LOSSLESS
     assert sent.image.size == (1280, 800)
     original = Image.open(corpus["screenshot.png"]).convert("RGB")
     assert sent.image.convert("RGB").tobytes() == original.tobytes()  # pixel for pixel
@@ -44,20 +49,25 @@ def test_screenshot_on_the_grid_stays_lossless(corpus: dict[str, Path], qwen3: M
 def test_reduced_screenshot_takes_the_smaller_encoding(
     corpus: dict[str, Path], qwen3: ModelInfo
 ) -> None:
-    # Resampled text has thousands of grey levels: JPEG (4:4:4, quality 90) is then smaller.
+    # Resampled text has thousands of grey levels, yet it stays lossless (it fits): the smaller
+    # of lossless WebP and PNG.
     attachment = prepare_attachment(corpus["screenshot_big.png"], model=qwen3)
     sent = check_sent(attachment, qwen3)
-    # 2560×1600 → beta = 1.7678 → 1440×896.
-    assert sent.image.size == (1440, 896)
-    lossless = io.BytesIO()
-    sent.image.save(lossless, "PNG", compress_level=6)
-    assert sent.mime == "image/jpeg" and len(sent.data) < len(lossless.getvalue())
+    # 2560×1600 over 2,621,440 px: beta = 1.25 → 2048×1280.
+    assert sent.image.size == (2048, 1280)
+    assert sent.mime in LOSSLESS
+    png, webp = io.BytesIO(), io.BytesIO()
+    sent.image.save(png, "PNG", compress_level=6)
+    sent.image.save(webp, "WEBP", lossless=True, method=1, quality=0, exact=True)
+    assert len(sent.data) <= min(len(png.getvalue()), len(webp.getvalue()))
+    assert any(n.startswith("text and hard edges: lossless") for n in attachment.notes)
 
 
 def test_the_28_px_grid(corpus: dict[str, Path], qwen25: ModelInfo) -> None:
     attachment = prepare_attachment(corpus["screenshot.png"], model=qwen25)
     sent = check_sent(attachment, qwen25)
-    # 1280×800 rounds to 1288×812, over 1280·784 px: beta = 1.0101 → 1260×784.
+    # 1280×800 rounds to 1288×812, over 1280·784 px (the 28-px family's 1,003,520 px):
+    # beta = 1.0101 → 1260×784.
     assert sent.image.size == (1260, 784)
 
 
@@ -108,8 +118,8 @@ def test_16_bit_greyscale_is_scaled_not_clipped(corpus: dict[str, Path], qwen3: 
     attachment = prepare_attachment(corpus["gray16.png"], model=qwen3)
     sent = check_sent(attachment, qwen3)
     assert sent.image.size == (256, 64)
-    assert sent.image.mode == "L"
-    row = [sent.image.getpixel((x, 32)) for x in (0, 64, 128, 200, 255)]
+    grey = _grey(sent.image)
+    row = [grey.getpixel((x, 32)) for x in (0, 64, 128, 200, 255)]
     assert row == pytest.approx([0, 64, 128, 200, 255], abs=1)
     assert "16-bit image reduced to 8 bits" in attachment.notes
 
@@ -120,7 +130,7 @@ def test_dark_16_bit_stays_dark(tmp_path: Path, qwen3: ModelInfo) -> None:
     path = tmp_path / "dark16.png"
     dark.save(path)
     sent = check_sent(prepare_attachment(path, model=qwen3), qwen3)
-    assert sent.image.getpixel((10, 10)) == 1
+    assert _grey(sent.image).getpixel((10, 10)) == 1
 
 
 def test_float_image_is_scaled_to_8_bits(tmp_path: Path, qwen3: ModelInfo) -> None:
@@ -129,25 +139,25 @@ def test_float_image_is_scaled_to_8_bits(tmp_path: Path, qwen3: ModelInfo) -> No
     ramp.save(path)
     attachment = prepare_attachment(path, model=qwen3)
     sent = check_sent(attachment, qwen3)
-    assert sent.image.mode == "L"
-    top, bottom = sent.image.getpixel((10, 0)), sent.image.getpixel((10, 63))
+    grey = _grey(sent.image)
+    top, bottom = grey.getpixel((10, 0)), grey.getpixel((10, 63))
     assert isinstance(top, int) and isinstance(bottom, int)
     assert top <= 3 and bottom >= 250
     assert "floating-point image reduced to 8 bits" in attachment.notes
 
 
-def test_palette_transparency_is_kept_in_png(corpus: dict[str, Path], qwen3: ModelInfo) -> None:
+def test_palette_transparency_is_kept_losslessly(corpus: dict[str, Path], qwen3: ModelInfo) -> None:
     attachment = prepare_attachment(corpus["palette_transparent.png"], model=qwen3)
     sent = check_sent(attachment, qwen3)
-    assert sent.mime == "image/png"
+    assert sent.mime in LOSSLESS
     image = sent.image.convert("RGBA")
     assert image.getpixel((5, 5))[3] == 0  # type: ignore[index]
     assert image.getpixel((160, 160)) == (255, 0, 0, 255)
 
 
-def test_flat_rgba_stays_png_with_alpha(corpus: dict[str, Path], qwen3: ModelInfo) -> None:
+def test_flat_rgba_stays_lossless_with_alpha(corpus: dict[str, Path], qwen3: ModelInfo) -> None:
     sent = check_sent(prepare_attachment(corpus["rgba_flat.png"], model=qwen3), qwen3)
-    assert sent.mime == "image/png"
+    assert sent.mime in LOSSLESS
     assert sent.image.mode == "RGBA"
     assert sent.image.getpixel((160, 160)) == (0, 128, 0, 255)
 
@@ -167,17 +177,18 @@ def test_alpha_photo_is_flattened_onto_white_for_jpeg(
 
 def test_la_keeps_grey_and_alpha(corpus: dict[str, Path], qwen3: ModelInfo) -> None:
     sent = check_sent(prepare_attachment(corpus["la.png"], model=qwen3), qwen3)
-    assert sent.mime == "image/png"
-    assert sent.image.mode == "LA"
-    assert sent.image.getpixel((128, 128)) == (40, 255)
-    assert sent.image.getpixel((2, 2))[1] == 0  # type: ignore[index]
+    assert sent.mime in LOSSLESS
+    # PNG keeps LA; WebP has no grey mode and stores the same grey in R, G and B.
+    image = sent.image.convert("RGBA")
+    assert image.getpixel((128, 128)) == (40, 40, 40, 255)
+    assert image.getpixel((2, 2))[3] == 0  # type: ignore[index]
 
 
 def test_animated_gif_sends_its_first_frame(corpus: dict[str, Path], qwen3: ModelInfo) -> None:
     attachment = prepare_attachment(corpus["animated.gif"], model=qwen3)
     sent = check_sent(attachment, qwen3)
     assert attachment.original_format == "GIF"
-    assert sent.mime in ("image/png", "image/jpeg")  # GIF itself is not accepted by the service
+    assert sent.mime in (*LOSSLESS, "image/jpeg")  # GIF itself is not accepted by the service
     r, g, b = sent.image.convert("RGB").getpixel((10, 10))  # type: ignore[misc]
     assert r > 240 and g < 15 and b < 15
     assert any("first frame" in n for n in attachment.notes)
@@ -216,7 +227,8 @@ def test_multi_picture_jpeg_sends_its_main_picture(tmp_path: Path, qwen3: ModelI
     attachment = prepare_attachment(path, model=qwen3)
     sent = check_sent(attachment, qwen3)
     assert attachment.original_format == "MPO"
-    assert (sent.mime, sent.image.size) == ("image/jpeg", (1376, 928))
+    # 3000×2000 over 2,621,440 px: beta = 1.5129; 1321.9 → 1312, 1982.9 → 1952.
+    assert (sent.mime, sent.image.size) == ("image/jpeg", (1952, 1312))
     r, _, b = sent.image.getpixel((700, 450))  # type: ignore[misc]
     assert not (b > 200 and r < 50)  # the photo, not the blue second picture
     assert "multi-picture file: only its main picture is sent" in attachment.notes
@@ -263,7 +275,8 @@ def test_bytes_and_pil_sources(corpus: dict[str, Path], qwen3: ModelInfo) -> Non
     sent = check_sent(pasted, qwen3)
     assert (pasted.kind, pasted.source, pasted.original_format) == ("data", "screen capture", None)
     assert capture.size == (1280, 800) and capture.mode == "RGB"  # the caller's image untouched
-    assert sent.mime == "image/png"
+    assert sent.mime in LOSSLESS
+    assert sent.image.convert("RGB").tobytes() == capture.tobytes()
 
 
 def test_urls_pass_through(qwen3: ModelInfo) -> None:
@@ -290,5 +303,14 @@ def test_data_and_file_uris(corpus: dict[str, Path], qwen3: ModelInfo) -> None:
 def test_to_image_input_carries_max_pixels(corpus: dict[str, Path], qwen3: ModelInfo) -> None:
     attachment = prepare_attachment(corpus["screenshot.png"], model=qwen3)
     part = attachment.to_image_input().to_part()
-    assert part["image_url"]["max_pixels"] == 1280 * 1024
-    assert part["image_url"]["url"].startswith("data:image/png;base64,")
+    assert part["image_url"]["max_pixels"] == 2560 * 1024
+    assert part["image_url"]["url"].startswith(("data:image/png;base64,", "data:image/webp;"))
+
+
+def _grey(image: Image.Image) -> Image.Image:
+    """The grey values sent: PNG keeps L; lossless WebP stores them equally in R, G and B."""
+    if image.mode == "L":
+        return image
+    red, green, blue = image.convert("RGB").split()
+    assert red.tobytes() == green.tobytes() == blue.tobytes()
+    return red

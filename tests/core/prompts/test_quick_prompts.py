@@ -15,6 +15,7 @@ from qwenvl_desktop.core.prompts.quick_prompts import (
     QuickPromptsError,
     default_path,
     model_for_prompt,
+    task_question,
 )
 
 
@@ -29,15 +30,26 @@ def config_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 # The model -------------------------------------------------------------------------------------
 
 
-def test_defaults_are_the_four_documented_prompts() -> None:
+def test_defaults_are_the_documented_prompts() -> None:
     prompts = QuickPrompts()
     assert [p.label for p in prompts] == [
         "Describe",
         "Extract text",
         "Explain this error",
         "Translate to {language}",
+        "Table → Markdown/CSV",
+        "Formula → LaTeX",
+        "Document → Markdown",
+        "Document → HTML",
     ]
     assert [p.id for p in prompts if p.ocr] == ["extract-text"]
+    assert [p.task for p in prompts if p.task] == [
+        "ocr",
+        "table",
+        "formula",
+        "document",
+        "document-html",
+    ]
     translate = prompts.get("translate")
     assert translate.uses_language
     assert translate.render_label("Japanese") == "Translate to Japanese"
@@ -72,7 +84,12 @@ def test_edit_save_load_round_trip(config_dir: Path) -> None:
         "describe",
         "extract-text",
         "translate",
+        "table",
+        "formula",
+        "document",
+        "document-html",
     ]
+    assert loaded.get("table").task == "table"  # the task is saved with the prompt
     assert loaded.get("describe") == QuickPrompt("describe", "What is it?", "What is shown here?")
     assert loaded.language == "Português"
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -131,6 +148,44 @@ def test_bad_entries_are_skipped_and_named(config_dir: Path) -> None:
 
 def test_model_for_prompt_switches_only_for_ocr_prompts_where_possible() -> None:
     extract, describe = QuickPrompts().get("extract-text"), QuickPrompts().get("describe")
-    assert model_for_prompt(extract, "qwen3-vl-plus", "intl") == "qwen-vl-ocr"
-    assert model_for_prompt(extract, "qwen3-vl-plus", "us") == "qwen3-vl-plus"
-    assert model_for_prompt(describe, "qwen3-vl-plus", "intl") == "qwen3-vl-plus"
+    assert model_for_prompt(extract, "qwen3-vl-plus", "intl").model == "qwen-vl-ocr"
+    assert model_for_prompt(extract, "qwen3-vl-plus", "us").model == "qwen3-vl-plus"
+    assert model_for_prompt(extract, "qwen3-vl-plus", "custom").model == "qwen3-vl-plus"
+    assert model_for_prompt(describe, "qwen3-vl-plus", "intl").model == "qwen3-vl-plus"
+
+
+def test_a_file_saved_before_tasks_keeps_extract_text_a_task(config_dir: Path) -> None:
+    config_dir.mkdir(parents=True)
+    (config_dir / "quick_prompts.json").write_text(
+        json.dumps(
+            {
+                "prompts": [
+                    {"id": "extract-text", "label": "Read", "text": "Read it.", "ocr": True},
+                    {"id": "mine", "label": "Mine", "text": "Mine?", "task": "poem"},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    prompts = QuickPrompts.load()
+    assert [(p.id, p.task) for p in prompts] == [("extract-text", "ocr")]
+    assert "'task' must be one of" in prompts.notices[0]
+    assert prompts.asked_as() == [("Read it.", "ocr")]
+
+
+def test_task_question_finds_saved_then_shipped_prompts() -> None:
+    saved = QuickPrompts([QuickPrompt("extract-text", "Read", "Read it.", ocr=True, task="ocr")])
+    prompt, question, choice = task_question(
+        "ocr", saved, "qwen3-vl-plus", "intl", model_given=False
+    )
+    assert (prompt.id, question, choice.model) == ("extract-text", "Read it.", "qwen-vl-ocr")
+    # not in the saved list: the shipped one
+    _prompt, question, choice = task_question(
+        "table", saved, "qwen3-vl-plus", "intl", model_given=False
+    )
+    assert "Markdown table" in question and choice.model == "qwen3-vl-plus"
+    # --model given: kept
+    *_rest, choice = task_question("ocr", saved, "qwen3-vl-plus", "intl", model_given=True)
+    assert choice.model == "qwen3-vl-plus"
+    with pytest.raises(QuickPromptsError, match="No task named 'poem'"):
+        task_question("poem", saved, "qwen3-vl-plus", "intl", model_given=False)

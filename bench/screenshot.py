@@ -25,6 +25,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageDraw
 
@@ -196,10 +197,42 @@ async def shoot(
         await window.aclose()
 
 
+def dark_palette(app: Any) -> None:
+    """The Fusion style with a dark palette: the colours a dark GTK or KDE theme hands Qt."""
+    from PySide6.QtGui import QColor, QPalette
+
+    app.setStyle("Fusion")
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for name, colour in {
+        role.Window: "#2b2b2b",
+        role.WindowText: "#e6e6e6",
+        role.Base: "#323232",
+        role.AlternateBase: "#3a3a3a",
+        role.Text: "#e6e6e6",
+        role.Button: "#3c3c3c",
+        role.ButtonText: "#e6e6e6",
+        role.ToolTipBase: "#3c3c3c",
+        role.ToolTipText: "#e6e6e6",
+        role.PlaceholderText: "#9a9a9a",
+        role.Highlight: "#3d6fb4",
+        role.HighlightedText: "#ffffff",
+        role.Link: "#0000ff",  # what the issue saw: Qt's default link blue on a dark base
+    }.items():
+        palette.setColor(name, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled
+    for name in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(disabled, name, QColor("#7a7a7a"))
+    app.setPalette(palette)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", type=Path, default=ROOT / "docs" / "screenshot.png")
     parser.add_argument("--size", default="1280x900", help="window size, WIDTHxHEIGHT")
+    parser.add_argument(
+        "--dark", action="store_true", help="a dark palette (Fusion), as a dark desktop gives it"
+    )
     args = parser.parse_args()
     width, _, height = args.size.partition("x")
     size = (int(width), int(height))
@@ -207,7 +240,9 @@ def main() -> int:
 
     with LoopbackDashScope.in_thread(api_keys={KEY}) as server, tempfile.TemporaryDirectory() as d:
         server.add_scenario("shot", scenario)
-        _app, loop = create_application()
+        app, loop = create_application()
+        if args.dark:
+            dark_palette(app)
         try:
             loop.run_until_complete(shoot(args.out, size, Path(d), server))
             loop.run_until_complete(loop.shutdown_asyncgens())

@@ -34,7 +34,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from qwenvl_desktop.cli.options import build_parser  # the command line's parser: one grammar
-from qwenvl_desktop.core.settings import LoadedSettings, load_settings
+from qwenvl_desktop.core.settings import COMMAND_LINE, LoadedSettings, load_settings
 from qwenvl_desktop.gui.first_frame import show_first_frame
 from qwenvl_desktop.gui.main_window import MainWindow
 from qwenvl_desktop.platform.display import unreachable_display
@@ -92,7 +92,10 @@ def wire_window(window: MainWindow, loaded: LoadedSettings) -> None:
 
     # The history file lives in the user data directory (platformdirs: $XDG_DATA_HOME on Linux).
     history = HistorySync.open_later(loaded.settings.history)
-    controller = ChatController(loaded.settings, history=history)
+    from_command_line = loaded.sources.get("model") == COMMAND_LINE
+    controller = ChatController(
+        loaded.settings, history=history, model_from_command_line=from_command_line
+    )
     draft = DraftAttachments(ImageIntake(), controller.model_info, loaded.settings.image_detail)
     window.wire(controller, draft)
     controller.setParent(window)

@@ -59,6 +59,8 @@ MAX_MESSAGES = 4
 ECONOMY_CHOICES = (256, 512, 1024)
 #: The caps' default (core.images.budget.ECONOMY_TOKENS).
 ECONOMY_TOKENS = 512
+#: What the empty pane (a slim strip) says; the whole window takes drops too.
+EMPTY_HINT = "Drop images here or anywhere in the window, or paste with Ctrl+V"
 #: Format names as people know them.
 _FORMAT_NAMES = {"image/webp": "WebP", "image/png": "PNG", "image/jpeg": "JPEG"}
 
@@ -267,10 +269,17 @@ class ImagePane(QFrame):
         header = QHBoxLayout()
         title = QLabel("<b>Images</b>", self)
         header.addWidget(title)
+        # Empty, the pane is one slim row (the drop strip): the hint sits beside the title and
+        # shortens with "…" rather than widening the window or scrolling sideways.
+        self.empty_hint = ElidedLabel(self)
+        self.empty_hint.setObjectName("imageEmptyHint")
+        self.empty_hint.setText(EMPTY_HINT)
+        self.empty_hint.setToolTip(EMPTY_HINT)
+        self.empty_hint.setEnabled(False)
+        header.addWidget(self.empty_hint, 1)
         # The totals shorten with "…" (whole in the tooltip): adding images never widens the window.
         self.summary = ElidedLabel(self)
         self.summary.setObjectName("imageSummary")
-        header.addStretch(1)
         self.add_button = QPushButton("Add images…", self)
         self.add_button.setObjectName("addImagesButton")
         self.add_button.clicked.connect(self.addFilesRequested)
@@ -308,18 +317,11 @@ class ImagePane(QFrame):
         self.cards = QHBoxLayout(strip)
         self.cards.setContentsMargins(0, 0, 0, 0)
         self.cards.setSpacing(6)
-        self.empty_hint = QLabel(
-            "Drop images here (files or from a browser), paste with Ctrl+V, or use Add images…",
-            strip,
-        )
-        self.empty_hint.setObjectName("imageEmptyHint")
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.setEnabled(False)
-        self.cards.addWidget(self.empty_hint, 1)
-        self.cards.addStretch(0)
+        self.cards.addStretch(1)
         self.strip_scroll.setWidget(strip)
         self.strip_scroll.setMinimumHeight(THUMB_SIDE + 90)
-        outer.addWidget(self.strip_scroll, 1)
+        self.strip_scroll.hide()  # until the first image: the empty pane is the slim strip
+        outer.addWidget(self.strip_scroll)
 
         self.message_frame, message_layout = _warning_row(
             self, "imageMessages", Qt.AlignmentFlag.AlignTop
@@ -336,6 +338,9 @@ class ImagePane(QFrame):
         message_layout.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
         outer.addWidget(self.message_frame)
         self.clear_button.setEnabled(False)
+        # Never taller than its content: the space the composer has goes to the prompt, and the
+        # splitter gives the rest of the window to the transcript.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def show_draft(self, draft: DraftAttachments) -> None:
         """Show ``draft`` from now on (once; the window's services come after its first frame)."""
@@ -451,7 +456,9 @@ class ImagePane(QFrame):
             card.deleteLater()
 
     def _refresh(self) -> None:
+        # Empty: one row (title, hint, buttons); with images: the thumbnails and their totals.
         self.empty_hint.setVisible(not self._cards)
+        self.strip_scroll.setVisible(bool(self._cards))
         ready = self._draft.attachments()
         if self._cards:
             count = len(self._cards)

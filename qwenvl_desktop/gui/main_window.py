@@ -24,12 +24,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -223,13 +226,16 @@ class MainWindow(QMainWindow):
 
         composer = QWidget(self)
         composer.setObjectName("composer")
+        self._composer = composer
         column = QVBoxLayout(composer)
         column.setContentsMargins(6, 0, 6, 0)
-        # Other features add widgets above the images (composer_layout) and beside them.
+        # Other features add widgets above the images (composer_layout) and beside them
+        # (image_row: the quick prompts, in a column that scrolls up and down, never sideways,
+        # so the composer can be as short as the image strip and the prompt).
         self.composer_layout = column
-        self.image_row = QHBoxLayout()
-        self.image_row.addWidget(self.image_pane, 1)
-        column.addLayout(self.image_row)
+        body = QHBoxLayout()
+        writing = QVBoxLayout()
+        writing.addWidget(self.image_pane)
         row = QHBoxLayout()
         row.addWidget(self.prompt, 1)
         buttons = QVBoxLayout()
@@ -237,7 +243,12 @@ class MainWindow(QMainWindow):
         buttons.addWidget(self.stop_button)
         buttons.addStretch(1)
         row.addLayout(buttons)
-        column.addLayout(row, 1)
+        writing.addLayout(row, 1)
+        body.addLayout(writing, 1)
+        self.side_column = _SideColumn(self)
+        self.image_row = self.side_column.column
+        body.addWidget(self.side_column)
+        column.addLayout(body, 1)
 
         # The transcript's place: the welcome takes it while the region in use has no key.
         self.transcript_area = QWidget(self)
@@ -251,10 +262,14 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.transcript_area)
         self.splitter.addWidget(composer)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
+        # A taller window gives its height to the transcript; the composer keeps what it had.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        # When the images are sent or cleared the pane shrinks back to its strip: the height it
+        # frees goes back to the transcript, not to an emptier prompt.
+        self.image_pane.installEventFilter(self)
 
         self.status = StatusPanel(self.statusBar(), self)
 
@@ -758,6 +773,15 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.image_pane and event.type() == QEvent.Type.Resize:
+            assert isinstance(event, QResizeEvent)
+            freed = event.oldSize().height() - event.size().height()
+            if event.oldSize().height() > 0 and freed > 0:
+                transcript, composer = self.splitter.sizes()
+                self.splitter.setSizes([transcript + freed, max(composer - freed, 0)])
+        return super().eventFilter(watched, event)
+
     def _restore_geometry(self) -> None:
         geometry = self._qsettings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -771,7 +795,8 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([560, 260])
+            # The transcript takes what the composer (image strip and prompt) does not need.
+            self.splitter.setSizes([10_000, self._composer.minimumSizeHint().height()])
 
     def save_geometry(self) -> None:
         self._qsettings.setValue("window/geometry", self.saveGeometry())
@@ -818,3 +843,37 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         self.image_pane.add_mime(event.mimeData())
         event.acceptProposedAction()
+
+
+class _SideColumn(QScrollArea):
+    """The column beside the image pane and the prompt (the quick prompts): as wide as its
+    widest button, as tall as the composer is — scrolling up and down when that is less."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("composerSideColumn")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Ignored)
+        content = QWidget(self)
+        #: where features add their widgets, top to bottom
+        self.column = QVBoxLayout(content)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.setWidget(content)
+        content.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # a button came or went: the column's width follows
+        return super().eventFilter(watched, event)
+
+    def sizeHint(self) -> QSize:
+        # Room for the widest button and a vertical scroll bar, so one never covers the other.
+        content = self.column.sizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(content.width() + bar, 60)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.sizeHint().width(), 40)

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from qwenvl_desktop.core.protocol.catalog import ModelInfo
 
-__all__ = ["GROUP_ORDER", "ModelPicker", "model_flags"]
+__all__ = ["GROUP_ORDER", "ModelPicker", "model_flags", "model_flags_tooltip"]
 
 GROUP_ORDER = ("Qwen3-VL", "Qwen-VL", "QVQ", "OCR")
 #: Item data: the secondary text painted after the name.
@@ -48,21 +48,54 @@ MAX_THINKING_BUDGET = 81920
 
 
 #: The catalog's flags (:meth:`~qwenvl_desktop.core.protocol.ModelInfo.flags`) a person choosing
-#: a model cares about, in words, for the list and the label beside it; the row's tooltip shows
-#: all the catalog's flags (grid, context…) as they are.
+#: a model cares about, as a short word for the list and the label beside it, and what the word
+#: means for the tooltip. A flag with a value is keyed by its name (``grounding``).
 _FLAG_WORDS = {
-    "thinking": "thinking",
-    "thinking:optional": "thinking optional",
-    "stream-only": "stream-only",
-    "ocr": "OCR",
-    "no-images": "no images",
-    "unlisted": "not in catalog",
+    "thinking": ("thinks", "always reasons step by step before it answers (slower)"),
+    "thinking:optional": ("can think", "can reason before it answers: the Thinking switch"),
+    "stream-only": ("stream only", "answers only as a stream"),
+    "ocr": ("reads text", "made for reading the text in images and documents"),
+    "video": ("video", "also takes video"),
+    "grounding": ("finds objects", "can point at things: boxes drawn on the image"),
+    "no-images": ("no images", "cannot read images"),
+    "unlisted": ("not in catalog", "not in the built-in catalog: its abilities are guessed"),
 }
+
+#: Flags with a number, shown only as detail in the tooltip (``{}`` is the number).
+_FLAG_DETAILS = {
+    "grid": "each image token covers {} × {} pixels",
+    "context": "holds up to {} tokens per conversation",
+    "max-output": "answers up to {} tokens long",
+}
+
+
+def _flag_key(flag: str) -> str:
+    """``grounding:relative-1000`` → ``grounding``, ``grid:32`` → ``grid``; others as they are."""
+    name, _, value = flag.partition(":")
+    return name if name == "grounding" or value.isdigit() else flag
 
 
 def model_flags(info: ModelInfo) -> list[str]:
     """The flags a person choosing a model cares about, in words (in the catalog's order)."""
-    return [_FLAG_WORDS[flag] for flag in info.flags() if flag in _FLAG_WORDS]
+    return [_FLAG_WORDS[key][0] for key in map(_flag_key, info.flags()) if key in _FLAG_WORDS]
+
+
+def model_flags_tooltip(info: ModelInfo) -> str:
+    """Each flag's word with what it means, then the detail (image grid, context, output)."""
+    lines = [
+        f"{word}: {meaning}"
+        for word, meaning in (
+            _FLAG_WORDS[key] for key in map(_flag_key, info.flags()) if key in _FLAG_WORDS
+        )
+    ]
+    for flag in info.flags():
+        name, _, value = flag.partition(":")
+        if name in _FLAG_DETAILS and value.isdigit():
+            number = f"{int(value):,}"
+            lines.append(_FLAG_DETAILS[name].format(number, number))
+        elif name == "like":
+            lines.append(f"behaves as {value} (your configuration)")
+    return "\n".join(lines)
 
 
 class _SecondaryTextDelegate(QStyledItemDelegate):
@@ -192,6 +225,7 @@ class ModelPicker(QWidget):
             self.region.setItemData(index, label, SECONDARY_ROLE)
             self.region.setItemData(index, label, Qt.ItemDataRole.ToolTipRole)
         self.region.blockSignals(False)
+        _fit_list_to_entries(self.region)
 
     def set_region(self, region: str, custom_url: str | None) -> None:
         self.region.blockSignals(True)
@@ -224,11 +258,12 @@ class ModelPicker(QWidget):
                 item.setData(info.name, ID_ROLE)
                 flags = ", ".join(model_flags(info))
                 item.setData(flags, SECONDARY_ROLE)
-                item.setToolTip(" · ".join(info.flags()))
+                item.setToolTip(model_flags_tooltip(info))
                 self._model_items.appendRow(item)
         index = self.model.findText(current)
         self.model.setCurrentIndex(index)
         self.model.blockSignals(False)
+        _fit_list_to_entries(self.model)
         self._show_flags(current)
 
     def set_thinking(self, enabled: bool | None, budget: int | None) -> None:
@@ -259,10 +294,12 @@ class ModelPicker(QWidget):
         info = getattr(self, "_infos", {}).get(name)
         if info is None:
             self.flags.setText("")
+            self.flags.setToolTip("")
             self._show_thinking(False)
             return
         flags = model_flags(info)
         self.flags.setText(" · ".join(flags))
+        self.flags.setToolTip(model_flags_tooltip(info))
         self._show_thinking(info.thinking == "hybrid")
 
     def _show_thinking(self, visible: bool) -> None:
@@ -296,3 +333,19 @@ class ModelPicker(QWidget):
         on = self.thinking.isChecked()
         self.budget.setEnabled(on)
         self.thinkingChanged.emit(on, self.budget.value())
+
+
+def _fit_list_to_entries(combo: QComboBox) -> None:
+    """Make the open list as wide as its longest entry (name and flags), within the screen.
+
+    A combo box's list is as wide as the box and the box only measures the names, so the flags
+    painted beside them were cut; the list's minimum width comes from the delegate's widths.
+    """
+    view = combo.view()
+    widest = view.sizeHintForColumn(0)
+    if widest <= 0:
+        return
+    chrome = view.verticalScrollBar().sizeHint().width() + 2 * view.frameWidth() + 4
+    screen = combo.screen()
+    most = screen.availableGeometry().width() if screen is not None else widest + chrome
+    view.setMinimumWidth(min(widest + chrome, most))

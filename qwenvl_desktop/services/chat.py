@@ -99,10 +99,19 @@ class ChatController(QObject):
         client: ChatClient | None = None,
         key_lookup: KeyLookupFn = lookup_key,
         history: HistorySync | None = None,
+        model_from_command_line: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
+        #: why the model stays whatever the region (``--model``, a lock), or None
+        self._model_pinned_by: str | None = (
+            "locked by the system-wide configuration"
+            if settings.is_locked("model")
+            else "named on the command line"
+            if model_from_command_line
+            else None
+        )
         self._catalog = settings.catalog()  # with the configuration's model names
         self._client = client or ChatClient(settings.client_settings())
         #: the key of each region and endpoint (lookups run off the GUI thread)
@@ -199,7 +208,9 @@ class ChatController(QObject):
     def set_region(self, region: str, custom_url: str | None = None) -> None:
         """Switch region (or custom endpoint): the key and endpoint switch with it.
 
-        The model stays: :meth:`available_models` always offers the one in use.
+        A model the new region does not offer gives way to the region's equivalent (the
+        catalog's :meth:`~.catalog.Catalog.equivalent_model`), said in a notice; a model named
+        on the command line or locked stays (decision 0014).
         """
         url = custom_url.strip().rstrip("/") if custom_url else None
         if region == CUSTOM_REGION and not url:
@@ -210,7 +221,31 @@ class ChatController(QObject):
         if region == CUSTOM_REGION:
             self._custom_url = url
         self.keys.start_lookup(self._region, self._endpoint_url())
+        sentence = self._follow_region_with_model()
         self.endpointChanged.emit()
+        if sentence:
+            self.notice.emit(sentence)
+
+    def _follow_region_with_model(self) -> str | None:
+        """Switch to the region's equivalent of a model it does not offer; what to say, if
+        anything."""
+        allowed = self._settings.allowed_models
+        offered = {m.name for m in self._catalog.offered_models(self._region, allowed)}
+        if self._model in offered:
+            return None
+        where = self._region_words()
+        if self._model_pinned_by is not None:
+            return f"{where} does not list {self._model}; kept: {self._model_pinned_by}."
+        equivalent = self._catalog.equivalent_model(self._model, self._region, allowed)
+        if equivalent is None:
+            return None
+        previous, self._model = self._model, equivalent
+        return f"{where} does not offer {previous}: switched to {equivalent}."
+
+    def _region_words(self) -> str:
+        if self._region == CUSTOM_REGION:
+            return "The custom endpoint"
+        return f"{self._catalog.region(self._region).label}"
 
     def set_model(self, name: str) -> None:
         if name and name != self._model:
@@ -418,8 +453,8 @@ class ChatController(QObject):
         self._batcher.stop()
         tokens = exchange.usage.completion_tokens if exchange.usage else None
         tps = self._batcher.final_rate(tokens)
-        if tps is not None:
-            self.throughputChanged.emit(exchange.id, tps)
+        # 0: too short a sample to measure; the live estimate shown so far is taken away.
+        self.throughputChanged.emit(exchange.id, tps or 0.0)
         if failed:
             self.exchangeFailed.emit(exchange.id)
         else:

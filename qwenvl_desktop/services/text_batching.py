@@ -17,12 +17,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer
 
-__all__ = ["BATCH_INTERVAL_MS", "TextBatcher"]
+__all__ = ["BATCH_INTERVAL_MS", "TextBatcher", "estimated_tokens"]
 
 #: How long streamed text collects before it is handed on (one repaint per batch).
 BATCH_INTERVAL_MS = 30
-#: Before this much time since the first text, a rate is noise and is not reported.
-_RATE_SETTLE_SECONDS = 0.2
+#: Under this much time between the first text and the last, a rate is noise and is not reported
+#: (a replayed or cached reply arrives at once: 99,813 tok/s means nothing).
+_RATE_SETTLE_SECONDS = 0.5
+#: Nor with fewer pieces of text than this.
+_RATE_MIN_DELTAS = 5
 
 
 class TextBatcher(QObject):
@@ -43,6 +46,10 @@ class TextBatcher(QObject):
         self._scheduled = False
         self._deltas = 0
         self._first_at: float | None = None
+        self._last_at = 0.0
+        #: estimated tokens so far, and of the first piece alone (see estimated_tokens)
+        self._estimated = 0.0
+        self._first_estimated = 0.0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(BATCH_INTERVAL_MS)
@@ -57,23 +64,32 @@ class TextBatcher(QObject):
         self._scheduled = False
         self._deltas = 0
         self._first_at = None
+        self._last_at = 0.0
+        self._estimated = 0.0
+        self._first_estimated = 0.0
 
     def add_answer(self, text: str) -> None:
         self._answer.append(text)
-        self._deltas += 1
-        if not self._scheduled:
-            self._schedule()
+        self._count(text)
 
     def add_reasoning(self, text: str) -> None:
         self._reasoning.append(text)
+        self._count(text)
+
+    def _count(self, text: str) -> None:
         self._deltas += 1
+        self._last_at = time.monotonic()
+        estimate = estimated_tokens(text)
+        self._estimated += estimate
+        if self._deltas == 1:
+            self._first_estimated = estimate
         if not self._scheduled:
             self._schedule()
 
     def _schedule(self) -> None:
         if self._first_at is None:
             self._first_text()
-            self._first_at = time.monotonic()
+            self._first_at = self._last_at
         self._scheduled = True
         self._timer.start()
 
@@ -93,17 +109,28 @@ class TextBatcher(QObject):
         self._timer.stop()
 
     def live_rate(self) -> float | None:
-        """Deltas per second since the first one; None while too early to mean anything."""
-        if self._first_at is None:
-            return None
-        elapsed = time.monotonic() - self._first_at
-        return self._deltas / elapsed if elapsed > _RATE_SETTLE_SECONDS else None
+        """Estimated tokens per second from the first text to the latest; None while the sample
+        is too short to mean anything."""
+        return self._rate(self._estimated)
 
     def final_rate(self, completion_tokens: int | None) -> float | None:
-        """Tokens per second over the whole reply: the usage's count, else the deltas counted."""
-        if self._first_at is None:
+        """Tokens per second from the first text to the last: the usage's count (else the
+        estimate); None when the reply came too fast or in too few pieces to measure."""
+        return self._rate(completion_tokens or self._estimated)
+
+    def _rate(self, tokens: float) -> float | None:
+        if self._first_at is None or self._deltas < _RATE_MIN_DELTAS or self._estimated <= 0:
             return None
-        elapsed = time.monotonic() - self._first_at
-        if elapsed <= 0:
+        elapsed = self._last_at - self._first_at
+        if elapsed < _RATE_SETTLE_SECONDS:
             return None
-        return (completion_tokens or self._deltas) / elapsed
+        # The first piece's tokens arrived at the start of the interval, not during it.
+        during = tokens * (1 - self._first_estimated / self._estimated)
+        return during / elapsed
+
+
+def estimated_tokens(text: str) -> float:
+    """Roughly how many tokens ``text`` is (Qwen's tokenizer: ~4 Latin characters a token,
+    ~1.5 CJK ones) — the live rate's count, before the usage gives the real one."""
+    ascii_chars = sum(1 for ch in text if ch < "\x80")
+    return ascii_chars / 4 + (len(text) - ascii_chars) / 1.5

@@ -545,7 +545,7 @@ def test_thinking_model_streams_reasoning_into_a_section_that_folds(
     make_window: WindowFactory, server: LoopbackDashScope, qtbot: QtBot
 ) -> None:
     window = make_window("--base-url", server.base_url("qvq"), "--model", "qvq-max")
-    assert "thinking" in window.picker.flags.text()
+    assert "thinks" in window.picker.flags.text()
     assert not window.picker.thinking.isVisible()  # always-on thinking has no switch
     ask(qtbot, window, "What is this?")
     qtbot.waitUntil(lambda: "A dog on a beach." in transcript_text(window), timeout=5000)

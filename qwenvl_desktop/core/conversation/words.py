@@ -54,7 +54,7 @@ _STATES: dict[ExchangeState, StateWords] = {
     "streaming": StateWords("streaming", None, "Still arriving when exported."),
     "done": StateWords("Done", None, None),
     "stopped": StateWords(
-        "Stopped", "⏹ Stopped — the answer above is incomplete.", "Stopped before the end."
+        "Stopped", "■ Stopped — the answer above is incomplete.", "Stopped before the end."
     ),
     # A failed reply is described by its error sentence (:func:`error_sentence`), not a note.
     "failed": StateWords("Failed", None, None),
@@ -159,7 +159,7 @@ def usage_summary(exchange: Exchange) -> str:
     if usage is not None:
         parts.append(f"prompt {_count(usage.prompt_tokens)}")
         parts.append(f"completion {_count(usage.completion_tokens)}")
-        if usage.reasoning_tokens is not None:
+        if usage.reasoning_tokens:  # a model that did not think reports none or 0: no noise
             parts.append(f"reasoning {_count(usage.reasoning_tokens)}")
         if usage.image_tokens is not None:
             parts.append(f"image {_count(usage.image_tokens)}")

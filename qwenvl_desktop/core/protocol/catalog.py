@@ -8,6 +8,7 @@ work: they take the defaults of the family their name looks like.
 from __future__ import annotations
 
 import fnmatch
+import re
 import tomllib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -42,6 +43,9 @@ class Region:
     key_console: str = ""
     #: the models this region's Batch API takes (empty: the region has no Batch API)
     batch_models: tuple[str, ...] = ()
+    #: the model chosen on switching to this region when the one in use has no equivalent here
+    #: (empty: the region's first model)
+    default_model: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +156,38 @@ class Catalog:
             models.append(keep)
         return models
 
+    def equivalent_model(
+        self, name: str, region_id: str, allowed: Collection[str] = ()
+    ) -> str | None:
+        """The model to use in ``region_id`` instead of ``name`` when switching region.
+
+        ``name`` itself when the region offers it; else the same snapshot under the region's
+        name (``qwen3-vl-flash`` → ``qwen3-vl-flash-us``); else the same tier of the same
+        group (``qwen-vl-max-2025-01-25`` → ``qwen-vl-max``; the undated name first); else
+        the region's default model; else its first. None when the region offers nothing
+        ``allowed`` permits.
+        """
+        offered = [m for m in self.models_for_region(region_id) if model_allowed(m.name, allowed)]
+        if not offered:
+            return None
+        if name in {m.name for m in offered}:
+            return name
+        group = self.model(name).group
+        same_group = [m for m in offered if m.group == group]
+        snapshot = _without_region_suffix(name, self.regions)
+        for model in same_group:
+            if _without_region_suffix(model.name, self.regions) == snapshot:
+                return model.name
+        tier = _tier(name, self.regions)
+        same_tier = [m.name for m in same_group if _tier(m.name, self.regions) == tier]
+        if same_tier:
+            undated = [n for n in same_tier if _without_region_suffix(n, self.regions) == tier]
+            return (undated or same_tier)[0]
+        default = self.regions[region_id].default_model if region_id in self.regions else ""
+        if default in {m.name for m in offered}:
+            return default
+        return offered[0].name
+
     def ocr_model(self, region_id: str) -> str | None:
         """The first OCR model the region offers (catalog order), or None where there is none.
 
@@ -244,6 +280,23 @@ def model_allowed(name: str, allowed: Collection[str]) -> bool:
     return not allowed or name in allowed
 
 
+_SNAPSHOT_DATE = re.compile(r"-\d{4}-\d{2}-\d{2}$")
+
+
+def _without_region_suffix(name: str, regions: Mapping[str, Region]) -> str:
+    """``qwen3-vl-flash-2025-10-15-us`` → ``qwen3-vl-flash-2025-10-15``: the service names a
+    region's own deployment of a model by appending the region's id."""
+    for region_id in regions:
+        if name.endswith(f"-{region_id}"):
+            return name[: -len(region_id) - 1]
+    return name
+
+
+def _tier(name: str, regions: Mapping[str, Region]) -> str:
+    """The model's name without region suffix or snapshot date: ``qwen3-vl-flash``."""
+    return _SNAPSHOT_DATE.sub("", _without_region_suffix(name, regions))
+
+
 def image_capable_alternative(info: ModelInfo, offered: Sequence[ModelInfo]) -> str | None:
     """A model of ``offered`` that reads images, preferring ``info``'s own group; None if none.
 
@@ -282,6 +335,7 @@ def parse_catalog(data: dict[str, Any]) -> Catalog:
             deployments=tuple(r["deployments"]),
             key_console=str(r.get("key_console", "")),
             batch_models=tuple(r.get("batch_models", ())),
+            default_model=str(r.get("default_model", "")),
         )
         for rid, r in data["regions"].items()
     }

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QImage,
     QPalette,
@@ -38,6 +37,7 @@ from qwenvl_desktop.core.conversation.words import (
     transcript_state_note,
     usage_summary,
 )
+from qwenvl_desktop.gui.transcript.colours import TranscriptColours
 from qwenvl_desktop.gui.transcript.links import link_href, result_href
 from qwenvl_desktop.gui.transcript.markdown_stream import MarkdownSplitter
 from qwenvl_desktop.gui.transcript.thumbnails import (
@@ -61,9 +61,6 @@ __all__ = [
     "show_details",
     "write_reply_header",
 ]
-
-_REASONING_GREY = QColor(128, 128, 128)
-_ERROR_RED = QColor(214, 69, 65)
 
 _Move = QTextCursor.MoveOperation
 _Mode = QTextCursor.MoveMode
@@ -120,10 +117,11 @@ class ReplyMarks:
 
 
 class Formats:
-    """The block and character formats of the transcript; some follow the widget's palette."""
+    """The block and character formats of the transcript; the colours follow the widget's
+    palette (:class:`.colours.TranscriptColours`)."""
 
     def __init__(self, palette: QPalette, font: QFont) -> None:
-        self._palette = palette
+        self.colours = TranscriptColours(palette)
         self._font = font
 
     @staticmethod
@@ -165,16 +163,13 @@ class Formats:
     def raw() -> QTextCharFormat:
         return QTextCharFormat()
 
-    @staticmethod
-    def reasoning() -> QTextCharFormat:
-        char = QTextCharFormat()
-        char.setForeground(_REASONING_GREY)
+    def reasoning(self) -> QTextCharFormat:
+        char = self.colours.char("reasoning")
         char.setFontItalic(True)
         return char
 
     def small(self) -> QTextCharFormat:
-        char = QTextCharFormat()
-        char.setForeground(self._palette.color(QPalette.ColorRole.PlaceholderText))
+        char = self.colours.char("muted")
         char.setFontPointSize(max(self._font.pointSizeF() - 1, 7))
         return char
 
@@ -183,18 +178,15 @@ class Formats:
         char.setFontItalic(True)
         return char
 
-    @staticmethod
-    def error() -> QTextCharFormat:
-        char = QTextCharFormat()
-        char.setForeground(_ERROR_RED)
+    def error(self) -> QTextCharFormat:
+        char = self.colours.char("error")
         char.setFontWeight(QFont.Weight.DemiBold)
         return char
 
     def link(self, href: str) -> QTextCharFormat:
-        char = QTextCharFormat()
+        char = self.colours.char("link")
         char.setAnchor(True)
         char.setAnchorHref(href)
-        char.setForeground(self._palette.color(QPalette.ColorRole.Link))
         char.setFontUnderline(True)
         return char
 

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from qwenvl_desktop.gui.transcript.colours import TranscriptColours, restyle
 from qwenvl_desktop.gui.transcript.document import Formats, ReplyMarks, at
 from qwenvl_desktop.gui.transcript.markdown_stream import (
     CODE_LINK_PREFIX,
@@ -56,7 +57,7 @@ def stream_answer(fmt: Formats, reply: ReplyMarks, text: str) -> None:
     if length:
         piece = splitter.consume(length)
         replaced = piece[:raw_in_document]
-        _replace_raw(reply, piece, utf16_len(replaced))
+        _replace_raw(fmt.colours, reply, piece, utf16_len(replaced))
         raw_in_document = max(raw_in_document - length, 0)
     rest = splitter.text[raw_in_document:]
     if rest:
@@ -64,7 +65,7 @@ def stream_answer(fmt: Formats, reply: ReplyMarks, text: str) -> None:
         reply.answer_end.insertText(rest, fmt.raw())
 
 
-def render_rest(reply: ReplyMarks) -> None:
+def render_rest(fmt: Formats, reply: ReplyMarks) -> None:
     """At the end: render what is left (in pieces of at most RENDER_CHUNK per call)."""
     length = len(reply.splitter.text)
     if length > RENDER_CHUNK:
@@ -72,12 +73,14 @@ def render_rest(reply: ReplyMarks) -> None:
     if length <= 0:
         return
     piece = reply.splitter.consume(length)
-    _replace_raw(reply, piece, utf16_len(piece))
+    _replace_raw(fmt.colours, reply, piece, utf16_len(piece))
 
 
-def _replace_raw(reply: ReplyMarks, piece: str, raw_length: int) -> None:
+def _replace_raw(
+    colours: TranscriptColours, reply: ReplyMarks, piece: str, raw_length: int
+) -> None:
     """Replace ``raw_length`` positions of raw text after the rendered part with ``piece``
-    rendered as Markdown."""
+    rendered as Markdown (its links and tables in the transcript's colours)."""
     document = reply.rendered_end.document()
     start = reply.rendered_end.position()
     cursor = at(document, start)
@@ -87,6 +90,8 @@ def _replace_raw(reply: ReplyMarks, piece: str, raw_length: int) -> None:
     markdown, codes = add_copy_links(piece, f"{CODE_LINK_PREFIX}{reply.id}/", len(reply.codes))
     reply.codes.extend(codes)
     end = insert_markdown(cursor, markdown)
+    # Qt gives a Markdown link the application's link colour, unreadable on some dark bases.
+    restyle(document, colours, start, end)
     # ``end`` is the end of the rendered text; the raw tail begins with the next block.
     reply.rendered_end.setPosition(min(end + 1, reply.answer_end.position()))
 

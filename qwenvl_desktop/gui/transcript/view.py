@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -83,6 +83,14 @@ class TranscriptView(QTextBrowser):
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(0)
         self._render_timer.timeout.connect(self._render_step)
+        #: the formats for the current palette and font (None: build them on next use)
+        self._current_formats: Formats | None = None
+        # A palette change (the system switching to dark, a forced theme) restyles what is
+        # shown once the change has settled: several change events arrive for one switch.
+        self._restyle_timer = QTimer(self)
+        self._restyle_timer.setSingleShot(True)
+        self._restyle_timer.setInterval(0)
+        self._restyle_timer.timeout.connect(self._restyle)
         self.setPlaceholderText(
             "Add images, type a question and press Ctrl+Enter. Answers stream in here."
         )
@@ -113,7 +121,6 @@ class TranscriptView(QTextBrowser):
         # A reply still rendering at the end of the document must be complete first: its end
         # cursor sits where the new turn goes and would be carried past it.
         self._drain_renders()
-        follow = self._at_bottom()
         fmt = self._formats()
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
@@ -129,8 +136,9 @@ class TranscriptView(QTextBrowser):
         reply = self._new_reply(fmt, exchange.id, turn_start, cursor)
         self._order.append(reply)
         blocks.write_reply_header(fmt, reply, exchange)
-        if follow:
-            self._scroll_to_end()
+        # Always: a question just sent must be seen even if the reader had scrolled up (and
+        # from the end, the answer is followed as it streams).
+        self._scroll_to_end()
 
     def restart_reply(self, exchange: Exchange) -> None:
         """Empty an exchange's reply (Retry, Regenerate) so it can stream again."""
@@ -233,10 +241,31 @@ class TranscriptView(QTextBrowser):
     # -- replies -------------------------------------------------------------------------------
 
     def _formats(self) -> Formats:
-        # Read each time: the palette follows the platform's light or dark mode.
+        # Built again after a palette or font change: the palette follows the platform's light
+        # or dark mode.
         from qwenvl_desktop.gui.transcript.document import Formats
 
-        return Formats(self.palette(), self.font())
+        if self._current_formats is None:
+            self._current_formats = Formats(self.palette(), self.font())
+        return self._current_formats
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        changed = event.type()
+        if changed in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._current_formats = None
+            self._restyle_timer.start()
+        elif changed in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._current_formats = None
+
+    def _restyle(self) -> None:
+        """Give the text already shown the colours of the current palette."""
+        if self.document().isEmpty():
+            return
+        from qwenvl_desktop.gui.transcript.colours import restyle
+
+        restyle(self.document(), self._formats().colours)
+        self.viewport().update()
 
     def _new_reply(
         self, fmt: Formats, exchange_id: str, turn_start: QTextCursor, cursor: QTextCursor
@@ -275,7 +304,7 @@ class TranscriptView(QTextBrowser):
         reply = self._render_queue[0]
         follow = self._at_bottom()
         if reply.splitter.text:
-            render_rest(reply)
+            render_rest(self._formats(), reply)
         if not reply.splitter.text:
             self._render_queue.pop(0)
             exchange = self._pending_footer.pop(reply.id, None)

@@ -88,7 +88,7 @@ def test_given_no_usage_then_the_transcript_estimates_the_images_and_exports_say
 @pytest.mark.parametrize(
     ("state", "in_transcript", "in_export"),
     [
-        ("stopped", "⏹ Stopped — the answer above is incomplete.", "Stopped before the end."),
+        ("stopped", "■ Stopped — the answer above is incomplete.", "Stopped before the end."),
         (
             "incomplete",
             "⚠ Incomplete — the app closed while this answer was arriving.",
@@ -136,3 +136,8 @@ def test_an_error_without_details_has_only_its_kind_and_no_reference() -> None:
     bare = ErrorInfo(kind="network", sentence="The service could not be reached.")
     assert error_details(bare) == ["kind: network"]
     assert error_reference(bare) == ""
+
+
+def test_given_a_model_that_did_not_think_then_no_reasoning_figure_is_shown() -> None:
+    exchange = answered(prompt_tokens=900, completion_tokens=40, reasoning_tokens=0)
+    assert "reasoning" not in usage_summary(exchange)

@@ -125,3 +125,30 @@ def test_chat_request_maps_the_image_detail_and_keeps_everything_else() -> None:
     standard = chat_request("qwen3-vl-plus", turns)
     assert not standard.high_resolution and standard.thinking is None
     assert "vl_high_resolution_images" not in build_body(standard, CATALOG.model("qwen3-vl-plus"))
+
+
+@pytest.mark.parametrize(
+    ("model", "region", "expected"),
+    [
+        ("qwen3-vl-flash", "us", "qwen3-vl-flash-us"),  # the same model under Virginia's name
+        ("qwen3-vl-flash-2025-10-15", "us", "qwen3-vl-flash-2025-10-15-us"),  # same snapshot
+        ("qwen3-vl-flash-us", "intl", "qwen3-vl-flash"),  # and back
+        ("qwen-vl-max-2025-01-25", "intl", "qwen-vl-max"),  # same tier, the undated name
+        ("qwen3-vl-plus", "us", "qwen3-vl-flash-us"),  # no plus in Virginia: its default
+        ("qvq-max", "us", "qwen3-vl-flash-us"),
+        ("qwen3-vl-plus", "cn", "qwen3-vl-plus"),  # offered: unchanged
+        ("qwen3-vl-plus", "custom", "qwen3-vl-plus"),
+    ],
+)
+def test_switching_region_finds_the_equivalent_model_else_the_default(
+    model: str, region: str, expected: str
+) -> None:
+    assert load_catalog().equivalent_model(model, region) == expected
+
+
+def test_the_equivalent_model_respects_the_allowed_list() -> None:
+    catalog = load_catalog()
+    assert catalog.equivalent_model("qwen3-vl-plus", "us", ["qwen3-vl-flash-2025-10-15-us"]) == (
+        "qwen3-vl-flash-2025-10-15-us"
+    )
+    assert catalog.equivalent_model("qwen3-vl-plus", "us", ["qwen3-vl-plus"]) is None

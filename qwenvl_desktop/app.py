@@ -100,6 +100,9 @@ def wire_window(window: MainWindow, loaded: LoadedSettings) -> None:
     window.wire(controller, draft)
     controller.setParent(window)
     draft.setParent(window)
+    from qwenvl_desktop.services.remembered_choices import RememberedChoices
+
+    window.remembered_choices = RememberedChoices(controller, loaded, parent=controller)
 
 
 def run_window(window: MainWindow, loop: AppEventLoop) -> int:

@@ -10,10 +10,19 @@ not a usable image is never dropped silently: it gets a sentence in the message 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QActionGroup, QGuiApplication, QKeySequence, QPixmap
+from PySide6.QtGui import (
+    QActionGroup,
+    QGuiApplication,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -34,11 +43,13 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
     from PySide6.QtGui import (
         QDragEnterEvent,
+        QDragLeaveEvent,
         QDragMoveEvent,
         QDropEvent,
         QImage,
         QKeyEvent,
         QMouseEvent,
+        QPaintEvent,
         QShowEvent,
     )
 
@@ -59,6 +70,9 @@ MAX_MESSAGES = 4
 ECONOMY_CHOICES = (256, 512, 1024)
 #: The caps' default (core.images.budget.ECONOMY_TOKENS).
 ECONOMY_TOKENS = 512
+#: the drop highlight's frame, in pixels
+_DROP_FRAME_WIDTH = 2
+
 #: What the empty pane (a slim strip) says; the whole window takes drops too.
 EMPTY_HINT = "Drop images here or anywhere in the window, or paste with Ctrl+V"
 #: Format names as people know them.
@@ -82,6 +96,11 @@ class _ThumbnailCard(QFrame):
 
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A dropped file is labelled by its path; the card shows its name, as for a file picked
+        # in the dialog, and the path in the name's tooltip.
+        full = label
+        if "/" in label.replace("\\", "/") and Path(label).is_absolute():
+            label = Path(label).name
         self.setObjectName("thumbnailCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -95,6 +114,7 @@ class _ThumbnailCard(QFrame):
         self.name.setMaximumWidth(THUMB_SIDE - 4)
         self._full_name = label
         self.name.setText(self._elided(label))
+        self.name.setToolTip(full)
         top.addWidget(self.name, 1)
         self.remove = QToolButton(self)
         self.remove.setObjectName("removeImageButton")
@@ -258,6 +278,8 @@ class ImagePane(QFrame):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        #: something is being dragged over the pane (or the window): its frame is highlighted
+        self.drop_highlighted = False
         self._cards: dict[str, _ThumbnailCard] = {}
         self._messages: list[str] = []
         self._previews: list[ImagePreview] = []
@@ -533,15 +555,40 @@ class ImagePane(QFrame):
 
     # -- drag and drop, paste ------------------------------------------------------------------
 
+    def set_drop_highlight(self, on: bool) -> None:
+        """Show where a drag will land (the window forwards drops anywhere to the pane)."""
+        if on != self.drop_highlighted:
+            self.drop_highlighted = on
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.drop_highlighted:
+            return
+        # The palette's highlight, so the frame reads in light and dark themes alike.
+        painter = QPainter(self)
+        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), _DROP_FRAME_WIDTH)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        half = _DROP_FRAME_WIDTH // 2
+        painter.drawRect(self.rect().adjusted(half, half, -half - 1, -half - 1))
+        painter.end()
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         # Everything is accepted here so that an unusable drop gets a message, not a
         # "forbidden" cursor and silence.
         event.acceptProposedAction()
+        self.set_drop_highlight(True)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         event.acceptProposedAction()
 
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.set_drop_highlight(False)
+        super().dragLeaveEvent(event)
+
     def dropEvent(self, event: QDropEvent) -> None:
+        self.set_drop_highlight(False)
         self.add_mime(event.mimeData())
         event.acceptProposedAction()
 

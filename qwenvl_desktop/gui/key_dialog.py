@@ -1,4 +1,7 @@
-"""Asking for the API key of a region that has none.
+"""Asking for the API key of a region (or custom endpoint): none yet, or one to replace.
+
+It says which key is in use — masked, and where it comes from: with ``DASHSCOPE_API_KEY`` set,
+that variable wins over any key stored here, so the dialog says so instead of "no key".
 
 The dialog only collects the key and says where it will be kept; storing it is the controller's
 job (the OS keyring, or this session's memory when there is no keyring — never a file). It is
@@ -30,27 +33,27 @@ class KeyDialog(QDialog):
     keyEntered = Signal(str)
 
     def __init__(
-        self, region: str, base_url: str, problem: str | None = None, parent: QWidget | None = None
+        self,
+        region: str,
+        base_url: str,
+        problem: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        in_use_source: str = "",
+        in_use_masked: str = "",
     ) -> None:
+        """``in_use_source``/``in_use_masked``: the key in use now (``KeyState.source`` and
+        ``.masked``: "environment DASHSCOPE_API_KEY", "sk-…f3a9"); empty when there is none."""
         super().__init__(parent)
         self.setObjectName("keyDialog")
-        self.setWindowTitle("API key needed")
+        self.setWindowTitle("API key" if in_use_masked else "API key needed")
         self.setModal(True)
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        where = (
-            f"the endpoint <b>{base_url}</b>"
-            if region == CUSTOM_REGION
-            else f"region <b>{region}</b> ({base_url})"
-        )
-        intro = QLabel(
-            f"There is no Model Studio API key for {where}.<br>"
-            "Keys are bound to their region: a Beijing key does not work in Singapore and the "
-            "other way round.",
-            self,
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.intro = QLabel(_intro(region, base_url, in_use_source, in_use_masked), self)
+        self.intro.setObjectName("keyIntro")
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
 
         form = QFormLayout()
         self.key_edit = QLineEdit(self)
@@ -80,7 +83,8 @@ class KeyDialog(QDialog):
                 + ". The key is kept in memory for this session only and is forgotten when the "
                 f"app quits. To keep using it, set the environment variable {env}."
             )
-        if problem:
+        # The keyring's problem is usually the reason already given: say it once.
+        if problem and problem not in where_text:
             where_text += f"<br>The keyring reported: {problem}"
         self.storage_note = QLabel(where_text, self)
         self.storage_note.setObjectName("keyStorageNote")
@@ -122,3 +126,32 @@ class KeyDialog(QDialog):
         self.keyEntered.emit(key)
         self.key_edit.clear()
         self.accept()
+
+
+_ENVIRONMENT = "environment "
+
+
+def _intro(region: str, base_url: str, source: str, masked_key: str) -> str:
+    """Which key is in use for the target and where it comes from, or that there is none."""
+    custom = region == CUSTOM_REGION
+    where = f"the endpoint <b>{base_url}</b>" if custom else f"region <b>{region}</b> ({base_url})"
+    if masked_key and source.startswith(_ENVIRONMENT):
+        variable = source.removeprefix(_ENVIRONMENT)
+        scope = "this endpoint" if custom else "this region"
+        return (
+            f"The key in use for {where} is <b>{masked_key}</b>, from the environment variable "
+            f"<b>{variable}</b>. A key stored here is used for {scope} when that variable is "
+            "unset."
+        )
+    if masked_key:
+        return (
+            f"The key in use for {where} is <b>{masked_key}</b> ({source}). "
+            "A key saved here replaces it."
+        )
+    bound = (
+        ""
+        if custom
+        else "<br>Keys are bound to their region: a Beijing key does not work in Singapore "
+        "and the other way round."
+    )
+    return f"There is no Model Studio API key for {where}.{bound}"

@@ -21,10 +21,11 @@ the history and exports to :class:`~qwenvl_desktop.services.history.HistorySync`
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -47,6 +48,7 @@ from qwenvl_desktop.core.conversation.words import (
     streaming_label,
 )
 from qwenvl_desktop.core.protocol.catalog import (
+    CUSTOM_REGION,
     REGION_IDS,
     ModelInfo,
     image_capable_alternative,
@@ -67,7 +69,13 @@ from qwenvl_desktop.gui.window_actions import Shortcut, window_action
 if TYPE_CHECKING:
     # Dialogs are not on the first frame: imported when first opened (see app.py on start-up).
     # The services come with MainWindow.wire, after the first frame.
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtGui import (
+        QCloseEvent,
+        QDragEnterEvent,
+        QDragLeaveEvent,
+        QDragMoveEvent,
+        QDropEvent,
+    )
     from PySide6.QtWidgets import QFileDialog
 
     from qwenvl_desktop.core.conversation.model import Conversation
@@ -77,6 +85,7 @@ if TYPE_CHECKING:
     from qwenvl_desktop.services.chat import ChatController
     from qwenvl_desktop.services.draft import DraftAttachments
     from qwenvl_desktop.services.key_setup import KeySetup
+    from qwenvl_desktop.services.remembered_choices import RememberedChoices
 
 __all__ = ["MainWindow"]
 
@@ -115,6 +124,8 @@ class MainWindow(QMainWindow):
         #: the first-start guide in the transcript's place, built when a region has no key
         self._welcome: WelcomePanel | None = None
         self._key_setup: KeySetup | None = None
+        #: saves the region, model and endpoint picked here for the next start (set by app.py)
+        self.remembered_choices: RememberedChoices | None = None
         self._file_dialog: QFileDialog | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle("Qwen-VL Desktop")
@@ -191,6 +202,30 @@ class MainWindow(QMainWindow):
         self._refresh_endpoint()
         self.history_panel.start()
         after_first_frame(self, self.history_panel.attach)
+        self.apply_tab_order()
+
+    def apply_tab_order(self) -> None:
+        """Tab follows what the eye reads: the model bar (region, model, thinking), the history
+        sidebar, the transcript, the image pane and its buttons, the quick prompts, then the
+        prompt, Send and Stop. Qt's default is the order widgets were made in, which jumped
+        from Send to the history search and ended in the quick prompts."""
+        composer_end = (self.prompt, self.send_button, self.stop_button)
+        side = _tab_chain(self.side_column)
+        composer = [
+            widget
+            for widget in _tab_chain(self._composer)
+            if widget not in side and widget not in composer_end
+        ]
+        order = [
+            *_tab_chain(self._model_toolbar),
+            *_tab_chain(self.history_sidebar),
+            *_tab_chain(self.transcript_area),
+            *composer,
+            *side,
+            *composer_end,
+        ]
+        for before, after in pairwise(order):
+            QWidget.setTabOrder(before, after)
 
     @property
     def is_wired(self) -> bool:
@@ -206,6 +241,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addWidget(self.picker)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self._model_toolbar = toolbar
 
         self.transcript = TranscriptView(self)
         self.image_pane = ImagePane(self)
@@ -246,6 +282,12 @@ class MainWindow(QMainWindow):
         writing.addLayout(row, 1)
         body.addLayout(writing, 1)
         self.side_column = _SideColumn(self)
+        # Quick prompts come and go (edited, a custom endpoint): their buttons join the Tab
+        # order where they are seen, once the column has settled.
+        self._tab_order_timer = QTimer(self)
+        self._tab_order_timer.setSingleShot(True)
+        self._tab_order_timer.timeout.connect(self.apply_tab_order)
+        self.side_column.contentChanged.connect(self._tab_order_timer.start)
         self.image_row = self.side_column.column
         body.addWidget(self.side_column)
         column.addLayout(body, 1)
@@ -442,6 +484,7 @@ class MainWindow(QMainWindow):
         self.transcript.retryRequested.connect(self.retry)
         self.transcript.copied.connect(self.status.notice)
         self.transcript.curlRequested.connect(self.copy_curl)
+        self.transcript.setKeyRequested.connect(self.set_key_for)
 
     # -- sending ---------------------------------------------------------------------------------
 
@@ -620,14 +663,32 @@ class MainWindow(QMainWindow):
 
     def ask_for_key(self) -> KeyDialog:
         """Open the key dialog for the current region (File ▸ Set API key…; non-blocking)."""
+        return self.ask_for_key_of(self.controller.region)
+
+    def ask_for_key_of(self, region: str) -> KeyDialog:
+        """Open the key dialog for ``region`` (a failed turn's, which may not be the current
+        one; ``custom``: the custom endpoint); the key entered is stored for that target."""
         from qwenvl_desktop.gui.key_dialog import KeyDialog
 
         if self._key_dialog is not None:
             self._key_dialog.raise_()
             return self._key_dialog
         c = self.controller
-        dialog = KeyDialog(c.region, c.base_url, c.key_state.problem, self)
-        dialog.keyEntered.connect(c.save_key)
+        custom_url = c.custom_url if region == CUSTOM_REGION else None
+        if region == c.region:
+            base_url = c.base_url
+        else:
+            base_url = custom_url or c.settings.region_base_url(region)
+        state = c.keys.state(region, custom_url)
+        dialog = KeyDialog(
+            region,
+            base_url,
+            state.problem,
+            self,
+            in_use_source=state.source,
+            in_use_masked=state.masked,
+        )
+        dialog.keyEntered.connect(lambda key: c.keys.save(region, custom_url, key))
         dialog.rejected.connect(self._key_dialog_cancelled)
         dialog.finished.connect(self._key_dialog_closed)
         self._key_dialog = dialog
@@ -644,8 +705,26 @@ class MainWindow(QMainWindow):
             self._key_dialog.deleteLater()
         self._key_dialog = None
 
+    def set_key_for(self, exchange_id: str) -> KeyDialog | None:
+        """A rejected key's turn: the key dialog for the region (or endpoint) it went to; once
+        a key is stored the turn is sent again when that is still the region in use."""
+        exchange = self.controller.exchange(exchange_id)
+        if exchange is None:
+            return None
+        if exchange.region == self.controller.region:
+            self._retry_after_key = exchange.id
+        return self.ask_for_key_of(exchange.region or self.controller.region)
+
     def _on_key_stored(self, where: str) -> None:
-        self.status.notice(f"Key saved: {where}")
+        from qwenvl_desktop.core.keys.store import SESSION_SOURCE
+
+        if where == SESSION_SOURCE:
+            # Not "saved": without a keyring the key lives in memory until the app quits.
+            self.status.notice(
+                "Key kept for this session only (no OS keyring): set DASHSCOPE_API_KEY to keep it."
+            )
+        else:
+            self.status.notice(f"Key saved in the {where}.")
         if self._retry_after_key is not None:
             exchange_id, self._retry_after_key = self._retry_after_key, None
             self.controller.retry(exchange_id)
@@ -823,6 +902,8 @@ class MainWindow(QMainWindow):
             await self._key_setup.aclose()
         await self.draft.aclose()
         await self.batch_tool.aclose()
+        if self.remembered_choices is not None:
+            await self.remembered_choices.flush()  # a pick made just before closing is kept
         await self.controller.aclose()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -836,22 +917,46 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         event.acceptProposedAction()
+        self.image_pane.set_drop_highlight(True)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         event.acceptProposedAction()
 
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.image_pane.set_drop_highlight(False)
+        super().dragLeaveEvent(event)
+
     def dropEvent(self, event: QDropEvent) -> None:
+        self.image_pane.set_drop_highlight(False)
         self.image_pane.add_mime(event.mimeData())
         event.acceptProposedAction()
+
+
+def _tab_chain(container: QWidget) -> list[QWidget]:
+    """The widgets inside ``container`` that Tab stops at, in their present focus order."""
+    found: list[QWidget] = []
+    if container.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        found.append(container)
+    widget = container.nextInFocusChain()
+    while widget is not container and widget is not None:
+        if container.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            found.append(widget)
+        widget = widget.nextInFocusChain()
+    return found
 
 
 class _SideColumn(QScrollArea):
     """The column beside the image pane and the prompt (the quick prompts): as wide as its
     widest button, as tall as the composer is — scrolling up and down when that is less."""
 
+    #: a widget came or went inside the column (the window puts it in the Tab order)
+    contentChanged = Signal()
+
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("composerSideColumn")
+        # Its buttons take the focus; the column itself is no Tab stop.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -867,6 +972,7 @@ class _SideColumn(QScrollArea):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:
             self.updateGeometry()  # a button came or went: the column's width follows
+            self.contentChanged.emit()
         return super().eventFilter(watched, event)
 
     def sizeHint(self) -> QSize:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
-from qwenvl_desktop.core.protocol.errors import QwenVLError
+from qwenvl_desktop.core.protocol.errors import CUSTOM_ENDPOINT_REJECTED_KEY, QwenVLError
 from qwenvl_desktop.core.protocol.events import (
     ContentDelta,
     Finish,
@@ -20,6 +20,7 @@ from qwenvl_desktop.core.protocol.events import (
     StreamEvent,
     Usage,
 )
+from qwenvl_desktop.core.protocol.regions import CUSTOM_REGION
 from qwenvl_desktop.core.protocol.request import ImageInput, Turn
 
 if TYPE_CHECKING:
@@ -118,6 +119,10 @@ class Exchange:
     def fail(self, error: QwenVLError) -> None:
         self.state = "failed"
         self.error = ErrorInfo.from_error(error)
+        if self.region == CUSTOM_REGION and self.error.kind == "authentication":
+            # The region sentence (a Beijing key in Singapore…) means nothing on an endpoint
+            # of the person's own: keys there are the endpoint's.
+            self.error = replace(self.error, sentence=CUSTOM_ENDPOINT_REJECTED_KEY)
 
     def stop(self) -> None:
         self.state = "stopped"

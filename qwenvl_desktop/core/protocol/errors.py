@@ -38,6 +38,7 @@ import re
 from typing import Any
 
 __all__ = [
+    "CUSTOM_ENDPOINT_REJECTED_KEY",
     "ApiError",
     "AuthenticationError",
     "BadRequestError",
@@ -216,6 +217,12 @@ class AuthenticationError(ApiError):
         "The API key was rejected. Keys are bound to their region: a Beijing key does not work "
         "in Singapore, Virginia or Hong Kong and the other way round — check the region too."
     )
+
+
+#: :class:`AuthenticationError`'s sentence on a custom endpoint, where regions do not apply
+CUSTOM_ENDPOINT_REJECTED_KEY = (
+    "The endpoint rejected the API key: check the key set for this endpoint (Set key…)."
+)
 
 
 class PermissionDenied(ApiError):

@@ -1,16 +1,20 @@
-"""Saving the user's choices (from the settings dialog) to the user configuration file.
+"""Saving the user's choices (the window's region, model and endpoint) to the user configuration
+file.
 
-The file is rewritten whole from its parsed content plus the changes, so comments in it are not
-kept. Locked settings and anything that looks like a secret are refused before anything is
-written, and the file is replaced atomically.
+The file is edited with tomlkit, so the person's comments, order and formatting stay; only the
+changed keys change. Locked settings and anything that looks like a secret are refused before
+anything is written, and the file is replaced atomically.
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+import tomlkit
+from tomlkit.exceptions import TOMLKitError
+from tomlkit.toml_document import TOMLDocument
 
 from qwenvl_desktop.core.protocol.errors import QwenVLError
 from qwenvl_desktop.core.settings.atomic_file import write_text_atomically
@@ -20,7 +24,7 @@ from qwenvl_desktop.core.settings.files import (
     find_secret,
     read_config_file,
 )
-from qwenvl_desktop.core.settings.schema import SPECS, InvalidValue, ParseContext, to_toml_value
+from qwenvl_desktop.core.settings.schema import SPECS, InvalidValue, ParseContext
 
 __all__ = [
     "ConfigError",
@@ -75,17 +79,6 @@ def settings_value_to_toml(name: str, value: Any) -> Any:
     return value
 
 
-def _dump(data: Mapping[str, Any]) -> str:
-    scalars = {k: v for k, v in data.items() if not isinstance(v, Mapping)}
-    tables = {k: v for k, v in data.items() if isinstance(v, Mapping)}
-    out = ["# Qwen-VL Desktop user settings (written by the app; see `qwenvl-desktop config show`)"]
-    out += [f"{k} = {to_toml_value(v)}" for k, v in scalars.items()]
-    for name, table in tables.items():
-        out += ["", f"[{name}]"]
-        out += [f"{k} = {to_toml_value(v)}" for k, v in table.items()]
-    return "\n".join(out) + "\n"
-
-
 def save_user_settings(
     changes: Mapping[str, Any],
     *,
@@ -102,19 +95,19 @@ def save_user_settings(
     checked = _checked_changes(
         changes, _system_locks(locations), ParseContext(base_dir=path.parent)
     )
-    data = _read_user_file(path)
+    document = _read_user_file(path)
     for name, value in checked.items():
         if value is None:
-            data.pop(name, None)
+            document.pop(name, None)
         else:
-            data[name] = value
-    secret = find_secret(data)
+            document[name] = value
+    secret = find_secret(document.unwrap())
     if secret is not None:
         raise InvalidSettingError(
             f"{secret}: configuration files must not hold API keys; use `qwenvl-desktop key set`."
         )
     try:
-        rendered = _dump(data)
+        rendered = tomlkit.dumps(document)
     except (TypeError, ValueError) as exc:
         raise InvalidSettingError(str(exc)) from None
     try:
@@ -151,17 +144,22 @@ def _checked_changes(
     return checked
 
 
-def _read_user_file(path: Path) -> dict[str, Any]:
-    """The user file's settings, to change and write back; empty when there is no file yet."""
+def _read_user_file(path: Path) -> TOMLDocument:
+    """The user file as an editable document (comments kept); a new one when there is none."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        text = ""
+        document = tomlkit.document()
+        document.add(tomlkit.comment(_HEADER))
+        return document
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigWriteError(f"Cannot read {path}: {exc}") from None
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        return tomlkit.parse(text)
+    except TOMLKitError as exc:
         raise ConfigWriteError(
             f"{path} is not valid TOML ({exc}); fix or remove it before saving settings."
         ) from None
+
+
+_HEADER = "Qwen-VL Desktop user settings (see `qwenvl-desktop config show`)"

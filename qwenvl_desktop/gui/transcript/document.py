@@ -378,6 +378,9 @@ def _insert_error(cursor: QTextCursor, fmt: Formats, reply: ReplyMarks, exchange
     cursor.insertText("Details", fmt.link(link_href("details", reply.id)))
     cursor.insertText("  ·  ", fmt.small())
     cursor.insertText("Retry", fmt.link(link_href("retry", reply.id)))
+    if exchange.error.kind == "authentication":  # the key was rejected: the way to a new one
+        cursor.insertText("  ·  ", fmt.small())
+        cursor.insertText("Set key…", fmt.link(link_href("set-key", reply.id)))
     cursor.insertBlock(fmt.indented(), fmt.small())
     reply.details_start = keep(cursor)
     lines = error_details(exchange.error)

@@ -1,10 +1,11 @@
 """The links inside the transcript, and what clicking one does.
 
 Actions inside the document are links with the ``qwenvl:`` scheme —
-``qwenvl:<action>/<exchange id>`` (fold the thinking, show error details, retry, copy the
-answer, copy as curl), ``qwenvl:copy-code/<exchange id>/<n>`` (copy the n-th code block,
-see :mod:`.markdown_stream`), ``qwenvl:image/<exchange id>/<n>`` (a question's n-th image
-clicked: open it in the viewer) and ``qwenvl:result/<exchange id>/<key>`` (one of a document
+``qwenvl:<action>/<exchange id>`` (fold the thinking, show error details, retry, set the key
+of a turn whose key was rejected, copy the answer, copy as curl),
+``qwenvl:copy-code/<exchange id>/<n>`` (copy the n-th code block, see :mod:`.markdown_stream`),
+``qwenvl:image/<exchange id>/<n>`` (a question's n-th image clicked: open it in the viewer) and
+``qwenvl:result/<exchange id>/<key>`` (one of a document
 task's results: Copy CSV, Save Markdown…). Web and mail links open in the person's browser or
 mail program.
 """
@@ -26,11 +27,13 @@ __all__ = [
     "result_href",
 ]
 
-LinkAction = Literal["fold", "details", "retry", "copy", "curl", "copy-code", "image", "result"]
+LinkAction = Literal[
+    "fold", "details", "retry", "set-key", "copy", "curl", "copy-code", "image", "result"
+]
 
 _SCHEME = "qwenvl"
 _ACTIONS: frozenset[str] = frozenset(
-    ("fold", "details", "retry", "copy", "curl", "copy-code", "image", "result")
+    ("fold", "details", "retry", "set-key", "copy", "curl", "copy-code", "image", "result")
 )
 #: the actions whose link ends in a number (the code block, the image)
 _INDEXED = ("copy-code", "image")

@@ -47,6 +47,8 @@ class TranscriptView(QTextBrowser):
 
     #: the user clicked Retry in a failed turn
     retryRequested = Signal(str)
+    #: the user clicked "Set key…" in a turn whose key was rejected (exchange id)
+    setKeyRequested = Signal(str)
     #: a reply finished rendering (its Markdown and footer are in place)
     replyRendered = Signal(str)
     #: something was copied; a short notice for the status bar
@@ -329,6 +331,8 @@ class TranscriptView(QTextBrowser):
             return
         if link.action == "retry":
             self.retryRequested.emit(link.exchange_id)
+        elif link.action == "set-key":
+            self.setKeyRequested.emit(link.exchange_id)
         elif link.action == "curl":
             self.curlRequested.emit(link.exchange_id)
         elif link.action == "image" and link.index is not None:

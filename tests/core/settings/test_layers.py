@@ -302,6 +302,27 @@ def test_saved_settings_load_back(where: ConfigLocations) -> None:
     assert load_settings(environ={}, locations=where).settings.region == "intl"
 
 
+def test_saving_keeps_the_persons_comments_and_order(where: ConfigLocations) -> None:
+    """The window saves the region and model it was left on: the file stays the person's own."""
+    original = (
+        "# work laptop\n"
+        'proxy = "http://proxy.corp:3128"  # the office proxy\n'
+        'region = "cn"\n'
+        "\n"
+        "[region_urls]  # our gateway\n"
+        'cn = "https://gw.example/cn/v1"\n'
+    )
+    write(where.user, original)
+    save_user_settings({"region": "intl", "model": "qwen3-vl-flash"}, locations=where)
+    text = where.user.read_text(encoding="utf-8")
+    assert text.startswith('# work laptop\nproxy = "http://proxy.corp:3128"  # the office proxy\n')
+    assert 'region = "intl"' in text and 'model = "qwen3-vl-flash"' in text
+    assert text.index('model = "qwen3-vl-flash"') < text.index("[region_urls]  # our gateway")
+    assert text.endswith('cn = "https://gw.example/cn/v1"\n')
+    settings = load_settings(environ={}, locations=where).settings
+    assert (settings.region, settings.model) == ("intl", "qwen3-vl-flash")
+
+
 def test_saving_refuses_locked_invalid_and_secret_values(where: ConfigLocations) -> None:
     write(where.system, 'locked = ["proxy"]\n')
     write(where.user, 'region = "hk"\n')

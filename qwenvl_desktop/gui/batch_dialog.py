@@ -35,7 +35,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,8 +46,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMainWindow,
-    QMenu,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -57,7 +55,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qwenvl_desktop.core.conversation.words import STILL_STREAMING
 from qwenvl_desktop.core.prompts.quick_prompts import QuickPrompts
 
 if TYPE_CHECKING:
@@ -66,14 +63,11 @@ if TYPE_CHECKING:
     from qwenvl_desktop.core.batch.inputs import BatchItem
     from qwenvl_desktop.core.batch.results import BatchResult
     from qwenvl_desktop.core.batch.runner import BatchSummary
-    from qwenvl_desktop.core.conversation.model import Conversation
     from qwenvl_desktop.core.protocol.catalog import ModelInfo
     from qwenvl_desktop.core.settings import Settings
-    from qwenvl_desktop.gui.status import StatusPanel
     from qwenvl_desktop.services.batch import BatchRun
-    from qwenvl_desktop.services.chat import ChatController
 
-__all__ = ["TABLE_FLUSH_MS", "BatchDialog", "BatchTool", "ResultsModel"]
+__all__ = ["TABLE_FLUSH_MS", "BatchDialog", "ResultsModel"]
 
 #: rows finishing closer together than this reach the table in one insertion
 TABLE_FLUSH_MS = 100
@@ -588,115 +582,3 @@ def _duration(seconds: float) -> str:
         return f"{minutes} min {seconds:02d} s"
     hours, minutes = divmod(minutes, 60)
     return f"{hours} h {minutes:02d} min"
-
-
-class BatchTool(QObject):
-    """Tools ▸ Ask about many images…: the action; the dialog and its run when first opened."""
-
-    #: the chat service (set by :meth:`wire`): endpoint, model and keys of the runs, and the
-    #: conversation a row opens into
-    _controller: ChatController
-
-    def __init__(
-        self,
-        window: QMainWindow,
-        menu: QMenu,
-        *,
-        status: StatusPanel,
-        show_conversation: Callable[[Conversation], None],
-        prompts: QuickPrompts | None = None,
-    ) -> None:
-        super().__init__(window)
-        self._window = window
-        self._status = status
-        self._show_conversation = show_conversation
-        self._prompts = prompts
-        self.dialog: BatchDialog | None = None
-        self.run: BatchRun | None = None
-        self.action = QAction("Ask about many &images…", window)
-        self.action.setObjectName("actionBatch")
-        self.action.setStatusTip("One question about every image in a folder, answers in a table")
-        self.action.triggered.connect(self.open_dialog)
-        self.action.setEnabled(False)  # until wire()
-        menu.addSeparator()
-        menu.addAction(self.action)
-
-    def wire(self, controller: ChatController) -> None:
-        self._controller = controller
-        self.action.setEnabled(True)
-
-    def open_dialog(self) -> BatchDialog:
-        """Show the dialog (made the first time; a run going on is still in it)."""
-        if self.dialog is None:
-            self.dialog = self._make_dialog()
-        self.dialog.show()
-        self.dialog.raise_()
-        self.dialog.activateWindow()
-        return self.dialog
-
-    def _make_dialog(self) -> BatchDialog:
-        from qwenvl_desktop.services.batch import BatchRun
-
-        controller = self._controller
-        self.run = BatchRun(controller.keys, parent=self)
-        self.run.conversationReady.connect(self._on_conversation_ready)
-        models = [info for info in controller.available_models() if info.accepts_images]
-        current = controller.model if controller.model_info.accepts_images else ""
-        return BatchDialog(
-            self.run,
-            models=models,
-            current_model=current,
-            region_label=f"region {controller.region}",
-            settings_for=self.settings_for,
-            prompts=self._prompts,
-            open_result=self.open_result,
-            parent=self._window,
-        )
-
-    def settings_for(self, model: str) -> Settings:
-        """The chat service's endpoint (region or custom URL) and thinking, with ``model``."""
-        from qwenvl_desktop.core.protocol import CUSTOM_REGION
-
-        controller = self._controller
-        settings = dataclasses.replace(
-            controller.settings, model=model, thinking=controller.thinking
-        )
-        if controller.region == CUSTOM_REGION:
-            return dataclasses.replace(settings, base_url=controller.custom_url)
-        return dataclasses.replace(settings, region=controller.region, base_url=None)
-
-    def open_result(self, result: BatchResult) -> None:
-        """A row, double-clicked: it becomes a conversation in the window once its image is read."""
-        if self.run is None:
-            return
-        if self._controller.busy:
-            self._status.notice(STILL_STREAMING)
-            return
-        settings = self.run.settings
-        region = settings.effective_region if settings is not None else self._controller.region
-        self.run.open_result(result, region=region)
-
-    def _on_conversation_ready(self, conversation: Conversation, note: str) -> None:
-        controller = self._controller
-        if controller.busy:  # a question was sent while the image was being read
-            self._status.notice(STILL_STREAMING)
-            return
-        # Saved like any conversation: it is in the sidebar, and follow-ups continue it.
-        exchange = conversation.exchanges[0]
-        controller.history.question(conversation, exchange)
-        controller.history.reply(exchange)
-        self._show_conversation(conversation)
-        self._window.raise_()
-        self._window.activateWindow()
-        self._status.notice(note or "The row is open: ask a follow-up about its image.")
-
-    def window_closed(self) -> None:
-        """The window closed: the dialog goes with it and the run stops (:meth:`aclose` waits)."""
-        if self.dialog is not None:
-            self.dialog.close()
-        if self.run is not None:
-            self.run.cancel()
-
-    async def aclose(self) -> None:
-        if self.run is not None:
-            await self.run.aclose()

@@ -54,7 +54,7 @@ from qwenvl_desktop.core.protocol.catalog import (
     image_capable_alternative,
 )
 from qwenvl_desktop.gui.annotations.tool import AnnotationsTool
-from qwenvl_desktop.gui.batch_dialog import BatchTool
+from qwenvl_desktop.gui.batch_tool import BatchTool
 from qwenvl_desktop.gui.capture_actions import CapturePlaces, CaptureTools
 from qwenvl_desktop.gui.document_actions import DocumentActions
 from qwenvl_desktop.gui.first_frame import after_first_frame

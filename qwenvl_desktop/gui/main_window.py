@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qwenvl_desktop import APP_ID, __version__
+from qwenvl_desktop import APP_ID
 from qwenvl_desktop.core.conversation.words import (
     STILL_STREAMING,
     WAITING_LABEL,
@@ -380,6 +380,8 @@ class MainWindow(QMainWindow):
             "Focus the &question", self.prompt.setFocus, "Ctrl+L"
         )
         self.about_action = self._action("&About", self.show_about)
+        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts)
+        self.shortcuts_action.setObjectName("actionKeyboardShortcuts")
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
@@ -401,7 +403,7 @@ class MainWindow(QMainWindow):
         view_menu.addActions([history.toggle_action, history.search_action])
         #: Edit and Tools (from the capture tools) go between these
         self.file_menu, self.help_menu = file_menu, bar.addMenu("&Help")
-        self.help_menu.addAction(self.about_action)
+        self.help_menu.addActions([self.shortcuts_action, self.about_action])
 
     def _service_actions(self) -> list[QAction]:
         """The actions that need a service: disabled until :meth:`wire`."""
@@ -841,16 +843,14 @@ class MainWindow(QMainWindow):
     # -- window conventions ------------------------------------------------------------------------
 
     def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from qwenvl_desktop.gui.help_dialogs import show_about
 
-        box = QMessageBox(self)
-        box.setWindowTitle("About Qwen-VL Desktop")
-        box.setText(
-            f"<b>Qwen-VL Desktop</b> {__version__}<br>"
-            "Ask Alibaba Cloud Model Studio's Qwen vision-language models about images."
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        show_about(self)
+
+    def show_shortcuts(self) -> None:
+        from qwenvl_desktop.gui.help_dialogs import show_shortcuts
+
+        show_shortcuts(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.image_pane and event.type() == QEvent.Type.Resize:

@@ -372,6 +372,7 @@ class MainWindow(QMainWindow):
             "&Copy last answer", self.copy_last_answer, "Ctrl+Shift+C"
         )
         self.regenerate_action = self._action("&Regenerate last reply", self.regenerate, "Ctrl+R")
+        self.regenerate_action.setObjectName("actionRegenerate")  # the automation contract
         self.retry_action = self._action("Re&try failed reply", self.retry_last, "Ctrl+Shift+R")
         self.fold_action = self._action(
             "Show/hide &thinking", self.toggle_last_thinking, "Ctrl+Shift+T"

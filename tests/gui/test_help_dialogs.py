@@ -54,3 +54,10 @@ def test_about_says_version_qt_and_where_the_files_are(
     assert __version__ in text and qVersion() in text
     assert os.environ["QWENVL_DESKTOP_CONFIG"] in text  # the user file this test uses
     assert "history.db" in text and "Apache-2.0" in text
+
+
+def test_the_automation_names_of_the_actions(make_window: WindowFactory) -> None:
+    """Issue 11's automation contract: scripts find these actions by name."""
+    window = make_window()
+    assert window.findChild(QAction, "actionRegenerate") is window.regenerate_action
+    assert window.findChild(QAction, "actionKeyboardShortcuts") is window.shortcuts_action

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from qwenvl_desktop.core.images.extensions import IMAGE_EXTENSIONS
+
 __all__ = [
     "IMAGE_EXTENSIONS",
     "LIST_SUFFIXES",
@@ -38,25 +40,6 @@ __all__ = [
     "is_url",
 ]
 
-#: the names a folder's images have: what the image pipeline decodes (core.images.decode keeps
-#: the same set; a test holds them equal — importing it here would load Pillow to list files)
-IMAGE_EXTENSIONS = frozenset(
-    {
-        ".jpg",
-        ".jpeg",
-        ".jpe",
-        ".jfif",
-        ".png",
-        ".webp",
-        ".bmp",
-        ".tif",
-        ".tiff",
-        ".gif",
-        ".heic",
-        ".heif",
-        ".avif",
-    }
-)
 #: list files: one input per row
 LIST_SUFFIXES = frozenset({".csv", ".jsonl"})
 _GLOB_CHARACTERS = frozenset("*?[")

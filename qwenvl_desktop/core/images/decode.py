@@ -40,6 +40,7 @@ from qwenvl_desktop.core.images.errors import (
     UnreadableFileError,
     UnsupportedFormatError,
 )
+from qwenvl_desktop.core.images.extensions import IMAGE_EXTENSIONS as _IMAGE_EXTENSIONS
 from qwenvl_desktop.core.images.sources import short_name
 
 __all__ = [
@@ -107,23 +108,6 @@ _HARMLESS_INFO = frozenset(
         "srgb",
         "timestamp",  # WebP's frame time, set by decoding
         "transparency",
-    }
-)
-_IMAGE_EXTENSIONS = frozenset(
-    {
-        ".jpg",
-        ".jpeg",
-        ".jpe",
-        ".jfif",
-        ".png",
-        ".webp",
-        ".bmp",
-        ".tif",
-        ".tiff",
-        ".gif",
-        ".heic",
-        ".heif",
-        ".avif",
     }
 )
 #: Pillow reads EPS by running Ghostscript on it: a whole PostScript interpreter for one attachment

@@ -13,11 +13,17 @@ What it measures, in one run of the script:
   the usage footer in place.
 * ``protocol_only_ms`` — the app's own protocol layer (``ChatClient``) on the same stream, no UI:
   where the window's time goes that is not the window's.
+* ``cpu_ratio`` — the same comparison in CPU time of the consuming thread (the plain consumer's
+  thread, the window's GUI thread), which other work on the machine changes least.
 * ``ratio`` — median window time / median baseline time (``ratio_per_round_median``: the median
   of each round's own ratio). Each round measures the baseline, the protocol layer and the
   window back to back, so a busy machine slows all three alike.
 * ``stall_*`` — a 5 ms heartbeat ``QTimer`` runs during the window runs; a stall is how much later
   than 5 ms a tick came. Reported over all ticks of all window runs: p99 and max.
+* ``transcript_ms`` — the time spent in the transcript's own handlers (``append_text`` and the
+  final render steps, layout included), per window run (median): the part of ``window_ms`` the
+  transcript is responsible for. With ``--no-transcript`` the transcript shows nothing (its
+  handlers return at once): what the rest of the window costs.
 
 The loopback DashScope server runs in a subprocess (its ``big-N`` scenario sends N content events
 as fast as it can): a separate process, like a real server, so its own Python work does not
@@ -75,7 +81,7 @@ def start_server(port: int) -> subprocess.Popen[bytes]:
 # -- baseline: plain httpx -------------------------------------------------------------------------
 
 
-async def plain_httpx(url: str) -> tuple[float, int]:
+async def plain_httpx(url: str) -> tuple[float, int, float]:
     body = {
         "model": "qwen3-vl-plus",
         "messages": [{"role": "user", "content": "Write a long answer."}],
@@ -84,6 +90,7 @@ async def plain_httpx(url: str) -> tuple[float, int]:
     }
     async with httpx.AsyncClient(timeout=60) as client:
         started = time.perf_counter()
+        cpu_started = time.thread_time()
         pieces: list[str] = []
         async with client.stream(
             "POST", url + "/chat/completions", json=body, headers={"Authorization": f"Bearer {KEY}"}
@@ -100,7 +107,8 @@ async def plain_httpx(url: str) -> tuple[float, int]:
                     if text:
                         pieces.append(text)
         elapsed = time.perf_counter() - started
-    return elapsed, len("".join(pieces))
+        cpu = time.thread_time() - cpu_started
+    return elapsed, len("".join(pieces)), cpu
 
 
 async def protocol_only(url: str) -> float:
@@ -164,11 +172,52 @@ class Measurements:
     protocol: list[float] = field(default_factory=list)
     window: list[float] = field(default_factory=list)
     stalls_ms: list[float] = field(default_factory=list)
+    transcript: list[float] = field(default_factory=list)
+    #: CPU time of the consuming thread (the GUI thread for the window): what load on the
+    #: machine changes least
+    baseline_cpu: list[float] = field(default_factory=list)
+    window_cpu: list[float] = field(default_factory=list)
     baseline_chars: int = 0
     shown_chars: int = 0
 
 
-async def interleaved_runs(url: str, runs: int, tokens: int) -> Measurements:
+class TranscriptTimer:
+    """Adds up the time spent in the transcript's handlers (or stubs them out)."""
+
+    def __init__(self, window: object, stub: bool) -> None:
+        view = window.transcript  # type: ignore[attr-defined]
+        self.seconds = 0.0
+        self._real_append = view.append_text
+        self._real_step = view._render_step
+        self._view = view
+        self._stub = stub
+        view.append_text = self._append
+        view._render_timer.timeout.disconnect()
+        view._render_timer.timeout.connect(self._step)
+
+    def _append(self, exchange_id: str, reasoning: str, answer: str) -> None:
+        if self._stub:
+            return
+        started = time.perf_counter()
+        self._real_append(exchange_id, reasoning, answer)
+        self.seconds += time.perf_counter() - started
+
+    def _step(self) -> None:
+        if self._stub:  # no text: only the footer and the end signal
+            self._view.replyRendered.emit(self._view._render_queue.pop(0).id)
+            return
+        started = time.perf_counter()
+        self._real_step()
+        self.seconds += time.perf_counter() - started
+
+    def take(self) -> float:
+        seconds, self.seconds = self.seconds, 0.0
+        return seconds
+
+
+async def interleaved_runs(
+    url: str, runs: int, tokens: int, *, no_transcript: bool = False
+) -> Measurements:
     """Rounds of: plain httpx, ChatClient without UI, the window — all on the same stream."""
     from qwenvl_desktop.app import create_main_window
 
@@ -181,12 +230,14 @@ async def interleaved_runs(url: str, runs: int, tokens: int) -> Measurements:
     window.show()
     await asyncio.sleep(0.3)  # let the key lookup and first layout settle
     heartbeat = Heartbeat()
+    transcript = TranscriptTimer(window, stub=no_transcript)
     out = Measurements()
     on_plain_loop(lambda: plain_httpx(url))  # warm-up: imports, first connection
     try:
         for _ in range(runs):
-            elapsed, out.baseline_chars = on_plain_loop(lambda: plain_httpx(url))
+            elapsed, out.baseline_chars, cpu = on_plain_loop(lambda: plain_httpx(url))
             out.baseline.append(elapsed)
+            out.baseline_cpu.append(cpu)
             out.protocol.append(on_plain_loop(lambda: protocol_only(url)))
 
             window.new_conversation()
@@ -205,11 +256,14 @@ async def interleaved_runs(url: str, runs: int, tokens: int) -> Measurements:
 
             window.controller.textBatch.connect(count)
             window.prompt.setPlainText("Write a long answer.")
+            transcript.take()
             heartbeat.start()
             started = time.perf_counter()
+            cpu_started = time.thread_time()
             window.send()
             exchange_id = await asyncio.wait_for(done, 120)
             elapsed = time.perf_counter() - started
+            out.window_cpu.append(time.thread_time() - cpu_started)
             heartbeat.stop()
             window.transcript.replyRendered.disconnect(rendered)
             exchange = window.controller.exchange(exchange_id)
@@ -218,6 +272,7 @@ async def interleaved_runs(url: str, runs: int, tokens: int) -> Measurements:
             window.controller.textBatch.disconnect(count)
             out.shown_chars = sum(shown)
             out.window.append(elapsed)
+            out.transcript.append(transcript.take())
             await asyncio.sleep(0.1)
     finally:
         window.close()
@@ -239,6 +294,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tokens", type=int, default=20000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--no-transcript",
+        action="store_true",
+        help="the transcript shows nothing: what the rest of the window costs",
+    )
     args = parser.parse_args()
 
     port = free_port()
@@ -249,7 +309,9 @@ def main() -> int:
 
         _app, loop = create_application()
         try:
-            m = loop.run_until_complete(interleaved_runs(url, args.runs, args.tokens))
+            m = loop.run_until_complete(
+                interleaved_runs(url, args.runs, args.tokens, no_transcript=args.no_transcript)
+            )
             loop.run_until_complete(loop.shutdown_asyncgens())
         finally:
             loop.close()
@@ -271,6 +333,11 @@ def main() -> int:
         "protocol_only_ms": round(statistics.median(m.protocol) * 1000, 1),
         "window_ms": round(window_ms, 1),
         "window_runs_ms": [round(t * 1000, 1) for t in m.window],
+        "transcript_ms": round(statistics.median(m.transcript) * 1000, 1),
+        "baseline_cpu_ms": round(statistics.median(m.baseline_cpu) * 1000, 1),
+        "window_cpu_ms": round(statistics.median(m.window_cpu) * 1000, 1),
+        "cpu_ratio": round(statistics.median(m.window_cpu) / statistics.median(m.baseline_cpu), 3),
+        "no_transcript": args.no_transcript,
         "ratio": round(window_ms / base_ms, 3),
         "ratio_per_round_median": round(statistics.median(pair_ratios), 3),
         "heartbeat_ticks": len(stalls),
@@ -284,9 +351,15 @@ def main() -> int:
     print(f"plain httpx consumer : median {base_ms:8.1f} ms  {result['baseline_runs_ms']}")
     print(f"ChatClient, no UI    : median {result['protocol_only_ms']:8.1f} ms")
     print(f"window (send→shown)  : median {window_ms:8.1f} ms  {result['window_runs_ms']}")
+    off = " (stubbed out: --no-transcript)" if args.no_transcript else ""
+    print(f"  of which transcript: median {result['transcript_ms']:8.1f} ms{off}")
     print(
         f"ratio                : {result['ratio']:.2f}  (aim ≤ 1.5; median of per-round ratios "
         f"{result['ratio_per_round_median']:.2f})"
+    )
+    print(
+        f"CPU of the consuming thread: httpx {result['baseline_cpu_ms']} ms, window's GUI thread "
+        f"{result['window_cpu_ms']} ms: ratio {result['cpu_ratio']:.2f}"
     )
     print(
         f"event-loop stalls    : p50 {result['stall_p50_ms']} ms, p99 {result['stall_p99_ms']} ms"

@@ -37,6 +37,7 @@ from qwenvl_desktop.cli.options import build_parser  # the command line's parser
 from qwenvl_desktop.core.settings import COMMAND_LINE, LoadedSettings, load_settings
 from qwenvl_desktop.gui.first_frame import show_first_frame
 from qwenvl_desktop.gui.main_window import MainWindow
+from qwenvl_desktop.gui.theme import apply_theme
 from qwenvl_desktop.platform.display import unreachable_display
 from qwenvl_desktop.services.application import qt_application
 
@@ -73,6 +74,9 @@ def window_settings(options: argparse.Namespace) -> LoadedSettings:
 
 def build_window(loaded: LoadedSettings) -> MainWindow:
     """Step 1: the window as its first frame shows it (no event loop, no services yet)."""
+    # The light or dark look first, so the first frame is drawn in it (and a theme forced by an
+    # earlier window of this process is undone when this one follows the system).
+    apply_theme(loaded.settings.theme)
     window = MainWindow(loaded.settings)
     for problem in loaded.problems:
         window.status.notice(f"Configuration: {problem}", 15000)
@@ -103,6 +107,9 @@ def wire_window(window: MainWindow, loaded: LoadedSettings) -> None:
     from qwenvl_desktop.services.remembered_choices import RememberedChoices
 
     window.remembered_choices = RememberedChoices(controller, loaded, parent=controller)
+    from qwenvl_desktop.services.preferences import PreferencesService
+
+    window.attach_preferences(PreferencesService(loaded, controller=controller, parent=controller))
 
 
 def run_window(window: MainWindow, loop: AppEventLoop) -> int:

@@ -25,6 +25,7 @@ from qwenvl_desktop.cli.annotate import (
 )
 from qwenvl_desktop.cli.exit_codes import ExitCode, UsageProblem
 from qwenvl_desktop.cli.keys import no_key_sentence
+from qwenvl_desktop.cli.video import images_of, media_input, prepare_media, videos_of
 from qwenvl_desktop.core.conversation.words import retry_sentence
 from qwenvl_desktop.core.keys import lookup_key
 from qwenvl_desktop.core.protocol import (
@@ -49,7 +50,7 @@ from qwenvl_desktop.core.settings import LoadedSettings, Settings, load_settings
 if TYPE_CHECKING:
     from qwenvl_desktop.core.documents.tasks import DocumentTask
     from qwenvl_desktop.core.images import Attachment
-    from qwenvl_desktop.core.images.budget import Detail
+    from qwenvl_desktop.core.video import VideoAttachment
 
 __all__ = ["build_chat_request", "run_ask", "run_until_interrupted"]
 
@@ -173,20 +174,25 @@ def run_until_interrupted(work: Coroutine[Any, Any, int]) -> int:
 
 
 def build_chat_request(
-    args: argparse.Namespace, settings: Settings, attachments: Sequence[Attachment]
+    args: argparse.Namespace,
+    settings: Settings,
+    attachments: Sequence[Attachment | VideoAttachment],
 ) -> ChatRequest:
-    """The request ``ask``'s options describe: one user turn with its images, in their order."""
+    """The request ``ask``'s options describe: one user turn with its images, in their order.
+
+    The system prompt and the sampling options not given as flags come from the settings
+    (``system_prompt``, ``temperature``, ``top_p``, ``max_tokens``), as in the window."""
     return chat_request(
         settings.model,
-        (Turn("user", args.prompt, tuple(a.to_image_input() for a in attachments)),),
-        system=args.system,
+        (Turn("user", args.prompt, tuple(media_input(a) for a in attachments)),),
+        system=args.system if args.system is not None else settings.system_prompt,
         image_detail=settings.image_detail,
         stream=not args.no_stream,
         thinking=args.thinking if args.thinking is not None else settings.thinking,
         thinking_budget=args.thinking_budget,
-        temperature=args.temperature,
-        top_p=args.top_p,
-        max_tokens=args.max_tokens,
+        temperature=args.temperature if args.temperature is not None else settings.temperature,
+        top_p=args.top_p if args.top_p is not None else settings.top_p,
+        max_tokens=args.max_tokens if args.max_tokens is not None else settings.max_tokens,
         seed=args.seed,
     )
 
@@ -217,22 +223,6 @@ def _refuse_what_the_model_cannot_do(
                 f"note: {info.name} is not listed for region {region}; sending anyway.",
                 file=sys.stderr,
             )
-
-
-async def _prepare_images(
-    sources: Sequence[str], info: ModelInfo, detail: Detail, economy_tokens: int
-) -> list[Attachment]:
-    if not sources:
-        return []
-    # The pipeline pulls in Pillow: loaded only when there is an image.
-    from qwenvl_desktop.core.images import prepare_attachment_async
-
-    return [
-        await prepare_attachment_async(
-            src, model=info, detail=detail, economy_tokens=economy_tokens
-        )
-        for src in sources
-    ]
 
 
 class _AnswerSink:
@@ -295,14 +285,14 @@ async def _ask(args: argparse.Namespace, settings: Settings, task: DocumentTask 
     info = catalog.model(settings.model)
     region = settings.effective_region
     _refuse_what_the_model_cannot_do(args, catalog, info, region)
-    attachments = await _prepare_images(
-        args.image, info, settings.image_detail, args.economy_tokens
-    )
+    # Images and videos in command-line order; --annotate draws on the images alone.
+    media = await prepare_media(args, info, settings.image_detail, args.economy_tokens)
+    attachments = images_of(media)
     check_annotate(args, attachments)
     # The key only now: a missing or unusable image is reported first (exit 2), as the one
     # problem of the command line itself, before a missing key (exit 3).
     key = _key_for(settings)
-    request = build_chat_request(args, settings, attachments)
+    request = build_chat_request(args, settings, media)
     endpoint = Endpoint(settings.endpoint_base_url(), key, region)
     sink = _AnswerSink(
         stream_out=None if args.json else sys.stdout,
@@ -323,6 +313,8 @@ async def _ask(args: argparse.Namespace, settings: Settings, task: DocumentTask 
     if args.json:
         image_tokens = sum(a.estimated_tokens for a in attachments)
         result = sink.as_json(model=settings.model, image_tokens=image_tokens, failure=failure)
+        if videos := videos_of(media):
+            result["video_tokens_estimate"] = sum(v.estimated_tokens for v in videos)
         result |= annotation_fields(annotations)
         print(json.dumps(result, ensure_ascii=False))
     if failure is not None:

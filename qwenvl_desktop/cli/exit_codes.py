@@ -26,7 +26,8 @@ class ExitCode(IntEnum):
     """What a ``qwenvl-desktop`` command's exit status means."""
 
     OK = 0
-    #: a usage error (argparse uses 2 too) or unusable input: a missing or non-image file, …
+    #: a usage error (argparse uses 2 too) or unusable input: a missing or non-image file, a
+    #: damaged video…
     USAGE = 2
     #: authentication or permission refused, no key, a key rejected, no usable keyring
     AUTH = 3
@@ -65,6 +66,7 @@ def exit_code_for(error: BaseException) -> ExitCode:
         return ExitCode.NETWORK
     if isinstance(error, UsageProblem | RequestError):
         return ExitCode.USAGE
-    if getattr(error, "kind", None) == "image":  # the image pipeline's errors: unusable input
+    # the image and video pipelines' errors: unusable input
+    if getattr(error, "kind", None) in ("image", "video"):
         return ExitCode.USAGE
     return ExitCode.API

@@ -92,11 +92,12 @@ def _add_ask(commands: Commands) -> None:
     )
     ask.add_argument(
         "--image",
-        action="append",
+        action=_AppendMedia,
         default=[],
         metavar="PATH_OR_URL",
         help="an image to send (repeatable, order kept): a local file or an http(s) URL",
     )
+    _add_ask_video(ask)
     add_endpoint_options(ask)
     ask.add_argument("--no-stream", action="store_true", help="ask for the whole answer at once")
     thinking = ask.add_mutually_exclusive_group()
@@ -157,6 +158,72 @@ def _add_ask(commands: Commands) -> None:
     )
     _add_ask_task(ask)
     _add_ask_annotate(ask)
+
+
+class _AppendMedia(argparse.Action):
+    """``--image`` and ``--video``: each to its own list, and both to ``media`` in command-line
+    order (the request sends images and videos in the order they were given)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        setattr(namespace, self.dest, [*(getattr(namespace, self.dest, None) or []), values])
+        namespace.media = [*(getattr(namespace, "media", None) or []), (self.dest, values)]
+
+
+def _fps(text: str) -> float:
+    """``--fps``'s type: 0.1 to 10 frames a second (argparse exits 2 otherwise)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.1 <= value <= 10:
+        raise argparse.ArgumentTypeError(f"{value:g} is outside 0.1 to 10 frames a second")
+    return value
+
+
+def _max_frames(text: str) -> int:
+    """``--max-frames``'s type: a whole number, 4 or more (the service's least)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 4:
+        raise argparse.ArgumentTypeError(f"{value} is below 4, the fewest frames a video can have")
+    return value
+
+
+def _add_ask_video(ask: argparse.ArgumentParser) -> None:
+    """``ask --video``: clips as frames, animated images as frame sets, links passed through."""
+    ask.set_defaults(media=[])
+    ask.add_argument(
+        "--video",
+        action=_AppendMedia,
+        default=[],
+        metavar="PATH_OR_URL",
+        help="a video to send (repeatable; videos and images keep their command-line order): "
+        "a local clip (mp4, mov, webm, mkv, avi…) sent as frames, an animated GIF/APNG/WebP "
+        "sent as its frames, or an http(s) link the service downloads",
+    )
+    ask.add_argument(
+        "--fps",
+        type=_fps,
+        default=2.0,
+        metavar="N",
+        help="frames a second taken from each local video, 0.1 to 10 (default 2); within the "
+        "model's 4 to 512 frames (80 for older families)",
+    )
+    ask.add_argument(
+        "--max-frames",
+        type=_max_frames,
+        metavar="N",
+        help="at most N frames per video, spread evenly over the whole clip (the fps sent "
+        "says their real spacing)",
+    )
 
 
 def _add_ask_task(ask: argparse.ArgumentParser) -> None:

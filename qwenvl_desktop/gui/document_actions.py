@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from qwenvl_desktop.core.images import Attachment
     from qwenvl_desktop.core.images.attachment import ImageSource
     from qwenvl_desktop.core.prompts.quick_prompts import QuickPrompts
+    from qwenvl_desktop.core.video import VideoAttachment
     from qwenvl_desktop.gui.status import StatusPanel
     from qwenvl_desktop.gui.transcript.view import TranscriptView
     from qwenvl_desktop.services.chat import ChatController
@@ -155,7 +156,7 @@ class DocumentActions(QObject):
             self._draft.set_model(self._controller.settings.catalog().model(name))
         return not self._draft.pending_count()
 
-    def send(self, question: str, attachments: Sequence[Attachment]) -> bool:
+    def send(self, question: str, attachments: Sequence[Attachment | VideoAttachment]) -> bool:
         """The window's Send: ``question`` asked of its task's model (for this question only),
         saying so when that is not the model in use."""
         choice = self.model_choice(question)

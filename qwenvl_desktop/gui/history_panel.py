@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from qwenvl_desktop.core.conversation.model import Conversation
+    from qwenvl_desktop.gui.transcript.view import TranscriptView
     from qwenvl_desktop.services.chat import ChatController
 
 __all__ = ["HistoryPanel"]
@@ -65,8 +66,11 @@ class HistoryPanel(QObject):
         show_conversation: Callable[[Conversation], None],
         new_conversation: Callable[[], None],
         scroll_to_exchange: Callable[[str], None],
+        transcript: TranscriptView | None = None,
     ) -> None:
         super().__init__(window)
+        #: where an opened search hit's words are highlighted (None: only scrolled to)
+        self._transcript = transcript
         self._window = window
         self._status = status
         self._show_conversation = show_conversation
@@ -117,7 +121,7 @@ class HistoryPanel(QObject):
     def _connect(self) -> None:
         side, sync = self.sidebar, self._controller.history
         side.openRequested.connect(self.open_conversation)
-        side.searchRequested.connect(lambda _text: self.refresh())
+        side.searchRequested.connect(lambda _text: self._search_again())
         side.renameRequested.connect(self.rename_conversation)
         side.deleteRequested.connect(self.delete_conversation)
         side.undoRequested.connect(self.restore_conversation)
@@ -127,6 +131,7 @@ class HistoryPanel(QObject):
         sync.listChanged.connect(self.refresh)
         sync.failed.connect(lambda sentence: self._status.notice(sentence, 15000))
         self._controller.conversationReset.connect(lambda: side.set_current(""))
+        self._controller.conversationReset.connect(self.clear_highlight)
 
     # -- opening the history ---------------------------------------------------------------------
 
@@ -158,6 +163,7 @@ class HistoryPanel(QObject):
         # that conversation stays; the cut-off one is in the list.
         if interrupted is not None and not self._controller.conversation.exchanges:
             self._show_conversation(interrupted)
+            self.restore_choice(interrupted)
             # Once the window is shown: a notice given before does not hide the endpoint label.
             QTimer.singleShot(0, lambda: self._status.notice(INTERRUPTED_NOTICE, 20000))
 
@@ -201,7 +207,11 @@ class HistoryPanel(QObject):
         self.sidebar.search_box.selectAll()
 
     def open_conversation(self, conversation_id: str, exchange_id: str = "") -> bool:
-        """Open a stored conversation (at ``exchange_id`` for a search hit) to read or continue."""
+        """Open a stored conversation (at ``exchange_id`` for a search hit) to read or continue.
+
+        The region and model it was asked with come back (:meth:`restore_choice`); a search
+        hit's words are highlighted in its turn and scrolled to.
+        """
         controller = self._controller
         if conversation_id != controller.conversation.id:
             if controller.busy:
@@ -212,10 +222,55 @@ class HistoryPanel(QObject):
             if conversation is None:
                 self.refresh()
                 return False
+            self.clear_highlight()
             self._show_conversation(conversation)
+            self.restore_choice(conversation)
         if exchange_id:
             self._scroll_to_exchange(exchange_id)
+            self.highlight(exchange_id)
+        else:
+            self.clear_highlight()
         return True
+
+    def restore_choice(self, conversation: Conversation) -> None:
+        """Switch the region and model to the ones ``conversation`` was asked with, or say why
+        not (locked, no longer offered, no custom endpoint set)."""
+        from qwenvl_desktop.core.history.reopen import plan_reopen
+
+        controller = self._controller
+        settings = controller.settings
+        plan = plan_reopen(
+            conversation.exchanges,
+            settings.catalog(),
+            region=controller.region,
+            model=controller.model,
+            custom_url=controller.custom_url,
+            allowed=settings.allowed_models,
+            region_locked=settings.is_locked("region") or settings.is_locked("base_url"),
+            model_locked=settings.is_locked("model"),
+        )
+        if plan.region is not None:
+            controller.set_region(plan.region)
+        if plan.model is not None:
+            controller.set_model(plan.model)
+        if plan.notices:
+            self._status.notice(" ".join(plan.notices), 15000)
+
+    def highlight(self, exchange_id: str) -> int:
+        """Highlight the search box's words in the turn of ``exchange_id``; how many."""
+        if self._transcript is None:
+            return 0
+        from qwenvl_desktop.gui.search_highlight import highlight_hit
+
+        return highlight_hit(self._transcript, exchange_id, self.sidebar.search_text())
+
+    def clear_highlight(self) -> None:
+        if self._transcript is not None:
+            self._transcript.setExtraSelections([])
+
+    def _search_again(self) -> None:
+        self.clear_highlight()
+        self.refresh()
 
     def rename_conversation(self, conversation_id: str, title: str) -> bool:
         title = " ".join(title.split())

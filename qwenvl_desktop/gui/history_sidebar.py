@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
     from qwenvl_desktop.core.history import ConversationSummary, SearchHit
 
-__all__ = ["CONVERSATION_ROLE", "EXCHANGE_ROLE", "HistorySidebar"]
+__all__ = ["CONVERSATION_ROLE", "EXCHANGE_ROLE", "HEADER_ROLE", "MARK_ROLE", "HistorySidebar"]
 
 #: item data: the conversation id of a row
 CONVERSATION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,17 +55,22 @@ _SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 3
 _HIGHLIGHTS_ROLE = Qt.ItemDataRole.UserRole + 4
 #: item data: the title as stored, to tell a rename from an unchanged edit
 _TITLE_ROLE = Qt.ItemDataRole.UserRole + 5
+#: item data: a date group's header row (True), not a conversation
+HEADER_ROLE = Qt.ItemDataRole.UserRole + 6
+#: item data: what the mark of an unfinished conversation says ("" when none)
+MARK_ROLE = Qt.ItemDataRole.UserRole + 7
 
 SEARCH_DELAY_MS = 200
 
-#: one row: conversation id, exchange id, title, second line, highlighted ranges of that line
-_Row = tuple[str, str, str, str, tuple[tuple[int, int], ...]]
+#: one row: conversation id, exchange id, title, second line, highlighted ranges of that line,
+#: the unfinished mark's words ("" for none); or a date header: ("", "", label, "", (), "")
+_Row = tuple[str, str, str, str, tuple[tuple[int, int], ...], str]
 
 
 def when(timestamp: float, now: dt.datetime | None = None) -> str:
     """A short date for a row: the time today, "Yesterday", the day this year, else the date."""
-    moment = dt.datetime.fromtimestamp(timestamp)
     now = now or dt.datetime.now()
+    moment = dt.datetime.fromtimestamp(timestamp, tz=now.tzinfo)
     if moment.date() == now.date():
         return moment.strftime("%H:%M")
     if moment.date() == (now - dt.timedelta(days=1)).date():
@@ -84,6 +89,8 @@ class _RowDelegate(QStyledItemDelegate):
         from PySide6.QtGui import QFontMetrics
 
         metrics = QFontMetrics(option.font)
+        if index.data(HEADER_ROLE):
+            return QSize(120, metrics.height() + 10)
         return QSize(120, metrics.height() * 2 + 10)
 
     def paint(
@@ -100,6 +107,9 @@ class _RowDelegate(QStyledItemDelegate):
         self.initStyleOption(opt, index)
         widget = opt.widget
         style = widget.style() if widget is not None else None
+        if index.data(HEADER_ROLE):
+            self._paint_header(painter, opt)
+            return
         title = opt.text
         opt.text = ""
         if style is not None:
@@ -115,7 +125,14 @@ class _RowDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.setPen(palette.color(text_role))
         top = QRect(rect.left(), rect.top(), rect.width(), metrics.height())
-        elided = metrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width())
+        if index.data(MARK_ROLE) and style is not None:
+            # The mark of an unfinished conversation, at the right end of the title line.
+            side = min(metrics.height(), 16)
+            icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning, None, widget)
+            mark = QRect(top.right() - side + 1, top.top() + (top.height() - side) // 2, side, side)
+            icon.paint(painter, mark)
+            top.setRight(mark.left() - 4)
+        elided = metrics.elidedText(title, Qt.TextElideMode.ElideRight, top.width())
         painter.drawText(
             top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided
         )
@@ -128,6 +145,23 @@ class _RowDelegate(QStyledItemDelegate):
         line = QRect(rect.left(), top.bottom() + 2, rect.width(), metrics.height())
         painter.setPen(grey)
         self._draw_highlighted(painter, line, subtitle, tuple(highlights), small)
+        painter.restore()
+
+    @staticmethod
+    def _paint_header(painter: QPainter, opt: QStyleOptionViewItem) -> None:
+        """A date group's header: its label in bold, a little smaller, no selection."""
+        from PySide6.QtGui import QFont
+
+        font = QFont(opt.font)
+        font.setBold(True)
+        font.setPointSizeF(max(font.pointSizeF() - 1, 7))
+        rect: QRect = opt.rect.adjusted(6, 6, -6, 0)
+        painter.save()
+        painter.setFont(font)
+        # The header is not selectable, so Qt hands it the disabled colours: too faint to read.
+        painter.setPen(opt.palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text))
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        painter.drawText(rect, flags, opt.text)
         painter.restore()
 
     @staticmethod
@@ -295,13 +329,26 @@ class HistorySidebar(QDockWidget):
     def search_text(self) -> str:
         return self.search_box.text().strip()
 
-    def set_conversations(self, summaries: Sequence[ConversationSummary]) -> None:
-        """The list as the store has it (newest first)."""
+    def set_conversations(
+        self, summaries: Sequence[ConversationSummary], now: dt.datetime | None = None
+    ) -> None:
+        """The list as the store has it (newest first), under date headers (Today, Yesterday,
+        This week…: :mod:`qwenvl_desktop.core.history.grouping`), counted from ``now``."""
+        from PySide6.QtCore import QLocale
+
+        from qwenvl_desktop.core.history.grouping import group_by_date, unfinished_note
+
+        # Qt numbers the days Monday = 1 … Sunday = 7; the grouping Monday = 0.
+        week_start = QLocale().firstDayOfWeek().value - 1
         items: list[_Row] = []
-        for summary in summaries:
-            count = summary.exchange_count
-            subtitle = f"{when(summary.updated_at)} · {count} question{'s' if count != 1 else ''}"
-            items.append((summary.id, "", summary.title or "Untitled", subtitle, ()))
+        for group in group_by_date(summaries, now, week_starts_on=week_start):
+            items.append(("", "", group.label, "", (), ""))
+            for summary in group.items:
+                count = summary.exchange_count
+                questions = f"{count} question{'s' if count != 1 else ''}"
+                subtitle = f"{when(summary.updated_at, now)} · {questions}"
+                mark = unfinished_note(summary.last_state) or ""
+                items.append((summary.id, "", summary.title or "Untitled", subtitle, (), mark))
         self._fill(items, "No conversations yet: the questions you ask are kept here.")
 
     def set_hits(self, hits: Sequence[SearchHit]) -> None:
@@ -317,6 +364,7 @@ class HistorySidebar(QDockWidget):
                     hit.conversation_title or "Untitled",
                     prefix + hit.snippet,
                     shifted,
+                    "",
                 )
             )
         self._fill(items, "Nothing in the history matches.")
@@ -354,15 +402,33 @@ class HistorySidebar(QDockWidget):
         self.list.viewport().update()
 
     def rows(self) -> list[tuple[str, str, str]]:
-        """(conversation id, title, second line) of every row, top to bottom (tests, a11y)."""
+        """(conversation id, title, second line) of every conversation row, top to bottom
+        (tests, a11y); the date headers are :meth:`headers`."""
         return [
-            (
-                str(self.list.item(i).data(CONVERSATION_ROLE)),
-                self.list.item(i).text(),
-                str(self.list.item(i).data(_SUBTITLE_ROLE)),
-            )
-            for i in range(self.list.count())
+            (str(item.data(CONVERSATION_ROLE)), item.text(), str(item.data(_SUBTITLE_ROLE)))
+            for item in self._items()
+            if not item.data(HEADER_ROLE)
         ]
+
+    def headers(self) -> list[tuple[str, list[str]]]:
+        """Each date header, top to bottom, with the conversation ids under it."""
+        groups: list[tuple[str, list[str]]] = []
+        for item in self._items():
+            if item.data(HEADER_ROLE):
+                groups.append((item.text(), []))
+            elif groups:
+                groups[-1][1].append(str(item.data(CONVERSATION_ROLE)))
+        return groups
+
+    def mark(self, conversation_id: str) -> str:
+        """What the mark on a conversation's row says ("" when it has none)."""
+        for item in self._items():
+            if item.data(CONVERSATION_ROLE) == conversation_id:
+                return str(item.data(MARK_ROLE) or "")
+        return ""
+
+    def _items(self) -> list[QListWidgetItem]:
+        return [self.list.item(i) for i in range(self.list.count())]
 
     def show_deleted(self, conversation_id: str, title: str) -> None:
         """Offer Undo for a conversation just deleted."""
@@ -398,15 +464,26 @@ class HistorySidebar(QDockWidget):
         self._filling = True
         try:
             self.list.clear()
-            for conversation_id, exchange_id, title, subtitle, highlights in items:
+            for conversation_id, exchange_id, title, subtitle, highlights, mark in items:
                 item = QListWidgetItem(title)
+                if not conversation_id:  # a date header: not selectable, not editable
+                    item.setFlags(Qt.ItemFlag.NoItemFlags)
+                    item.setData(HEADER_ROLE, True)
+                    item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}:")
+                    self.list.addItem(item)
+                    continue
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 item.setData(CONVERSATION_ROLE, conversation_id)
                 item.setData(EXCHANGE_ROLE, exchange_id)
                 item.setData(_SUBTITLE_ROLE, subtitle)
                 item.setData(_HIGHLIGHTS_ROLE, list(highlights))
                 item.setData(_TITLE_ROLE, title)
-                item.setToolTip(f"{title}\n{subtitle}")
+                item.setData(MARK_ROLE, mark)
+                note = f"\n⚠ {mark}." if mark else ""
+                item.setToolTip(f"{title}\n{subtitle}{note}")
+                # What a screen reader says of the row, the mark's words included.
+                spoken = f"{title}, {subtitle}" + (f", {mark}" if mark else "")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
                 self.list.addItem(item)
         finally:
             self._filling = False
@@ -422,6 +499,8 @@ class HistorySidebar(QDockWidget):
 
     def _on_open(self, item: QListWidgetItem) -> None:
         if item is None or self.list.state() == QAbstractItemView.State.EditingState:
+            return
+        if item.data(HEADER_ROLE):
             return
         self.openRequested.emit(str(item.data(CONVERSATION_ROLE)), str(item.data(EXCHANGE_ROLE)))
 
@@ -441,7 +520,7 @@ class HistorySidebar(QDockWidget):
         QTimer.singleShot(0, lambda: self.renameRequested.emit(conversation_id, title))
 
     def _on_delete(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
+        if item is not None and not item.data(HEADER_ROLE):
             self.deleteRequested.emit(str(item.data(CONVERSATION_ROLE)))
 
     def context_menu(self, conversation_id: str) -> QMenu:
@@ -463,7 +542,7 @@ class HistorySidebar(QDockWidget):
 
     def _show_menu(self, point: QPoint) -> None:
         item = self.list.itemAt(point)
-        if item is None:
+        if item is None or item.data(HEADER_ROLE):
             return
         menu = self.context_menu(str(item.data(CONVERSATION_ROLE)))
         # popup(), not exec(): a nested event loop would re-enter the asyncio loop.

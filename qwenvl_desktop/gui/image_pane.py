@@ -6,6 +6,10 @@ paste carries leaves as :attr:`ImagePane.sourcesOffered` (the window passes it t
 ``DraftAttachments.add_sources``, the one way in), a ✕ as :attr:`ImagePane.removeRequested`. Each
 image of the draft gets a card — "Preparing…" until the draft says it is ready. A source that is
 not a usable image is never dropped silently: it gets a sentence in the message area.
+
+A video of the draft gets a filmstrip card (:class:`~.video_card.VideoCard`: progress and Cancel
+while its frames are extracted, then a few frames, duration, frames, fps, tokens and an fps
+control); a video that cannot be used keeps its card with the sentence saying why.
 """
 
 from __future__ import annotations
@@ -55,7 +59,8 @@ if TYPE_CHECKING:
 
     # The draft service (and asyncio under it) comes after the window's first frame: see
     # ImagePane.show_draft.
-    from qwenvl_desktop.services.draft import DraftAttachments
+    from qwenvl_desktop.gui.video_card import VideoCard
+    from qwenvl_desktop.services.draft import DraftAttachments, DraftVideo
     from qwenvl_desktop.services.image_intake import PreparedImage
 
 __all__ = ["THUMB_SIDE", "ImagePane", "ImagePreview"]
@@ -74,7 +79,7 @@ ECONOMY_TOKENS = 512
 _DROP_FRAME_WIDTH = 2
 
 #: What the empty pane (a slim strip) says; the whole window takes drops too.
-EMPTY_HINT = "Drop images here or anywhere in the window, or paste with Ctrl+V"
+EMPTY_HINT = "Drop images or videos here or anywhere in the window, or paste with Ctrl+V"
 #: Format names as people know them.
 _FORMAT_NAMES = {"image/webp": "WebP", "image/png": "PNG", "image/jpeg": "JPEG"}
 
@@ -264,6 +269,10 @@ class ImagePane(QFrame):
     detailRequested = Signal(str, str, int)
     #: a card's context menu: a document task about that image alone, ``(item id, task name)``
     taskRequested = Signal(str, str)
+    #: a video card's fps control: ``(item id, frames per second)``; the draft extracts again
+    fpsRequested = Signal(str, float)
+    #: a video card's Cancel: stop extracting its frames (item id)
+    cancelVideoRequested = Signal(str)
 
     #: the draft shown (set by :meth:`show_draft`)
     _draft: DraftAttachments
@@ -281,6 +290,7 @@ class ImagePane(QFrame):
         #: something is being dragged over the pane (or the window): its frame is highlighted
         self.drop_highlighted = False
         self._cards: dict[str, _ThumbnailCard] = {}
+        self._video_cards: dict[str, VideoCard] = {}
         self._messages: list[str] = []
         self._previews: list[ImagePreview] = []
 
@@ -373,10 +383,14 @@ class ImagePane(QFrame):
         draft.itemRemoved.connect(self._remove_card)
         draft.problem.connect(self.show_message)
         draft.changed.connect(self._refresh)
+        draft.videoProgress.connect(self._show_video)
+        draft.videoStopped.connect(self._show_video)
         for item in draft.items():
             self._add_card(item.id)
             if item.prepared is not None:
                 self._show_prepared(item.id)
+        for video in draft.videos():
+            self._add_card(video.id)
         self._refresh()
 
     # -- what the person does --------------------------------------------------------------------
@@ -415,14 +429,22 @@ class ImagePane(QFrame):
     # -- showing the draft -----------------------------------------------------------------------
 
     def count(self) -> int:
-        """How many images the pane shows (ready or being prepared)."""
-        return len(self._cards)
+        """How many images and videos the pane shows (ready or being prepared)."""
+        return len(self._cards) + len(self._video_cards)
+
+    def video_card(self, item_id: str) -> VideoCard | None:
+        """The card of video ``item_id`` (None when it is not in the pane)."""
+        return self._video_cards.get(item_id)
 
     def messages(self) -> list[str]:
         """The sentences shown about images that could not be used (the latest few)."""
         return list(self._messages)
 
     def _add_card(self, item_id: str) -> None:
+        video = self._draft.video(item_id)
+        if video is not None:
+            self._add_video_card(video)
+            return
         item = self._draft.item(item_id)
         if item is None:
             return
@@ -439,6 +461,73 @@ class ImagePane(QFrame):
         card.show_detail(item.detail, item.economy_tokens)
         self._cards[item_id] = card
         self.cards.insertWidget(self.cards.count() - 1, card)
+
+    def _add_video_card(self, video: DraftVideo) -> None:
+        from qwenvl_desktop.gui.video_card import VideoCard  # with the first video
+
+        card = VideoCard(video.name, self)
+        item_id = video.id
+        card.removeClicked.connect(lambda: self.removeRequested.emit(item_id))
+        card.cancelClicked.connect(lambda: self.cancelVideoRequested.emit(item_id))
+        card.fpsChosen.connect(lambda fps: self.fpsRequested.emit(item_id, fps))
+        card.set_fps(video.fps)
+        self._video_cards[item_id] = card
+        self.cards.insertWidget(self._card_position(item_id), card)
+        self._show_video(item_id)
+
+    def _card_position(self, item_id: str) -> int:
+        """Where a new card goes in the strip: before the card of the first item added after it
+        (an animation turned video keeps its place); otherwise last, before the stretch."""
+        order = self._draft.order()
+        cards: dict[str, QWidget] = {**self._cards, **self._video_cards}
+        position = self.cards.count() - 1
+        if item_id in order:
+            for later in order[order.index(item_id) + 1 :]:
+                card = cards.get(later)
+                if card is not None:
+                    position = min(position, self.cards.indexOf(card))
+        return position
+
+    def _show_video(self, item_id: str) -> None:
+        """A video card shows its draft state: progress, ready, cancelled or its problem."""
+        from qwenvl_desktop.gui.video_card import VideoFacts
+
+        video, card = self._draft.video(item_id), self._video_cards.get(item_id)
+        if video is None or card is None:
+            return
+        card.set_fps(video.fps)
+        if video.problem is not None:
+            card.show_problem(video.problem)
+            return
+        plan = video.plan
+        if video.cancelled:
+            card.show_cancelled()
+            return
+        if video.prepared is not None and not video.pending:
+            attachment = video.prepared.attachment
+            facts = VideoFacts(
+                duration=attachment.duration,
+                frame_count=attachment.frame_count,
+                fps=attachment.fps,
+                tokens=attachment.estimated_tokens,
+                upload_bytes=attachment.upload_bytes if attachment.frames else None,
+                notes=attachment.notes,
+            )
+            card.show_ready(video.prepared.strip, facts, link=attachment.kind == "url")
+            return
+        if plan is not None and video.info is not None and video.progress is not None:
+            done, total = video.progress
+            facts = VideoFacts(
+                duration=video.info.duration,
+                frame_count=plan.frame_count,
+                fps=plan.fps,
+                tokens=plan.estimated_tokens,
+                notes=plan.notes,
+            )
+            card.show_planned(facts)
+            card.show_progress(done / max(total, 1), f"{done} of {total} frames")
+        else:
+            card.show_progress(None)
 
     def task_menu(self, item_id: str, card: QWidget) -> QMenu:
         """A card's context menu: the document tasks (Extract text, Table, Formula, Document)
@@ -461,6 +550,9 @@ class ImagePane(QFrame):
         return menu
 
     def _show_prepared(self, item_id: str) -> None:
+        if item_id in self._video_cards:
+            self._show_video(item_id)
+            return
         item, card = self._draft.item(item_id), self._cards.get(item_id)
         if item is not None and item.prepared is not None and card is not None:
             card.show_prepared(item.prepared)
@@ -470,26 +562,40 @@ class ImagePane(QFrame):
         card = self._cards.get(item_id)
         if card is not None:
             card.show_updating()
+        elif item_id in self._video_cards:
+            self._show_video(item_id)
 
     def _remove_card(self, item_id: str) -> None:
-        card = self._cards.pop(item_id, None)
+        card: QWidget | None = self._cards.pop(item_id, None) or self._video_cards.pop(
+            item_id, None
+        )
         if card is not None:
             self.cards.removeWidget(card)
             card.deleteLater()
 
     def _refresh(self) -> None:
         # Empty: one row (title, hint, buttons); with images: the thumbnails and their totals.
-        self.empty_hint.setVisible(not self._cards)
-        self.strip_scroll.setVisible(bool(self._cards))
+        shown = bool(self._cards or self._video_cards)
+        self.empty_hint.setVisible(not shown)
+        self.strip_scroll.setVisible(shown)
         ready = self._draft.attachments()
-        if self._cards:
-            count = len(self._cards)
+        if shown:
+            count, videos = len(self._cards), len(self._video_cards)
             pending = self._draft.pending_count()
             # The request's total before sending: every ready image's tokens and upload bytes.
-            text = f"{count} image{'s' if count != 1 else ''}"
-            if ready:
-                text += f", ≈{self._draft.image_tokens():,} image tokens"
-                text += f", {_size_words(self._draft.upload_bytes())} to send"
+            parts = [f"{count} image{'s' if count != 1 else ''}"] if count or not videos else []
+            if videos:
+                unusable = sum(
+                    1 for v in self._draft.videos() if v.problem is not None or v.cancelled
+                )
+                left_out = f" ({unusable} not sent)" if unusable else ""
+                parts.append(f"{videos} video{'s' if videos != 1 else ''}{left_out}")
+            text = ", ".join(parts)
+            tokens = self._draft.image_tokens() + self._draft.video_tokens()
+            upload = self._draft.upload_bytes() + self._draft.video_upload_bytes()
+            if tokens or upload:
+                text += f", ≈{tokens:,} {'tokens' if videos else 'image tokens'}"
+                text += f", {_size_words(upload)} to send"
             if any(a.detail == "high" for a in ready):
                 text += ", high resolution on"
             text += f" ({pending} preparing)" if pending else ""
@@ -498,11 +604,11 @@ class ImagePane(QFrame):
         else:
             self.summary.setText("")
             self.summary.setToolTip("")
-        self.summary.setVisible(bool(self._cards))
+        self.summary.setVisible(shown)
         model = self._draft.model
         for card in self._cards.values():
             card.set_high_available(model.name, model.high_resolution_supported)
-        self.clear_button.setEnabled(bool(self._cards))
+        self.clear_button.setEnabled(shown)
 
     # -- messages and the model banner -------------------------------------------------------------
 
@@ -597,8 +703,8 @@ class ImagePane(QFrame):
             self.paste_from_clipboard()
             event.accept()
             return
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self._cards:
-            self.removeRequested.emit(list(self._cards)[-1])
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.count():
+            self.removeRequested.emit(self._draft.order()[-1])
             event.accept()
             return
         super().keyPressEvent(event)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -64,6 +64,8 @@ from qwenvl_desktop.gui.model_picker import ModelPicker
 from qwenvl_desktop.gui.prompt_edit import PromptEdit
 from qwenvl_desktop.gui.status import StatusPanel
 from qwenvl_desktop.gui.transcript.view import TranscriptView
+from qwenvl_desktop.gui.turn_actions_tool import TurnActionsTool
+from qwenvl_desktop.gui.video_links import VideoTimeLinks
 from qwenvl_desktop.gui.window_actions import Shortcut, window_action
 
 if TYPE_CHECKING:
@@ -76,20 +78,27 @@ if TYPE_CHECKING:
         QDragMoveEvent,
         QDropEvent,
     )
-    from PySide6.QtWidgets import QFileDialog
+    from PySide6.QtWidgets import QFileDialog, QMenu
 
     from qwenvl_desktop.core.conversation.model import Conversation
     from qwenvl_desktop.core.settings import Settings
     from qwenvl_desktop.gui.key_dialog import KeyDialog
+    from qwenvl_desktop.gui.preferences import PreferencesDialog
     from qwenvl_desktop.gui.welcome import WelcomePanel
     from qwenvl_desktop.services.chat import ChatController
     from qwenvl_desktop.services.draft import DraftAttachments
     from qwenvl_desktop.services.key_setup import KeySetup
+    from qwenvl_desktop.services.preferences import PreferencesService
     from qwenvl_desktop.services.remembered_choices import RememberedChoices
 
 __all__ = ["MainWindow"]
 
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff *.heic *.heif);;All files (*)"
+_IMAGE_GLOBS = "*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff *.heic *.heif *.gif"
+_VIDEO_GLOBS = "*.mp4 *.m4v *.mov *.webm *.mkv *.avi"
+IMAGE_FILTER = (
+    f"Images and videos ({_IMAGE_GLOBS} {_VIDEO_GLOBS});;Images ({_IMAGE_GLOBS});;"
+    f"Videos ({_VIDEO_GLOBS});;All files (*)"
+)
 
 
 class MainWindow(QMainWindow):
@@ -106,6 +115,8 @@ class MainWindow(QMainWindow):
     controller: ChatController
     #: the images of the question being written (set by :meth:`wire`; the image pane shows them)
     draft: DraftAttachments
+    #: the Conversation menu (send, stop, the per-turn actions)
+    conversation_menu: QMenu
 
     def __init__(
         self,
@@ -126,6 +137,9 @@ class MainWindow(QMainWindow):
         self._key_setup: KeySetup | None = None
         #: saves the region, model and endpoint picked here for the next start (set by app.py)
         self.remembered_choices: RememberedChoices | None = None
+        #: what Preferences shows and saves (set by app.py: :meth:`attach_preferences`)
+        self.preferences: PreferencesService | None = None
+        self._preferences_dialog: PreferencesDialog | None = None
         self._file_dialog: QFileDialog | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle("Qwen-VL Desktop")
@@ -141,6 +155,7 @@ class MainWindow(QMainWindow):
             show_conversation=self.load_conversation,
             new_conversation=self.new_conversation,
             scroll_to_exchange=self.transcript.scroll_to_exchange,
+            transcript=self.transcript,
         )
         self.history_sidebar = self.history_panel.sidebar
         self.history_sidebar.set_loading()  # until the history file opens, after the first frame
@@ -165,6 +180,8 @@ class MainWindow(QMainWindow):
             image_pane=self.image_pane,
             prompt=self.prompt,
         )
+        #: times in answers about a video link to its frames; the frame viewer (issue 14)
+        self.video_links = VideoTimeLinks(self, self.transcript)
         #: Extract text, Table, Formula, Document: their questions' model, their answers' results
         self.document_actions = DocumentActions(
             self,
@@ -173,7 +190,20 @@ class MainWindow(QMainWindow):
             status=self.status,
             show_boxes=self.annotations_tool.open_viewer,
         )
+        #: edit and resend, regenerate, continue, versions: the transcript's buttons and the
+        #: Conversation menu's actions for the last turn
+        self.turn_actions = TurnActionsTool(
+            self,
+            transcript=self.transcript,
+            prompt=self.prompt,
+            status=self.status,
+            menu=self.conversation_menu,
+            copy_action=self.copy_answer_action,
+            regenerate_action=self.regenerate_action,
+            retry_action=self.retry_action,
+        )
         self._show_configured(settings)
+        self._apply_text_settings(settings)
         for action in self._service_actions():
             action.setEnabled(False)  # until wire()
         self._restore_geometry()
@@ -193,7 +223,9 @@ class MainWindow(QMainWindow):
         self.capture_tools.wire(draft=draft, controller=controller)
         self.batch_tool.wire(controller)
         self.annotations_tool.wire(controller, draft)
+        self.video_links.wire(controller)
         self.document_actions.wire(controller, draft)
+        self.turn_actions.wire(controller, draft)
         self._connect()
         self._wired = True
         for action in self._service_actions():
@@ -313,7 +345,7 @@ class MainWindow(QMainWindow):
         # frees goes back to the transcript, not to an emptier prompt.
         self.image_pane.installEventFilter(self)
 
-        self.status = StatusPanel(self.statusBar(), self)
+        self.status = StatusPanel.for_window(self)
 
     def _show_configured(self, settings: Settings) -> None:
         """The region, model and endpoint the settings choose, before the chat service exists.
@@ -364,6 +396,10 @@ class MainWindow(QMainWindow):
             "&Paste image", self.image_pane.paste_from_clipboard, "Ctrl+Shift+V"
         )
         self.key_action = self._action("Set API &key…", self.ask_for_key)
+        self.preferences_action = self._action("Pre&ferences…", self.show_preferences, "Ctrl+,")
+        self.preferences_action.setObjectName("actionPreferences")  # the automation contract
+        # macOS moves it to the application menu.
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit_action = self._action("&Quit", self.close, std.Quit)
         self.send_action = self._action("&Send", self.send, "Ctrl+Return")
         self.stop_action = self._action("S&top", self.stop_answer, "Esc")
@@ -391,13 +427,14 @@ class MainWindow(QMainWindow):
         history = self.history_panel
         file_menu.addActions([history.export_markdown_action, history.export_json_action])
         file_menu.addSeparator()
-        file_menu.addAction(self.key_action)
+        file_menu.addActions([self.key_action, self.preferences_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         chat_menu = bar.addMenu("&Conversation")
         chat_menu.addActions([self.send_action, self.stop_action])
         chat_menu.addSeparator()
         chat_menu.addActions([self.regenerate_action, self.retry_action, self.copy_answer_action])
+        self.conversation_menu = chat_menu  # the per-turn actions add theirs (TurnActionsTool)
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.fold_action, self.focus_prompt_action])
         view_menu.addSeparator()
@@ -414,11 +451,13 @@ class MainWindow(QMainWindow):
             self.add_images_action,
             self.paste_image_action,
             self.key_action,
+            self.preferences_action,
             self.send_action,
             self.stop_action,
             self.copy_answer_action,
             self.regenerate_action,
             self.retry_action,
+            *self.turn_actions.service_actions,
             self.fold_action,
             history.export_markdown_action,
             history.export_json_action,
@@ -436,6 +475,8 @@ class MainWindow(QMainWindow):
         pane.sourcesOffered.connect(draft.add_sources)
         pane.removeRequested.connect(draft.remove)
         pane.detailRequested.connect(draft.set_detail)
+        pane.fpsRequested.connect(draft.set_fps)
+        pane.cancelVideoRequested.connect(draft.cancel_video)
         pane.clearRequested.connect(draft.clear)
         pane.addFilesRequested.connect(self.choose_files)
         pane.useModelRequested.connect(c.set_model)
@@ -506,7 +547,7 @@ class MainWindow(QMainWindow):
             self.status.set_state("Preparing images…")
             return
         self._send_when_ready = False
-        attachments = self.draft.attachments()
+        attachments = self.draft.media()  # images and videos, in the order added
         if not text.strip() and not attachments:
             self.status.notice("Type a question or add an image first.")
             return
@@ -547,11 +588,7 @@ class MainWindow(QMainWindow):
         """Show a stored conversation and continue it (for a history sidebar)."""
         self.controller.stop()
         self.controller.conversation = conversation
-        self.transcript.clear_conversation()
-        for exchange in conversation.exchanges:
-            self.transcript.add_exchange(exchange)
-            self.transcript.append_text(exchange.id, exchange.reasoning, exchange.answer)
-            self.transcript.finish_reply(exchange)
+        self.transcript.load_exchanges(conversation.exchanges)
         self.history_sidebar.set_current(conversation.id)
         self.status.set_rate(None)
         self._refresh_welcome()
@@ -579,7 +616,7 @@ class MainWindow(QMainWindow):
         if self._file_dialog is not None:
             self._file_dialog.raise_()
             return
-        dialog = QFileDialog(self, "Add images", "", IMAGE_FILTER)
+        dialog = QFileDialog(self, "Add images or videos", "", IMAGE_FILTER)
         dialog.setObjectName("imageFileDialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dialog.filesSelected.connect(lambda files: self.draft.add_sources(files))
@@ -600,6 +637,8 @@ class MainWindow(QMainWindow):
             return
         if self.transcript.has_reply(exchange_id):
             self.transcript.restart_reply(exchange)
+            if exchange.answer or exchange.reasoning:  # Continue: the answer so far stays
+                self.transcript.append_text(exchange_id, exchange.reasoning, exchange.answer)
         else:
             thumbnails = self.draft.thumbnails_for(exchange.attachments)
             self.transcript.add_exchange(exchange, thumbnails)
@@ -848,6 +887,52 @@ class MainWindow(QMainWindow):
 
         show_about(self)
 
+    # -- preferences -------------------------------------------------------------------------------
+
+    def attach_preferences(self, service: PreferencesService) -> None:
+        """What Preferences shows and saves; its saved settings apply here at once."""
+        self.preferences = service
+        service.settingsApplied.connect(self.apply_appearance)
+
+    def show_preferences(self) -> PreferencesDialog | None:
+        """File ▸ Preferences… (Ctrl+,): the dialog ``preferencesDialog``, window-modal."""
+        if self.preferences is None:
+            return None
+        if self._preferences_dialog is not None:
+            self._preferences_dialog.raise_()
+            self._preferences_dialog.activateWindow()
+            return self._preferences_dialog
+        from qwenvl_desktop.gui.preferences import open_preferences
+
+        dialog = open_preferences(self, self.preferences)
+        dialog.finished.connect(self._preferences_closed)
+        self._preferences_dialog = dialog
+        dialog.open()  # not exec(): a nested loop would re-enter the asyncio loop
+        return dialog
+
+    def _preferences_closed(self) -> None:
+        if self._preferences_dialog is not None:
+            self._preferences_dialog.deleteLater()
+        self._preferences_dialog = None
+
+    def apply_appearance(self, settings: Settings) -> None:
+        """The theme, the font size and the send key of ``settings``, now."""
+        from qwenvl_desktop.gui.theme import apply_theme
+
+        apply_theme(settings.theme)
+        self._apply_text_settings(settings)
+
+    def _apply_text_settings(self, settings: Settings) -> None:
+        font = QFont()  # nothing set: the widget's font follows the application's
+        if settings.font_size is not None:
+            font.setPointSize(settings.font_size)
+        for widget in (self.transcript, self.prompt):
+            widget.setFont(font)
+        self.prompt.set_send_with(settings.send_with)
+        keys = "Enter" if settings.send_with == "enter" else "Ctrl+Enter"
+        self.send_button.setToolTip(f"Send ({keys})")
+        self.send_button.setAccessibleDescription(f"Send the question ({keys})")
+
     def show_shortcuts(self) -> None:
         from qwenvl_desktop.gui.help_dialogs import show_shortcuts
 
@@ -888,7 +973,7 @@ class MainWindow(QMainWindow):
         self.save_geometry()
         if self._wired:
             self.controller.shutdown()  # cancels a running stream now; aclose() finishes
-        for dialog in (self._key_dialog, self._file_dialog):
+        for dialog in (self._key_dialog, self._file_dialog, self._preferences_dialog):
             if dialog is not None:
                 dialog.close()
         self.history_panel.close_dialogs()
@@ -905,6 +990,8 @@ class MainWindow(QMainWindow):
         await self.batch_tool.aclose()
         if self.remembered_choices is not None:
             await self.remembered_choices.flush()  # a pick made just before closing is kept
+        if self.preferences is not None:
+            await self.preferences.aclose()
         await self.controller.aclose()
 
     def changeEvent(self, event: QEvent) -> None:

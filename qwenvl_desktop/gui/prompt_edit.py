@@ -1,5 +1,8 @@
 """The question box: multi-line; Ctrl+Enter (Cmd+Enter on macOS) sends, Esc stops.
 
+With the setting ``send_with = "enter"`` Enter sends and Shift+Enter starts a new line (Ctrl+Enter
+still sends): :meth:`PromptEdit.set_send_with`.
+
 Pasting or dropping an image here (a screenshot on the clipboard, an image file) does not insert
 text: the image goes to the image pane through :attr:`PromptEdit.imageMimeReceived`.
 """
@@ -30,19 +33,43 @@ class PromptEdit(QPlainTextEdit):
         super().__init__(parent)
         self.setObjectName("promptEdit")
         self.setAccessibleName("promptEdit")
-        self.setAccessibleDescription("Question. Ctrl+Enter sends, Esc stops the answer")
-        self.setPlaceholderText("Ask about the images…  (Ctrl+Enter to send, Esc to stop)")
         self.setTabChangesFocus(True)
+        self._enter_sends = False
+        self.set_send_with("ctrl_enter")
+
+    @property
+    def enter_sends(self) -> bool:
+        """Enter alone sends (Shift+Enter: a new line); else Ctrl+Enter sends."""
+        return self._enter_sends
+
+    def set_send_with(self, send_with: str) -> None:
+        """``"enter"``: Enter sends, Shift+Enter starts a new line; ``"ctrl_enter"``: Enter
+        starts a new line and Ctrl+Enter sends. Ctrl+Enter sends either way."""
+        self._enter_sends = send_with == "enter"
+        if self._enter_sends:
+            keys, description = "Enter to send, Shift+Enter for a new line", "Enter sends"
+        else:
+            keys, description = "Ctrl+Enter to send", "Ctrl+Enter sends"
+        self.setAccessibleDescription(f"Question. {description}, Esc stops the answer")
+        self.setPlaceholderText(f"Ask about the images…  ({keys}, Esc to stop)")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        # On macOS Qt reports the Command key as ControlModifier, so this is Cmd+Enter there.
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-            event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self.sendRequested.emit()
-            event.accept()
-            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            modifiers = event.modifiers()
+            # On macOS Qt reports the Command key as ControlModifier: Cmd+Enter there.
+            ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+            shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+            if ctrl or (self._enter_sends and not shift):
+                self.sendRequested.emit()
+                event.accept()
+                return
+            if shift:
+                # A plain new line (Qt would insert a line separator, U+2028).
+                self.textCursor().insertText("\n")
+                self.ensureCursorVisible()
+                event.accept()
+                return
         if key == Qt.Key.Key_Escape:
             self.stopRequested.emit()
             event.accept()

@@ -1,4 +1,4 @@
-"""The conversation service: send, stream, stop, retry, regenerate; Qt signals out.
+"""The conversation service: send, stream, stop, retry, regenerate, continue, edit; Qt signals out.
 
 :class:`ChatController` owns the one long-lived :class:`~qwenvl_desktop.core.protocol.ChatClient`,
 the :class:`~qwenvl_desktop.core.conversation.model.Conversation`, and the region and model in
@@ -10,6 +10,13 @@ events into signals, and maps every failure to an error the transcript can show.
   per token (a widget update per token costs more than the whole network path);
 - :class:`~.history.HistorySync` (:attr:`ChatController.history`): questions and replies are
   saved as they happen.
+
+The per-turn actions are decided here, the window only asks: Regenerate keeps the earlier
+replies as versions (:meth:`ChatController.select_version` shows another); Continue asks for the
+rest of a stopped answer (DashScope's prefix continuation, "partial mode", where the model takes
+it, else the answer and a request to continue — see :func:`takes_partial_mode`); an edited
+question (``send(..., replacing=…)``) drops its turn and the later ones, which
+:meth:`ChatController.undo_edit` puts back until the next question is sent.
 
 Which models a region offers and which read images is the catalog's policy
 (:mod:`qwenvl_desktop.core.protocol.catalog`); the request is built by
@@ -27,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from qwenvl_desktop.core.conversation.model import Conversation, Exchange
+from qwenvl_desktop.core.conversation.model import Conversation, DroppedTurns, Exchange
 from qwenvl_desktop.core.conversation.words import retry_sentence
 from qwenvl_desktop.core.history import NullHistoryStore
 from qwenvl_desktop.core.keys import lookup_key
@@ -55,8 +62,9 @@ from qwenvl_desktop.services.text_batching import TextBatcher
 
 if TYPE_CHECKING:
     from qwenvl_desktop.core.images import Attachment
+    from qwenvl_desktop.core.video import VideoAttachment
 
-__all__ = ["OCR_QUESTION", "ChatController"]
+__all__ = ["OCR_QUESTION", "ChatController", "takes_partial_mode"]
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +75,29 @@ OCR_QUESTION = (
 )
 
 
+#: The models Alibaba's "Partial mode" page lists among the vision models (non-thinking mode):
+#: qwen3-vl-plus/-flash and their snapshots, the Qwen3-VL open-source instruct models,
+#: qwen-vl-max and qwen-vl-plus. Not QVQ, the thinking models, OCR or Qwen2.5-VL.
+_PARTIAL_MODE_PREFIXES = ("qwen3-vl-", "qwen-vl-max", "qwen-vl-plus")
+
+
+def takes_partial_mode(info: ModelInfo, *, thinking: bool | None, custom_endpoint: bool) -> bool:
+    """Whether Continue can send the cut-off answer as a ``partial`` assistant turn.
+
+    Partial mode makes the model write on from the answer's last character, so the two pieces
+    join without a seam; the fallback (the answer, then a user turn asking to continue) works
+    with any model but may repeat a little. Only documented models in non-thinking mode get it,
+    and never on a custom endpoint: an OpenAI-style server may reject the unknown field.
+    """
+    name = info.like or info.name
+    if custom_endpoint or not info.known or info.ocr or info.thinking == "always" or thinking:
+        return False
+    return name.startswith(_PARTIAL_MODE_PREFIXES) and not name.endswith("-thinking")
+
+
 class ChatController(QObject):
-    """The conversation service: send, stop, retry, regenerate; the region and model in use."""
+    """The conversation service: send, stop, retry, regenerate, continue, edit; the region and
+    model in use."""
 
     #: a reply began streaming (a new exchange, or an old one being retried/regenerated)
     exchangeStarted = Signal(str)
@@ -91,6 +120,16 @@ class ChatController(QObject):
     retrying = Signal(str, str)
     #: a one-line notice for the status bar
     notice = Signal(str)
+    #: another of an exchange's replies is shown (‹ ›): the transcript shows it (exchange id)
+    versionChanged = Signal(str)
+    #: an edited question dropped this exchange and every later one (exchange id of the first)
+    turnsDropped = Signal(str)
+    #: Undo put the dropped turns back: the transcript shows the conversation again
+    conversationRestored = Signal()
+    #: whether :meth:`ChatController.undo_edit` can put dropped turns back, and a sentence
+    undoChanged = Signal(bool, str)
+    #: the question being edited (its exchange id; "" when none): the next send replaces it
+    editingChanged = Signal(str)
 
     def __init__(
         self,
@@ -124,7 +163,13 @@ class ChatController(QObject):
         self._sent: dict[str, tuple[ChatRequest, str]] = {}
         #: exchanges asked of a model other than the one in use (send's ``model``)
         self._one_off_models: dict[str, str] = {}
-        self.conversation = Conversation()
+        #: turns an edited question dropped, until Undo or the next question
+        self._dropped: DroppedTurns | None = None
+        #: the exchange whose question is being edited in the prompt (the next send replaces it)
+        self._editing: str | None = None
+        #: exchanges being continued, and whether in partial mode
+        self._continuing: dict[str, bool] = {}
+        self._conversation = Conversation()
         self._region = settings.effective_region
         self._custom_url = settings.custom_url
         self._model = settings.model
@@ -143,6 +188,45 @@ class ChatController(QObject):
     @property
     def settings(self) -> Settings:
         return self._settings
+
+    @property
+    def conversation(self) -> Conversation:
+        return self._conversation
+
+    @conversation.setter
+    def conversation(self, conversation: Conversation) -> None:
+        # Another conversation (new, opened from the history): an edit and its Undo no longer
+        # apply.
+        self._conversation = conversation
+        self._forget_dropped()
+        self.cancel_edit()
+
+    @property
+    def editing(self) -> str | None:
+        """The exchange whose question is being edited (:meth:`begin_edit`), if any."""
+        return self._editing
+
+    def begin_edit(self, exchange_id: str) -> Exchange | None:
+        """The person edits the question of ``exchange_id``: the next :meth:`send` replaces it
+        (and drops the turns after it). The exchange, to put its question and images back in
+        the prompt; None when it cannot be edited now (a reply streaming, no such exchange)."""
+        exchange = self.exchange(exchange_id)
+        if exchange is None or self.busy or self._closed:
+            return None
+        self._editing = exchange.id
+        self.editingChanged.emit(exchange.id)
+        return exchange
+
+    def cancel_edit(self) -> None:
+        """The next question is a new one again (the turn being edited stays)."""
+        if self._editing is not None:
+            self._editing = None
+            self.editingChanged.emit("")
+
+    @property
+    def can_undo_edit(self) -> bool:
+        """An edited question dropped turns that :meth:`undo_edit` can still put back."""
+        return self._dropped is not None
 
     @property
     def region(self) -> str:
@@ -252,6 +336,13 @@ class ChatController(QObject):
             self._model = name
             self.endpointChanged.emit()
 
+    def use_settings(self, settings: Settings) -> None:
+        """Settings changed in Preferences: the next request uses their system prompt,
+        sampling options and image detail. The region and model switch through
+        :meth:`set_region` and :meth:`set_model`; the connection (proxy, CA bundle, timeouts),
+        the catalog and the history keep what the window started with."""
+        self._settings = settings
+
     def set_thinking(self, enabled: bool | None, budget: int | None = None) -> None:
         """For hybrid-thinking models: on/off (None: the model's default) and a token budget."""
         self._thinking = enabled
@@ -268,13 +359,22 @@ class ChatController(QObject):
     # -- conversation --------------------------------------------------------------------------
 
     def send(
-        self, question: str, attachments: Sequence[Attachment] = (), *, model: str | None = None
+        self,
+        question: str,
+        attachments: Sequence[Attachment | VideoAttachment] = (),
+        *,
+        model: str | None = None,
+        replacing: str | None = None,
     ) -> bool:
         """Ask a question (with images). False when it cannot be sent now; the window keeps it.
 
         ``model``: ask this one question of another model (Extract text of the region's OCR
         model); the model in use stays, and a Retry of the question uses ``model`` again.
+        ``replacing``: the question is an edit of exchange ``replacing`` (by default the one
+        :meth:`begin_edit` chose): that turn and every later one are dropped first (in the
+        history too); :meth:`undo_edit` puts them back until the next question is sent.
         """
+        replacing = replacing or self._editing
         if self._closed or self.busy:
             return False
         if not question.strip() and not attachments:
@@ -292,13 +392,47 @@ class ChatController(QObject):
             return False
         if not question.strip() and info.ocr:
             question = OCR_QUESTION
-        exchange = self.conversation.ask(
+        dropped = self._conversation.drop_from(replacing) if replacing else None
+        if replacing is not None and dropped is None:
+            self.cancel_edit()
+            self.notice.emit("The question being edited is no longer in the conversation.")
+            return False
+        self._forget_dropped()  # a new question: an earlier edit can no longer be undone
+        exchange = self._conversation.ask(
             question, list(attachments), model=one_off or self._model, region=self._region
         )
         if one_off:
             self._one_off_models[exchange.id] = one_off
+        self.cancel_edit()
+        if dropped is not None:
+            self._dropped = dropped
+            self.history.rewrite(self._conversation)  # the dropped turns leave the file too
+            self.turnsDropped.emit(dropped.exchanges[0].id)
+            count = len(dropped.exchanges)
+            turns = "1 turn" if count == 1 else f"{count} turns"
+            self.undoChanged.emit(True, f"Question edited: {turns} dropped.")
         self._start(exchange)
         return True
+
+    def undo_edit(self) -> bool:
+        """Put back the turns an edited question dropped (and take the edited one out), in the
+        history too. Possible until the next question is sent; a reply still streaming for the
+        edited question is stopped."""
+        dropped = self._dropped
+        if dropped is None or self._closed:
+            return False
+        self.stop()  # the edited question's reply, if it still streams
+        self._conversation.restore(dropped)
+        self._forget_dropped()
+        self.history.rewrite(self._conversation)
+        self.conversationRestored.emit()
+        self.notice.emit("Edit undone: the earlier turns are back.")
+        return True
+
+    def _forget_dropped(self) -> None:
+        if self._dropped is not None:
+            self._dropped = None
+            self.undoChanged.emit(False, "")
 
     def stop(self) -> None:
         """Cancel the streaming reply; what arrived is kept and marked as stopped."""
@@ -313,14 +447,50 @@ class ChatController(QObject):
         self._start(exchange)
         return True
 
-    def regenerate(self) -> bool:
-        """Ask for the last reply again."""
-        last = self.last_exchange()
-        return last is not None and self.retry(last.id)
+    def regenerate(self, exchange_id: str | None = None) -> bool:
+        """Ask for a reply again (the last one by default); the reply shown is kept as a
+        version, and the new one shown after it (``‹ 2/2 ›``)."""
+        exchange = self.exchange(exchange_id) if exchange_id else self.last_exchange()
+        if exchange is None or self.busy or self._closed or not exchange.is_settled:
+            return False
+        exchange.keep_as_version()
+        self._start(exchange)
+        return True
+
+    def select_version(self, exchange_id: str, index: int) -> bool:
+        """Show reply number ``index`` (0-based) of an exchange; it is what later questions
+        send as history, and what the history shows when the conversation is opened again."""
+        exchange = self.exchange(exchange_id)
+        if exchange is None or self._streaming is exchange:
+            return False
+        if not exchange.select_version(index):
+            return False
+        self.history.versions(exchange)
+        self.versionChanged.emit(exchange.id)
+        return True
+
+    def continue_answer(self, exchange_id: str | None = None) -> bool:
+        """Ask for the rest of a stopped (or cut off) answer; it is appended to the same reply.
+
+        In partial mode where the model takes it (:func:`takes_partial_mode`), else the answer
+        and a request to continue.
+        """
+        exchange = self.exchange(exchange_id) if exchange_id else self.last_exchange()
+        if exchange is None or self.busy or self._closed or not exchange.can_continue:
+            return False
+        model = self._one_off_models.get(exchange.id, self._model)
+        self._continuing[exchange.id] = takes_partial_mode(
+            self._catalog.model(model),
+            thinking=self._catalog.model(model).thinking_switch(self._thinking),
+            custom_endpoint=self._region == CUSTOM_REGION,
+        )
+        self._start(exchange)
+        return True
 
     def new_conversation(self) -> None:
         self.stop()
         self.conversation = Conversation()
+        self._continuing.clear()
         self._one_off_models.clear()
         self.conversationReset.emit()
 
@@ -344,14 +514,29 @@ class ChatController(QObject):
         return curl_command(self.conversation, exchange, base_url, template=template, info=info)
 
     def _request_for(self, exchange: Exchange, info: ModelInfo) -> ChatRequest:
+        partial = self._continuing.get(exchange.id)
+        if partial is None:
+            turns = self.conversation.turns_for(exchange)
+        else:
+            turns = self.conversation.continuation_turns(exchange, partial=partial)
         return chat_request(
             exchange.model,
-            self.conversation.turns_for(exchange),
-            system=self.conversation.system,
+            turns,
+            system=self._system_prompt(),
             image_detail=self._settings.image_detail,
+            # (partial mode is only chosen when this asks for no thinking: takes_partial_mode)
             thinking=info.thinking_switch(self._thinking),
             thinking_budget=self._thinking_budget,
+            temperature=self._settings.temperature,
+            top_p=self._settings.top_p,
+            max_tokens=self._settings.max_tokens,
         )
+
+    def _system_prompt(self) -> str | None:
+        """The conversation's own system prompt (one opened from the history), else the
+        settings' default (``system_prompt``)."""
+        own = self.conversation.system
+        return own if own is not None else self._settings.system_prompt
 
     # -- one reply -----------------------------------------------------------------------------
 
@@ -360,7 +545,10 @@ class ChatController(QObject):
         # unless the question was asked of a model of its own (send's ``model``).
         exchange.model = self._one_off_models.get(exchange.id, self._model)
         exchange.region = self._region
-        exchange.begin()
+        if exchange.id in self._continuing:
+            exchange.resume()  # what arrives is appended to the answer so far
+        else:
+            exchange.begin()
         self._streaming = exchange
         self._batcher.start()
         self.history.question(self.conversation, exchange)  # before anything is sent
@@ -449,6 +637,7 @@ class ChatController(QObject):
 
     def _end(self, exchange: Exchange, *, failed: bool) -> None:
         self._streaming = None
+        self._continuing.pop(exchange.id, None)
         self.history.reply(exchange)
         self._batcher.stop()
         tokens = exchange.usage.completion_tokens if exchange.usage else None

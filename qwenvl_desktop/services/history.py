@@ -198,6 +198,16 @@ class HistorySync(QObject):
         if self._run(lambda: self._store().save_reply(exchange)):
             self.listChanged.emit()
 
+    def versions(self, exchange: Exchange) -> None:
+        """Another of the exchange's replies is shown (Regenerate's versions, ‹ ›)."""
+        self._run(lambda: self._store().save_versions(exchange))
+
+    def rewrite(self, conversation: Conversation) -> None:
+        """The conversation changed shape (an edited question dropped turns, Undo put them back):
+        the file holds exactly its exchanges again."""
+        if self._run(lambda: self._store().save_conversation(conversation)):
+            self.listChanged.emit()
+
     def _write_trailing(self) -> None:
         exchange, self._trailing_exchange = self._trailing_exchange, None
         if exchange is not None and exchange.state == "streaming":

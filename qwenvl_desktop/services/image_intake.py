@@ -5,6 +5,10 @@
 images at once, and makes the thumbnail and the preview from the pixels the pipeline has just
 encoded: each image is decoded once and encoded once, never decoded again from its data URI.
 Callers (the draft of the question, :mod:`.draft`) get one signal per item.
+
+An animated GIF, APNG or WebP file (four frames or more) is not prepared as an image: it is a
+frame set, and :attr:`ImageIntake.animated` tells the draft to take it as a video
+(:mod:`.video_intake`) — the content decides, not the name, and only off the GUI thread.
 """
 
 from __future__ import annotations
@@ -49,6 +53,8 @@ class ImageIntake(QObject):
     prepared = Signal(str, object)
     #: item id, a sentence saying why the source cannot be used
     failed = Signal(str, str)
+    #: item id: the file is an animation (a frame set), to be prepared as a video instead
+    animated = Signal(str)
 
     def __init__(self, *, executor: Executor | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -102,7 +108,9 @@ class ImageIntake(QObject):
 
         detail, cap = detail_and_cap
 
-        def work() -> PreparedImage:
+        def work() -> PreparedImage | None:
+            if _is_animation_file(source):
+                return None
             done = prepare_attachment_with_pixels(
                 source,
                 model=model,
@@ -128,7 +136,10 @@ class ImageIntake(QObject):
             self.failed.emit(item_id, f"{name}: could not be read ({type(exc).__name__}: {exc})")
             return
         self._tasks.pop(item_id, None)
-        self.prepared.emit(item_id, result)
+        if result is None:
+            self.animated.emit(item_id)
+        else:
+            self.prepared.emit(item_id, result)
 
     async def aclose(self) -> None:
         tasks = list(self._tasks.values())
@@ -138,6 +149,33 @@ class ImageIntake(QObject):
         for task in tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+
+
+#: File endings whose content may be an animation (GIF, APNG, animated WebP).
+_ANIMATION_SUFFIXES = (".gif", ".png", ".apng", ".webp")
+#: Fewer frames than this stay an image (the first frame), as a video needs at least 4.
+_MIN_ANIMATION_FRAMES = 4
+
+
+def _is_animation_file(source: ImageSource) -> bool:
+    """A local GIF/APNG/WebP file with at least four frames (read in the executor: Pillow reads
+    the headers and skips through the frames' data without decoding them)."""
+    import os
+
+    from PIL import Image
+
+    if isinstance(source, os.PathLike):
+        source = os.fspath(source)
+    if not isinstance(source, str) or not source.lower().endswith(_ANIMATION_SUFFIXES):
+        return False
+    if "://" in source or source.startswith("data:"):
+        return False
+    try:
+        with Image.open(source) as image:
+            frames = int(getattr(image, "n_frames", 1) or 1)
+    except Exception:  # the image pipeline says what is wrong with it
+        return False
+    return frames >= _MIN_ANIMATION_FRAMES
 
 
 def _pictures_of(pixels: PILImage | None, thumb_side: int) -> tuple[QImage, QImage]:

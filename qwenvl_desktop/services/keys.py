@@ -120,6 +120,12 @@ class KeyService(QObject):
         self.keyChanged.emit()
         return found
 
+    def forget(self, region: str, base_url: str | None) -> None:
+        """The target's key was deleted (Preferences): look it up again, so the window stops
+        showing (and sending) the key it had found."""
+        self._keys.pop(key_target(region, base_url), None)
+        self.start_lookup(region, base_url)
+
     def save(self, region: str, base_url: str | None, key: str) -> None:
         """Store a key the user typed (keyring, else this session); a signal says how it went."""
         task = asyncio.get_event_loop().create_task(self.store(region, base_url, key))

@@ -33,7 +33,8 @@ from tests.support.dashscope_server import (
 )
 
 from .conftest import WindowFactory
-from .test_window import click_link, link_center, transcript_text, wait_idle
+from .test_window import transcript_text, wait_idle
+from .turn_buttons import click_button, turn_buttons
 
 pytestmark = pytest.mark.gui
 
@@ -134,9 +135,9 @@ def test_a_killed_app_leaves_a_sound_file_and_the_next_start_offers_retry(
     assert "".join(PARTIAL) in text
     assert window.controller.conversation.id == summary.id
     assert window.history_sidebar.rows()[0][0] == summary.id
-    assert link_center(window.transcript, "Retry") is not None
+    assert turn_buttons(window.transcript, "retry")
     # WHEN Retry is clicked, THEN the same question is asked again and the answer completes
-    click_link(qtbot, window, "Retry")
+    click_button(qtbot, window.transcript, "retry")
     qtbot.waitUntil(lambda: len(server.chat_requests("stall")) == 2, timeout=5000)
     wait_idle(qtbot, window)
     first, second = server.chat_requests("stall")

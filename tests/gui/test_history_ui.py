@@ -79,8 +79,9 @@ def transcript_images(window: MainWindow) -> int:
     while block.isValid():
         it = block.begin()
         while not it.atEnd():
-            if it.fragment().charFormat().isImageFormat():
-                name = it.fragment().charFormat().toImageFormat().name()
+            # (the per-turn buttons are inline images too, named qwenvl-icon:…)
+            name = it.fragment().charFormat().toImageFormat().name()
+            if it.fragment().charFormat().isImageFormat() and not name.startswith("qwenvl-icon:"):
                 resource = window.transcript.document().resource(
                     QTextDocument.ResourceType.ImageResource, name
                 )

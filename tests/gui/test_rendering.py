@@ -12,14 +12,17 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QTextEdit
 from pytestqt.qtbot import QtBot
 
+from qwenvl_desktop.gui.main_window import MainWindow
 from qwenvl_desktop.gui.transcript import markdown_render
 from tests.support.dashscope_server import DONE, LoopbackDashScope, Reply, chunk_json, usage_json
 
 from .conftest import WindowFactory
-from .test_window import click_link, transcript_text, wait_idle
+from .test_window import transcript_text, wait_idle
 
 pytestmark = pytest.mark.gui
 
@@ -31,6 +34,39 @@ MARKDOWN_ANSWER = (
     "```python\nimport csv\n\nrows = list(csv.reader(open('data.csv')))\n```\n\n"
     "- first point\n- second point\n\nDone."
 )
+
+
+def code_copy_buttons(view: QTextEdit) -> list[QTextCursor]:
+    """The copy buttons of the code blocks shown, in order: cursors selecting each icon."""
+    found = []
+    block = view.document().begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            char = fragment.charFormat()
+            if char.isImageFormat() and char.anchorHref().startswith("qwenvl:copy-code/"):
+                cursor = QTextCursor(view.document())
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(fragment.position() + 1, QTextCursor.MoveMode.KeepAnchor)
+                found.append(cursor)
+            fragments += 1
+        block = block.next()
+    return found
+
+
+def click_code_copy(qtbot: QtBot, window: MainWindow, index: int) -> None:
+    """Click the copy button of code block ``index`` where a person would (its icon's middle)."""
+    view = window.transcript
+    button = code_copy_buttons(view)[index]
+    view.ensureCursorVisible()
+    probe = QTextCursor(button)
+    probe.setPosition(button.selectionStart())
+    view.setTextCursor(probe)
+    view.ensureCursorVisible()
+    rect = view.cursorRect(probe)
+    point = QPoint(rect.right() + 8, rect.center().y())  # the icon is 16 px wide after the caret
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
 
 
 def add_markdown_scenario(server: LoopbackDashScope, text: str, step: int = 3) -> None:
@@ -69,7 +105,9 @@ def test_finished_answer_is_markdown_with_headings_tables_lists_and_code_copy(
     assert code.blockFormat().hasProperty(QTextFormat.Property.BlockCodeFence)
     assert document.find("first point").block().textList() is not None
 
-    click_link(qtbot, window, "Copy code")
+    # The code block's header: its language and a copy button (an icon with a tooltip).
+    assert document.find("python").block().next() == code
+    click_code_copy(qtbot, window, 0)
     assert QGuiApplication.clipboard().text() == (
         "import csv\n\nrows = list(csv.reader(open('data.csv')))"
     )
@@ -84,9 +122,9 @@ def test_each_answer_character_is_rendered_once(
     rendered: list[int] = []
     real = markdown_render.insert_markdown
 
-    def counting(cursor: QTextCursor, markdown: str) -> int:
+    def counting(cursor: QTextCursor, markdown: str, **options: object) -> int:
         rendered.append(len(markdown))
-        return real(cursor, markdown)
+        return real(cursor, markdown, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(markdown_render, "insert_markdown", counting)
     window = make_window("--base-url", server.base_url("big-3000"))

@@ -207,9 +207,14 @@ def _prepare(db: sqlite3.Connection, path: Path, *, existed: bool, use_fts: bool
         problems = [row[0] for row in db.execute("PRAGMA quick_check(5)")]
         if problems != ["ok"]:
             raise _Damaged("quick_check: " + "; ".join(map(str, problems)))
-    migrate(db)
+    upgraded = migrate(db)
     fts = fts5_available(db) if use_fts is None else use_fts and fts5_available(db)
     ensure_search_index(db, use_fts=fts)
+    if upgraded:
+        # The new schema's pages (every table, for a new file) go into the file now rather
+        # than at the session's end: the session starts with an empty WAL, not a few hundred KB.
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.execute(
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
         (_SESSION_KEY, f"pid {os.getpid()} since {time.time():.0f}"),

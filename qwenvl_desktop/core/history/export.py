@@ -25,6 +25,15 @@ One object; images are inline as ``data:`` URIs (base64), so the file stands alo
           "sent_size": [w, h] | null, "scale": [sx, sy] | null,
           "estimated_tokens": 1234, "max_pixels": 1310720, "upload_bytes": 123456,
           "notes": ["…"]
+        }],
+        "videos": [{                                   # absent when the question had none
+          "after_images": 0,                         # how many attachments come before it
+          "url": "https://…" | null,                  # a link passed through, else null
+          "source": "clip.mp4", "kind": "file" | "animation" | "url", "fps": 2.0,
+          "duration": 20.0 | null, "original_size": [w, h] | null, "sent_size": [w, h] | null,
+          "codec": "h264" | null, "estimated_tokens": 14402, "upload_bytes": 812345,
+          "notes": ["…"],
+          "frames": [{"timestamp": 0.25, "url": "data:image/jpeg;base64,…"}, …]
         }]
       }]
     }
@@ -37,6 +46,9 @@ Markdown (:func:`to_markdown`)
 ``conversation.md`` in the chosen folder, with each image written beside it
 (``image-003-1.png``: turn 3, first image) and linked relatively, so the folder can be moved or
 zipped. Linked (http) images stay links. Reasoning sits in a collapsible ``<details>`` block.
+A video's frames are written to a folder of their own (``video-003-1/frame-0001.jpg``), each
+distinct frame once; the Markdown shows a strip of up to :data:`MARKDOWN_STRIP` of them, with
+their times, and links the folder.
 
 One turn as a ``curl`` command is :mod:`qwenvl_desktop.core.protocol.curl`: it is about the
 request, not the stored conversation.
@@ -51,7 +63,7 @@ import mimetypes
 from pathlib import Path
 from typing import Any
 
-from qwenvl_desktop.core.conversation.model import Conversation, Exchange, new_id
+from qwenvl_desktop.core.conversation.model import Conversation, Exchange, PlacedVideo, new_id
 from qwenvl_desktop.core.conversation.words import error_reference, export_state_note, usage_line
 from qwenvl_desktop.core.history.records import (
     attachment_from_record,
@@ -60,10 +72,13 @@ from qwenvl_desktop.core.history.records import (
     reply_to_record,
     state_from_record,
     usage_from_record,
+    video_from_record,
+    video_to_record,
 )
 from qwenvl_desktop.core.images import Attachment
 from qwenvl_desktop.core.images.data_uri import is_data_uri, parse_data_uri, split_data_uri
 from qwenvl_desktop.core.settings.atomic_file import write_bytes_atomically
+from qwenvl_desktop.core.video.attachment import VideoFrame, format_timestamp
 
 __all__ = [
     "JSON_FORMAT",
@@ -78,6 +93,8 @@ __all__ = [
 JSON_FORMAT = "qwenvl-desktop.conversation"
 JSON_VERSION = 1
 MARKDOWN_FILENAME = "conversation.md"
+#: Frames of a video shown inline in the Markdown (all are written to its folder).
+MARKDOWN_STRIP = 8
 
 _EXTENSIONS = {
     "image/png": "png",
@@ -138,8 +155,12 @@ def to_markdown(conversation: Conversation, folder: Path) -> Path:
         if exchange.question:
             lines += [exchange.question, ""]
         for number, attachment in enumerate(exchange.attachments, start=1):
+            for video_number, placed in _videos_before(exchange, number - 1):
+                lines += _video_lines(placed, turn, video_number, folder, written)
             target = _image_target(attachment, turn, number, folder, written)
             lines += [f"![{_alt_text(attachment, number)}]({target})", ""]
+        for video_number, placed in _videos_before(exchange, None):
+            lines += _video_lines(placed, turn, video_number, folder, written)
         heading = " · ".join(x for x in (exchange.model, exchange.region) if x)
         lines += [f"### Answer{' — ' + heading if heading else ''}", ""]
         lines += [f"*{_when(exchange.created_at)}*", ""]
@@ -161,6 +182,56 @@ def to_markdown(conversation: Conversation, folder: Path) -> Path:
     path = folder / MARKDOWN_FILENAME
     write_bytes_atomically(path, "\n".join(lines).rstrip("\n").encode("utf-8") + b"\n")
     return path
+
+
+def _videos_before(exchange: Exchange, image_index: int | None) -> list[tuple[int, PlacedVideo]]:
+    """The videos (numbered from 1) placed just before image ``image_index``; None: the end."""
+    count = len(exchange.attachments)
+    out = []
+    for number, placed in enumerate(exchange.videos, start=1):
+        place = min(max(placed.after_images, 0), count)
+        if (image_index is None and place == count) or place == image_index:
+            out.append((number, placed))
+    return out
+
+
+def _video_lines(
+    placed: PlacedVideo, turn: int, number: int, folder: Path, written: dict[str, str]
+) -> list[str]:
+    """A heading line for the video, its frames written to a folder, a strip of a few."""
+    video = placed.video
+    name = Path(video.source).name if video.kind != "url" else video.source
+    name = (name or f"video {number}").replace("[", "\\[").replace("]", "\\]")
+    if video.kind == "url" or not video.frames:
+        link = "<" + (video.url or "").replace(">", "%3E") + ">"
+        return [f"**Video:** [{name}]({link}) (sampled by the service at {video.fps:g} fps)", ""]
+    subfolder = f"video-{turn:03d}-{number}"
+    targets = [_frame_target(f, subfolder, i, folder, written) for i, f in enumerate(video.frames)]
+    length = format_timestamp(video.duration or 0.0)
+    lines = [
+        f"**Video:** {name} — {length}, {len(video.frames)} frames sent at {video.fps:g} fps "
+        f"([all frames]({subfolder}/))",
+        "",
+    ]
+    count = len(video.frames)
+    picks = min(count, MARKDOWN_STRIP)
+    shown = sorted({round(i * (count - 1) / max(1, picks - 1)) for i in range(picks)})
+    strip = [f"![{format_timestamp(video.frames[i].timestamp)}]({targets[i]})" for i in shown]
+    return [*lines, " ".join(strip), ""]
+
+
+def _frame_target(
+    frame: VideoFrame, subfolder: str, index: int, folder: Path, written: dict[str, str]
+) -> str:
+    data, mime = _image_bytes(frame.url)
+    digest = hashlib.sha256(data).hexdigest()
+    name = written.get(digest)
+    if name is None:
+        name = f"{subfolder}/frame-{index + 1:04d}.{_extension(mime)}"
+        (folder / subfolder).mkdir(parents=True, exist_ok=True)
+        write_bytes_atomically(folder / name, data)
+        written[digest] = name
+    return name
 
 
 def _quote(text: str) -> list[str]:
@@ -211,7 +282,39 @@ def _exchange_to_json(exchange: Exchange) -> dict[str, Any]:
         "created_at": exchange.created_at,
         **reply_to_record(exchange),
         "attachments": [{"url": a.url, **attachment_to_record(a)} for a in exchange.attachments],
+        **({"videos": [_video_to_json(v) for v in exchange.videos]} if exchange.videos else {}),
     }
+
+
+def _video_to_json(placed: PlacedVideo) -> dict[str, Any]:
+    video = placed.video
+    return {
+        "after_images": placed.after_images,
+        "url": video.url,
+        **video_to_record(video),
+        "frames": [{"timestamp": f.timestamp, "url": f.url} for f in video.frames],
+    }
+
+
+def _video_from_json(item: Any) -> PlacedVideo | None:
+    """A video of an export; None for an entry that is not one (ignored, as unknown keys are)."""
+    if not isinstance(item, dict):
+        return None
+    frames_in = item.get("frames", [])
+    frames = tuple(
+        VideoFrame.from_url(float(f["timestamp"]), f["url"])
+        for f in (frames_in if isinstance(frames_in, list) else [])
+        if isinstance(f, dict)
+        and isinstance(f.get("url"), str)
+        and isinstance(f.get("timestamp"), int | float)
+        and not isinstance(f.get("timestamp"), bool)
+    )
+    url = item.get("url")
+    after = item.get("after_images")
+    return PlacedVideo(
+        video_from_record(item, frames, url if isinstance(url, str) else None),
+        after if isinstance(after, int) and not isinstance(after, bool) and after >= 0 else 0,
+    )
 
 
 def to_json(conversation: Conversation, *, indent: int | None = 2) -> str:
@@ -277,6 +380,12 @@ def from_json(text: str) -> Conversation:
             for a in attachments_in
             if isinstance(a, dict) and isinstance(a.get("url"), str)
         ]
+        videos_in = item.get("videos", [])
+        videos = [
+            placed
+            for placed in map(_video_from_json, videos_in if isinstance(videos_in, list) else [])
+            if placed is not None
+        ]
         exchanges.append(
             Exchange(
                 _str(item, "question"),
@@ -292,6 +401,7 @@ def from_json(text: str) -> Conversation:
                 state=state_from_record(item.get("state")),
                 error=error_from_record(item.get("error")),
                 first_token_seconds=_number(item, "first_token_seconds"),
+                videos=videos,
             )
         )
     return Conversation(

@@ -25,6 +25,9 @@ class ConversationSummary:
     #: the last question or reply; the list is sorted by it, newest first
     updated_at: float
     exchange_count: int
+    #: how the last exchange ended (``ExchangeState``; "" when there is none): the sidebar
+    #: marks a conversation whose last answer failed, was stopped or was cut off
+    last_state: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,7 @@ class History(Protocol):
     def save_question(self, conversation: Conversation, exchange: Exchange) -> None: ...
     def save_progress(self, exchange: Exchange, *, force: bool = False) -> bool: ...
     def save_reply(self, exchange: Exchange) -> None: ...
+    def save_versions(self, exchange: Exchange) -> None: ...
     def save_conversation(self, conversation: Conversation) -> None: ...
     def list_conversations(
         self, limit: int = 200, offset: int = 0

@@ -39,6 +39,9 @@ class NullHistoryStore:
     def save_reply(self, exchange: Exchange) -> None:
         pass
 
+    def save_versions(self, exchange: Exchange) -> None:
+        pass
+
     def save_conversation(self, conversation: Conversation) -> None:
         pass
 

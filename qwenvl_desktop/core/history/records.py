@@ -11,9 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Literal, TypeVar, cast, get_args
 
-from qwenvl_desktop.core.conversation.model import ErrorInfo, Exchange, ExchangeState
+from qwenvl_desktop.core.conversation.model import (
+    AnswerVersion,
+    ErrorInfo,
+    Exchange,
+    ExchangeState,
+)
 from qwenvl_desktop.core.images import Attachment, Detail
 from qwenvl_desktop.core.protocol.events import Usage
+from qwenvl_desktop.core.video.attachment import VideoAttachment, VideoFrame, VideoKind
 
 __all__ = [
     "attachment_from_record",
@@ -24,6 +30,10 @@ __all__ = [
     "state_from_record",
     "usage_from_record",
     "usage_to_record",
+    "version_from_record",
+    "version_to_record",
+    "video_from_record",
+    "video_to_record",
 ]
 
 AttachmentKind = Literal["file", "url", "data"]
@@ -181,3 +191,77 @@ def reply_to_record(exchange: Exchange) -> dict[str, Any]:
         "usage": usage_to_record(exchange.usage),
         "error": error_to_record(exchange.error),
     }
+
+
+def version_to_record(version: AnswerVersion) -> dict[str, Any]:
+    """One of an exchange's other replies (Regenerate kept it): the reply's record and its model."""
+    return {
+        "model": version.model,
+        "state": version.state,
+        "answer": version.answer,
+        "reasoning": version.reasoning,
+        "finish_reason": version.finish_reason,
+        "first_token_seconds": version.first_token_seconds,
+        "usage": usage_to_record(version.usage),
+        "error": error_to_record(version.error),
+    }
+
+
+def version_from_record(record: Any) -> AnswerVersion | None:
+    """None for a record that is not a mapping (nothing can be shown of it)."""
+    if not isinstance(record, Mapping):
+        return None
+    state = state_from_record(record.get("state"))
+    return AnswerVersion(
+        answer=_str(record.get("answer")) or "",
+        reasoning=_str(record.get("reasoning")) or "",
+        model=_str(record.get("model")) or "",
+        # A version is a reply that ended; one stored mid-stream is shown as cut off.
+        state="incomplete" if state in ("pending", "streaming") else state,
+        usage=usage_from_record(record.get("usage")),
+        finish_reason=_str(record.get("finish_reason")),
+        error=error_from_record(record.get("error")),
+        first_token_seconds=_float(record.get("first_token_seconds")),
+    )
+
+
+# ---- videos -----------------------------------------------------------------------------------
+
+
+def video_to_record(video: VideoAttachment) -> dict[str, Any]:
+    """Everything about a video except its frames and link (stored apart, like image bytes)."""
+    return {
+        "source": video.source,
+        "kind": video.kind,
+        "fps": video.fps,
+        "duration": video.duration,
+        "original_size": _list_or_none(video.original_size),
+        "sent_size": _list_or_none(video.sent_size),
+        "codec": video.codec,
+        "estimated_tokens": video.estimated_tokens,
+        "upload_bytes": video.upload_bytes,
+        "notes": list(video.notes),
+    }
+
+
+def video_from_record(
+    record: Mapping[str, Any], frames: tuple[VideoFrame, ...], url: str | None
+) -> VideoAttachment:
+    kind = record.get("kind")
+    if kind not in ("file", "animation", "url"):
+        kind = "url" if url and not frames else "file"
+    notes = record.get("notes")
+    return VideoAttachment(
+        source=_str(record.get("source")) or "",
+        kind=cast(VideoKind, kind),
+        fps=_float(record.get("fps")) or 2.0,
+        frames=frames,
+        url=url,
+        duration=_float(record.get("duration")),
+        original_size=_pair(record.get("original_size"), _int),
+        sent_size=_pair(record.get("sent_size"), _int),
+        codec=_str(record.get("codec")),
+        estimated_tokens=_int(record.get("estimated_tokens"), 0) or 0,
+        upload_bytes=_int(record.get("upload_bytes"), 0) or 0,
+        notes=tuple(n for n in notes if isinstance(n, str)) if isinstance(notes, list) else (),
+    )

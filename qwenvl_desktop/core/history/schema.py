@@ -13,6 +13,13 @@ Version history
    ``INTEGER PRIMARY KEY`` (``seq``) so the full-text index can point at a rowid that ``VACUUM``
    keeps. Conversations get ``updated_at`` (the list is newest activity first) and ``deleted_at``
    (deletion can be undone until the window closes).
+3. ``answer_versions``: the other replies to a question that Regenerate kept (the one shown stays
+   in ``exchanges``), one JSON record each at its place among all the replies; the place missing
+   from the numbers is the one of the reply shown. Older files simply have no versions.
+4. ``videos`` and ``video_frames``: a question's videos (issue 14). Each frame's JPEG is a row of
+   ``images`` (deduplicated by SHA-256 with every other image); ``video_frames`` lists them in
+   order with their times, ``videos`` holds the link or the description and the place among the
+   question's images. Older files simply have no videos.
 
 The full-text index (FTS5, trigram) is *derived* data and not versioned: :func:`ensure_search_index`
 builds or rebuilds it on open, and drops its triggers when this SQLite lacks FTS5 so that writes
@@ -220,8 +227,54 @@ def _v2(db: sqlite3.Connection) -> None:
     db.execute("INSERT INTO meta (key, value) VALUES ('migrated_v2_at', ?)", (str(time.time()),))
 
 
+def _v3(db: sqlite3.Connection) -> None:
+    # The reply shown keeps its columns in ``exchanges`` (search, the sidebar and older readers
+    # see it); only the others live here. WITHOUT ROWID: read by exchange, in order.
+    db.execute(
+        """
+        CREATE TABLE answer_versions (
+            exchange_id TEXT NOT NULL REFERENCES exchanges(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            record TEXT NOT NULL,
+            PRIMARY KEY (exchange_id, position)
+        ) WITHOUT ROWID
+        """
+    )
+
+
+def _v4(db: sqlite3.Connection) -> None:
+    for statement in (
+        """
+        CREATE TABLE videos (
+            exchange_id TEXT NOT NULL REFERENCES exchanges(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            after_images INTEGER NOT NULL,
+            url TEXT,
+            meta TEXT NOT NULL,
+            PRIMARY KEY (exchange_id, position)
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE video_frames (
+            exchange_id TEXT NOT NULL,
+            video_position INTEGER NOT NULL,
+            frame_index INTEGER NOT NULL,
+            timestamp REAL NOT NULL,
+            image_sha256 TEXT NOT NULL REFERENCES images(sha256),
+            data_mime TEXT NOT NULL,
+            PRIMARY KEY (exchange_id, video_position, frame_index),
+            FOREIGN KEY (exchange_id, video_position)
+                REFERENCES videos(exchange_id, position) ON DELETE CASCADE
+        ) WITHOUT ROWID
+        """,
+        # purge_deleted keeps an image while any frame still shows it
+        "CREATE INDEX video_frames_by_image ON video_frames(image_sha256)",
+    ):
+        db.execute(statement)
+
+
 #: ``MIGRATIONS[i]`` upgrades version ``i`` to ``i + 1``; append, never edit a released one.
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2)
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

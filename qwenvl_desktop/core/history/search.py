@@ -31,6 +31,7 @@ __all__ = [
     "make_snippet",
     "search_exchanges",
     "split_terms",
+    "terms_pattern",
 ]
 
 #: The trigram tokenizer indexes runs of three characters: shorter words cannot use the index.
@@ -73,7 +74,9 @@ class Snippet:
     highlights: tuple[tuple[int, int], ...]
 
 
-def _terms_regex(terms: list[str]) -> re.Pattern[str]:
+def terms_pattern(terms: list[str]) -> re.Pattern[str]:
+    """Any of ``terms``, case-insensitively, as the search matches them (the snippets' and the
+    opened conversation's highlights)."""
     # Longest first, so a word containing another is highlighted whole.
     alternatives = sorted((re.escape(t) for t in terms), key=len, reverse=True)
     return re.compile("|".join(alternatives), re.IGNORECASE)
@@ -87,7 +90,7 @@ def make_snippet(text: str, terms: list[str], width: int = 120) -> Snippet | Non
     """
     if not terms:
         return None
-    pattern = _terms_regex(terms)
+    pattern = terms_pattern(terms)
     first = pattern.search(text)
     if first is None:
         return None

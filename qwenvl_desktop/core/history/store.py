@@ -44,7 +44,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, Self
 
-from qwenvl_desktop.core.conversation.model import Conversation, Exchange
+from qwenvl_desktop.core.conversation.model import Conversation, Exchange, PlacedVideo
 from qwenvl_desktop.core.history.database import (
     HISTORY_FILENAME,
     default_path,
@@ -67,10 +67,15 @@ from qwenvl_desktop.core.history.records import (
     reply_to_record,
     state_from_record,
     usage_from_record,
+    version_from_record,
+    version_to_record,
+    video_from_record,
+    video_to_record,
 )
 from qwenvl_desktop.core.history.search import search_exchanges
 from qwenvl_desktop.core.images import Attachment
 from qwenvl_desktop.core.images.data_uri import build_data_uri, split_data_uri
+from qwenvl_desktop.core.video.attachment import VideoFrame
 
 __all__ = [
     "HISTORY_FILENAME",
@@ -107,6 +112,32 @@ class _PreparedAttachment:
     mime: str | None
     sha256: str | None
     data: bytes | None
+
+
+@dataclass(frozen=True, slots=True)
+class _PreparedVideo:
+    """A video as rows: its description, and each frame's time and bytes (kept in ``images``)."""
+
+    position: int
+    after_images: int
+    meta: str
+    url: str | None
+    #: (frame index, timestamp, sha256, mime, bytes)
+    frames: tuple[tuple[int, float, str, str, bytes], ...]
+
+
+def _prepare_video(position: int, placed: PlacedVideo) -> _PreparedVideo:
+    video = placed.video
+    meta = _json(video_to_record(video))
+    assert meta is not None
+    frames = []
+    for index, frame in enumerate(video.frames):
+        image = split_data_uri(frame.url)
+        if image is None:  # never made by the pipeline; kept out rather than stored wrong
+            log.warning("history: frame %d of a video is not a base64 data URI", index)
+            continue
+        frames.append((index, frame.timestamp, image.sha256, image.mime, image.data))
+    return _PreparedVideo(position, placed.after_images, meta, video.url, tuple(frames))
 
 
 def _json(value: Any) -> str | None:
@@ -261,6 +292,7 @@ class HistoryStore:
         position = self._position(conversation, exchange)
         # Decode and hash before taking the write lock: the transaction only copies bytes.
         prepared = [self._prepare(i, a) for i, a in enumerate(exchange.attachments)]
+        videos = [_prepare_video(i, v) for i, v in enumerate(exchange.videos)]
         now = time.time()
         try:
             with self._write() as db:
@@ -279,7 +311,7 @@ class HistoryStore:
                         conversation.system,
                     ),
                 )
-                self._upsert_exchange(db, conversation.id, position, exchange, prepared)
+                self._upsert_exchange(db, conversation.id, position, exchange, prepared, videos)
         except HistoryError:
             self._unsaved[exchange.id] = conversation
             raise
@@ -320,6 +352,16 @@ class HistoryStore:
         if exchange.is_settled:
             self._live.discard(exchange.id)
 
+    def save_versions(self, exchange: Exchange) -> None:
+        """Write which reply of ``exchange`` is shown and its other replies (Regenerate's
+        versions, one picked with ‹ ›)."""
+        if exchange.id in self._unsaved:
+            self._retry_question(exchange)
+            return
+        with self._write() as db:
+            if self._update_reply(db, exchange):
+                self._write_versions(db, exchange)
+
     def save_conversation(self, conversation: Conversation) -> None:
         """Write the whole conversation as it is in memory, in one transaction.
 
@@ -329,6 +371,9 @@ class HistoryStore:
         prepared = [
             [self._prepare(i, a) for i, a in enumerate(e.attachments)]
             for e in conversation.exchanges
+        ]
+        prepared_videos = [
+            [_prepare_video(i, v) for i, v in enumerate(e.videos)] for e in conversation.exchanges
         ]
         updated = max([conversation.created_at, *(e.created_at for e in conversation.exchanges)])
         with self._write() as db:
@@ -356,11 +401,14 @@ class HistoryStore:
             ]
             for exchange_id in stale:
                 db.execute("DELETE FROM attachments WHERE exchange_id = ?", (exchange_id,))
+                db.execute("DELETE FROM answer_versions WHERE exchange_id = ?", (exchange_id,))
+                db.execute("DELETE FROM video_frames WHERE exchange_id = ?", (exchange_id,))
+                db.execute("DELETE FROM videos WHERE exchange_id = ?", (exchange_id,))
                 db.execute("DELETE FROM exchanges WHERE id = ?", (exchange_id,))
-            for position, (exchange, attachments) in enumerate(
-                zip(conversation.exchanges, prepared, strict=True)
+            for position, (exchange, attachments, videos) in enumerate(
+                zip(conversation.exchanges, prepared, prepared_videos, strict=True)
             ):
-                self._upsert_exchange(db, conversation.id, position, exchange, attachments)
+                self._upsert_exchange(db, conversation.id, position, exchange, attachments, videos)
         for exchange in conversation.exchanges:
             self._unsaved.pop(exchange.id, None)
 
@@ -403,6 +451,7 @@ class HistoryStore:
         position: int,
         exchange: Exchange,
         attachments: list[_PreparedAttachment],
+        videos: Sequence[_PreparedVideo] = (),
     ) -> None:
         # ON CONFLICT DO UPDATE, not INSERT OR REPLACE: a replace is a delete plus an insert,
         # which would give the row a new seq and skip the search index's delete trigger.
@@ -441,6 +490,48 @@ class HistoryStore:
                 " meta) VALUES (?, ?, ?, ?, ?, ?)",
                 (exchange.id, item.position, item.sha256, item.mime, item.url, item.meta),
             )
+        self._write_videos(db, exchange.id, videos)
+        self._write_versions(db, exchange)
+
+    @staticmethod
+    def _write_videos(
+        db: sqlite3.Connection, exchange_id: str, videos: Sequence[_PreparedVideo]
+    ) -> None:
+        """The question's videos; each frame's bytes go to ``images`` once per distinct frame."""
+        db.execute("DELETE FROM video_frames WHERE exchange_id = ?", (exchange_id,))
+        db.execute("DELETE FROM videos WHERE exchange_id = ?", (exchange_id,))
+        for video in videos:
+            db.execute(
+                "INSERT INTO videos (exchange_id, position, after_images, url, meta)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (exchange_id, video.position, video.after_images, video.url, video.meta),
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO images (sha256, data, byte_size) VALUES (?, ?, ?)",
+                [(sha, data, len(data)) for _, _, sha, _, data in video.frames],
+            )
+            db.executemany(
+                "INSERT INTO video_frames (exchange_id, video_position, frame_index, timestamp,"
+                " image_sha256, data_mime) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (exchange_id, video.position, index, timestamp, sha, mime)
+                    for index, timestamp, sha, mime, _ in video.frames
+                ],
+            )
+
+    @staticmethod
+    def _write_versions(db: sqlite3.Connection, exchange: Exchange) -> None:
+        """The other replies at their places among all of them (the reply shown's place is the
+        number left out)."""
+        db.execute("DELETE FROM answer_versions WHERE exchange_id = ?", (exchange.id,))
+        shown = min(max(exchange.version_index, 0), len(exchange.versions))
+        rows = [
+            (exchange.id, n if n < shown else n + 1, _json(version_to_record(version)))
+            for n, version in enumerate(exchange.versions)
+        ]
+        db.executemany(
+            "INSERT INTO answer_versions (exchange_id, position, record) VALUES (?, ?, ?)", rows
+        )
 
     def _update_reply(self, db: sqlite3.Connection, exchange: Exchange) -> bool:
         cursor = db.execute(
@@ -456,12 +547,29 @@ class HistoryStore:
         """Conversations not deleted, most recently active first."""
         rows = self._read(
             "SELECT c.id, c.title, c.created_at, c.updated_at,"
-            " (SELECT count(*) FROM exchanges e WHERE e.conversation_id = c.id)"
+            " (SELECT count(*) FROM exchanges e WHERE e.conversation_id = c.id),"
+            # The last exchange's state, through the (conversation, position) index.
+            " (SELECT e.id || ' ' || e.state FROM exchanges e WHERE e.conversation_id = c.id"
+            "  ORDER BY e.position DESC, e.seq DESC LIMIT 1)"
             " FROM conversations c WHERE c.deleted_at IS NULL"
             " ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?",
             (limit, offset),
         )
-        return [ConversationSummary(*row) for row in rows]
+        return [
+            ConversationSummary(cid, title, created, updated, count, self._summary_state(last))
+            for cid, title, created, updated, count, last in rows
+        ]
+
+    def _summary_state(self, last: str | None) -> str:
+        """The state the sidebar shows for ``"<exchange id> <state>"`` (the last exchange)."""
+        if not last:
+            return ""
+        exchange_id, _, state = last.partition(" ")
+        restored = state_from_record(state)
+        # Left streaming by a session that ended (a crash, a kill): cut off.
+        if restored in _UNSETTLED and exchange_id not in self._live:
+            return "incomplete"
+        return restored
 
     def load_conversation(self, conversation_id: str) -> Conversation:
         """The conversation with its exchanges and images, as it was saved.
@@ -485,6 +593,8 @@ class HistoryStore:
         )
         images = self._load_attachments(conversation_id)
         exchanges = [self._exchange_from_row(row, images) for row in rows]
+        self._load_versions(conversation_id, exchanges)
+        self._load_videos(conversation_id, exchanges)
         return Conversation(
             exchanges=exchanges, title=title, id=cid, created_at=created_at, system=system
         )
@@ -512,6 +622,76 @@ class HistoryStore:
             error=error_from_record(_loads(error)),
             first_token_seconds=first_token_seconds,
         )
+
+    def _load_versions(self, conversation_id: str, exchanges: list[Exchange]) -> None:
+        """Give each exchange the other replies Regenerate kept, and the place of the one shown
+        (the first number missing among the stored places)."""
+        rows = self._read(
+            "SELECT v.exchange_id, v.position, v.record FROM exchanges e"
+            " JOIN answer_versions v ON v.exchange_id = e.id"
+            " WHERE e.conversation_id = ? ORDER BY v.exchange_id, v.position",
+            (conversation_id,),
+        )
+        if not rows:
+            return
+        stored: dict[str, list[tuple[int, str]]] = {}
+        for exchange_id, position, record in rows:
+            stored.setdefault(exchange_id, []).append((position, record))
+        for exchange in exchanges:
+            found = stored.get(exchange.id)
+            if not found:
+                continue
+            places = [position for position, _ in found]
+            exchange.version_index = next(
+                (n for n, place in enumerate(places) if place != n), len(places)
+            )
+            versions = [version_from_record(_loads(record)) for _, record in found]
+            exchange.versions = [v for v in versions if v is not None]
+            exchange.version_index = min(exchange.version_index, len(exchange.versions))
+
+    def _load_videos(self, conversation_id: str, exchanges: list[Exchange]) -> None:
+        """Give each exchange its videos back, frames and all (a reopened conversation shows
+        its filmstrips and resends them in follow-ups)."""
+        heads = self._read(
+            "SELECT v.exchange_id, v.position, v.after_images, v.url, v.meta FROM exchanges e"
+            " JOIN videos v ON v.exchange_id = e.id WHERE e.conversation_id = ?"
+            " ORDER BY v.exchange_id, v.position",
+            (conversation_id,),
+        )
+        if not heads:
+            return
+        frames: dict[tuple[str, int], list[VideoFrame]] = {}
+        uris: dict[tuple[str, str], str] = {}
+        rows = self._iterate(
+            "SELECT f.exchange_id, f.video_position, f.timestamp, f.image_sha256, f.data_mime,"
+            " i.data FROM exchanges e JOIN video_frames f ON f.exchange_id = e.id"
+            " LEFT JOIN images i ON i.sha256 = f.image_sha256"
+            " WHERE e.conversation_id = ? ORDER BY f.exchange_id, f.video_position, f.frame_index",
+            (conversation_id,),
+        )
+        for exchange_id, video_position, timestamp, sha256, mime, data in rows:
+            if data is None:
+                log.warning("history: frame %s of exchange %s is missing", sha256, exchange_id)
+                continue
+            key = (sha256, mime)
+            url = uris.get(key)
+            if url is None:
+                url = uris[key] = build_data_uri(mime, data)
+            frames.setdefault((exchange_id, video_position), []).append(
+                VideoFrame(float(timestamp), url, sha256)
+            )
+        by_id = {e.id: e for e in exchanges}
+        for exchange_id, position, after_images, url, meta in heads:
+            exchange = by_id.get(exchange_id)
+            if exchange is None:
+                continue
+            record = _loads(meta)
+            video = video_from_record(
+                record if isinstance(record, dict) else {},
+                tuple(frames.get((exchange_id, position), ())),
+                url,
+            )
+            exchange.videos.append(PlacedVideo(video, int(after_images)))
 
     def _load_attachments(self, conversation_id: str) -> dict[str, list[Attachment]]:
         # Iterated, not fetched whole: each image's BLOB is freed once encoded, so the peak is
@@ -597,12 +777,23 @@ class HistoryStore:
                 "DELETE FROM attachments WHERE exchange_id IN"
                 f" (SELECT id FROM exchanges WHERE conversation_id IN ({doomed}))"
             )
+            db.execute(
+                "DELETE FROM answer_versions WHERE exchange_id IN"
+                f" (SELECT id FROM exchanges WHERE conversation_id IN ({doomed}))"
+            )
+            for table in ("video_frames", "videos"):
+                db.execute(
+                    f"DELETE FROM {table} WHERE exchange_id IN"
+                    f" (SELECT id FROM exchanges WHERE conversation_id IN ({doomed}))"
+                )
             db.execute(f"DELETE FROM exchanges WHERE conversation_id IN ({doomed})")
             count = db.execute("DELETE FROM conversations WHERE deleted_at IS NOT NULL").rowcount
             # Also catches images left over when a retried question changed its attachments.
             db.execute(
                 "DELETE FROM images WHERE NOT EXISTS"
                 " (SELECT 1 FROM attachments a WHERE a.image_sha256 = images.sha256)"
+                " AND NOT EXISTS"
+                " (SELECT 1 FROM video_frames f WHERE f.image_sha256 = images.sha256)"
             )
         with contextlib.suppress(sqlite3.Error):
             self._db.execute("PRAGMA incremental_vacuum")

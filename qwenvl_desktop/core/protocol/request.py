@@ -13,7 +13,16 @@ from typing import Any, Literal
 
 from qwenvl_desktop.core.protocol.catalog import ModelInfo
 
-__all__ = ["ChatRequest", "ImageInput", "RequestError", "Turn", "build_body", "chat_request"]
+__all__ = [
+    "ChatRequest",
+    "ImageInput",
+    "MediaInput",
+    "RequestError",
+    "Turn",
+    "VideoInput",
+    "build_body",
+    "chat_request",
+]
 
 
 class RequestError(ValueError):
@@ -42,19 +51,53 @@ class ImageInput:
 
 
 @dataclass(frozen=True, slots=True)
+class VideoInput:
+    """One video of a turn: frames as ``data:`` URIs (a local clip), or an http(s) URL.
+
+    ``fps`` tells the model how far apart the frames are in time (it reads it as time, so the
+    frames of a clip reduced to fewer frames carry their real spacing, not the one asked for).
+    """
+
+    fps: float
+    frames: tuple[str, ...] = ()
+    url: str | None = None
+
+    #: a video never asks for ``vl_high_resolution_images`` (it has its own frame budget)
+    high_resolution = False
+
+    def to_part(self) -> dict[str, Any]:
+        if self.url is not None:
+            return {"type": "video_url", "video_url": {"url": self.url}, "fps": self.fps}
+        return {"type": "video", "video": list(self.frames), "fps": self.fps}
+
+
+#: What a user turn carries besides text, in the order the person gave it.
+MediaInput = ImageInput | VideoInput
+
+
+@dataclass(frozen=True, slots=True)
 class Turn:
     role: Literal["user", "assistant"]
     text: str
-    images: tuple[ImageInput, ...] = ()
+    #: images and videos, in their order (the name predates videos)
+    images: tuple[MediaInput, ...] = ()
+    #: a last assistant turn the model continues from its last character (DashScope's
+    #: "partial mode": Continue on a stopped answer; see ``Conversation.continuation_turns``)
+    partial: bool = False
 
     def to_message(self) -> dict[str, Any]:
+        message: dict[str, Any]
         if not self.images:
-            return {"role": self.role, "content": self.text}
-        parts: list[dict[str, Any]] = []
-        if self.text:
-            parts.append({"type": "text", "text": self.text})
-        parts.extend(image.to_part() for image in self.images)
-        return {"role": self.role, "content": parts}
+            message = {"role": self.role, "content": self.text}
+        else:
+            parts: list[dict[str, Any]] = []
+            if self.text:
+                parts.append({"type": "text", "text": self.text})
+            parts.extend(image.to_part() for image in self.images)
+            message = {"role": self.role, "content": parts}
+        if self.partial:
+            message["partial"] = True
+        return message
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +161,11 @@ def effective_stream(request: ChatRequest, info: ModelInfo) -> bool:
 
 def check_request(request: ChatRequest, info: ModelInfo) -> None:
     """Refuse combinations the service would answer with a 400, with a sentence saying why."""
-    if not request.turns or request.turns[-1].role != "user":
-        raise RequestError("a request must end with a user turn")
+    last = request.turns[-1] if request.turns else None
+    if last is None or (last.role != "user" and not last.partial):
+        raise RequestError("a request must end with a user turn (or a partial assistant turn)")
+    if any(turn.partial for turn in request.turns[:-1]):
+        raise RequestError("only the last turn can be partial")
     if request.thinking is False and info.thinking == "always":
         raise RequestError(f"{info.name} always thinks; thinking cannot be switched off")
     if request.thinking and info.thinking == "none" and info.known:

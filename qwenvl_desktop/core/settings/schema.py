@@ -227,6 +227,125 @@ def _language(value: Any, ctx: ParseContext) -> str | None:
     return text
 
 
+_THEMES = ("system", "light", "dark")
+
+
+def _theme(value: Any, ctx: ParseContext) -> str:
+    text = _text(value).lower()
+    if text not in _THEMES:
+        raise InvalidValue(f'theme {text!r}: choose "system", "light" or "dark"')
+    return text
+
+
+MIN_FONT_SIZE, MAX_FONT_SIZE = 6, 48
+
+
+def _number(value: Any, ctx: ParseContext, what: str) -> float | None:
+    """A number from TOML or text; None for "default" (the model's or the system's own)."""
+    if isinstance(value, bool):
+        raise InvalidValue(f"expected {what}, got a boolean")
+    if isinstance(value, str) and (ctx.from_text or value.strip().lower() in _DEFAULTS):
+        text = value.strip().lower()
+        if text in _DEFAULTS:
+            return None
+        try:
+            value = float(text)
+        except ValueError:
+            raise InvalidValue(f"expected {what}, got {value.strip()!r}") from None
+    if not isinstance(value, int | float) or not math.isfinite(value):
+        raise InvalidValue(f"expected {what}, got {_type_name(value)}")
+    return float(value)
+
+
+#: words that mean "not set: the system's (font) or the model's (sampling) own default"
+_DEFAULTS = ("", "default", "system", "auto", "none")
+
+
+def _whole(value: float, what: str) -> int:
+    if value != int(value):
+        raise InvalidValue(f"{what} must be a whole number, got {value:g}")
+    return int(value)
+
+
+def _font_size(value: Any, ctx: ParseContext) -> int | None:
+    number = _number(value, ctx, "a font size in points")
+    if number is None:
+        return None
+    size = _whole(number, "the font size")
+    if not MIN_FONT_SIZE <= size <= MAX_FONT_SIZE:
+        raise InvalidValue(
+            f"font size {size}: give {MIN_FONT_SIZE} to {MAX_FONT_SIZE} points, "
+            'or "system" for the system font'
+        )
+    return size
+
+
+def _send_with(value: Any, ctx: ParseContext) -> str:
+    text = _text(value).lower().replace("+", "_").replace("-", "_")
+    text = {"return": "enter", "ctrl_return": "ctrl_enter", "cmd_enter": "ctrl_enter"}.get(
+        text, text
+    )
+    if text not in ("enter", "ctrl_enter"):
+        raise InvalidValue(
+            f'send_with {text!r}: choose "enter" (Shift+Enter for a new line) or "ctrl_enter"'
+        )
+    return text
+
+
+MAX_SYSTEM_PROMPT = 20_000
+
+
+def _system_prompt(value: Any, ctx: ParseContext) -> str | None:
+    if not isinstance(value, str):
+        raise InvalidValue(f"expected a string, got {_type_name(value)}")
+    text = value.strip()
+    if not text:
+        return None
+    if len(text) > MAX_SYSTEM_PROMPT:
+        raise InvalidValue(
+            f"the system prompt has {len(text):,} characters; at most {MAX_SYSTEM_PROMPT:,}"
+        )
+    return text
+
+
+MAX_TEMPERATURE = 2.0
+
+
+def _temperature(value: Any, ctx: ParseContext) -> float | None:
+    number = _number(value, ctx, "a temperature")
+    if number is not None and not 0 <= number < MAX_TEMPERATURE:
+        raise InvalidValue(
+            f"temperature {number:g}: give 0 or more and less than 2 "
+            '(lower is steadier), or "default" for the model\'s own'
+        )
+    return number
+
+
+def _top_p(value: Any, ctx: ParseContext) -> float | None:
+    number = _number(value, ctx, "a top_p")
+    if number is not None and not 0 < number <= 1:
+        raise InvalidValue(
+            f'top_p {number:g}: give more than 0 and at most 1, or "default" for the model\'s own'
+        )
+    return number
+
+
+MAX_OUTPUT_TOKENS = 1_000_000
+
+
+def _max_tokens(value: Any, ctx: ParseContext) -> int | None:
+    number = _number(value, ctx, "a number of tokens")
+    if number is None:
+        return None
+    tokens = _whole(number, "max_tokens")
+    if not 1 <= tokens <= MAX_OUTPUT_TOKENS:
+        raise InvalidValue(
+            f"max_tokens {tokens}: give 1 to {MAX_OUTPUT_TOKENS:,} tokens, "
+            'or "default" for the model\'s own limit'
+        )
+    return tokens
+
+
 def _region_urls(value: Any, ctx: ParseContext) -> tuple[tuple[str, str], ...]:
     table: Mapping[str, Any]
     if ctx.from_text and isinstance(value, str):
@@ -345,6 +464,48 @@ SPECS: dict[str, SettingSpec] = {
             'language = "zh_CN"',
         ),
         SettingSpec("history", "Keep a conversation history on disk", _bool, "history = false"),
+        SettingSpec(
+            "theme",
+            '"system" (follow the desktop\'s light or dark), "light" or "dark"',
+            _theme,
+            'theme = "dark"',
+        ),
+        SettingSpec(
+            "font_size",
+            'Point size of the transcript and the question box, or "system"',
+            _font_size,
+            "font_size = 12",
+        ),
+        SettingSpec(
+            "send_with",
+            '"enter" (Shift+Enter: new line) or "ctrl_enter" sends the question',
+            _send_with,
+            'send_with = "enter"',
+        ),
+        SettingSpec(
+            "system_prompt",
+            "A system prompt sent with every new question (empty: none)",
+            _system_prompt,
+            'system_prompt = "Answer briefly."',
+        ),
+        SettingSpec(
+            "temperature",
+            'Sampling temperature, 0 to under 2, or "default" (the model\'s)',
+            _temperature,
+            "temperature = 0.3",
+        ),
+        SettingSpec(
+            "top_p",
+            'Nucleus sampling, more than 0 up to 1, or "default" (the model\'s)',
+            _top_p,
+            "top_p = 0.8",
+        ),
+        SettingSpec(
+            "max_tokens",
+            'Most tokens in an answer, or "default" (the model\'s limit)',
+            _max_tokens,
+            "max_tokens = 2048",
+        ),
         SettingSpec(
             "region_urls",
             "Replace the built-in endpoint of a region (for a gateway in front of it)",

@@ -34,6 +34,18 @@ class Settings:
     history: bool = True
     #: None: the system's language
     language: str | None = None
+    #: "system" follows the desktop's light or dark scheme; "light"/"dark" force one
+    theme: Literal["system", "light", "dark"] = "system"
+    #: points for the transcript and the question box; None: the system font's size
+    font_size: int | None = None
+    #: which key sends the question: Enter (Shift+Enter: new line) or Ctrl+Enter
+    send_with: Literal["enter", "ctrl_enter"] = "ctrl_enter"
+    #: sent as the system message of every request (None: none)
+    system_prompt: str | None = None
+    #: sampling options sent with every request (None: the model's own)
+    temperature: float | None = None
+    top_p: float | None = None
+    max_tokens: int | None = None
     #: empty: every model may be chosen (the rule: :func:`~.catalog.model_allowed`)
     allowed_models: tuple[str, ...] = ()
     #: (region, base URL) pairs that replace the catalog's endpoint of a region

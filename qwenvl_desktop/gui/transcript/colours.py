@@ -8,7 +8,8 @@ reaches it.
 
 Text carries its colour *role* as a format property (:data:`COLOUR_ROLE`), and Markdown links
 (whose colour Qt fixes at import) are recognised as anchors, so :func:`restyle` can give text
-already shown the colours of a new palette.
+already shown the colours of a new palette. Highlighted code (:mod:`.code_blocks`) has roles of
+its own (``code-keyword``…): a hue each, made readable on the code block's shade over the base.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from PySide6.QtGui import (
 )
 
 __all__ = [
+    "CODE_ROLES",
+    "CODE_SHADE",
     "COLOUR_ROLE",
     "MIN_CONTRAST",
     "ColourRole",
@@ -33,18 +36,57 @@ __all__ = [
     "contrast_ratio",
     "readable_on",
     "restyle",
+    "restyle_tables",
 ]
 
 #: WCAG 2.x AA for body text.
 MIN_CONTRAST = 4.5
-#: Char-format property naming a run's colour role ("link", "muted", "reasoning", "error").
+#: Char-format property naming a run's colour role ("link", "muted", "reasoning", "error",
+#: "quote", or one of :data:`CODE_ROLES`).
 COLOUR_ROLE = int(QTextFormat.Property.UserProperty) + 11
 
-ColourRole = Literal["link", "muted", "reasoning", "error"]
-_ROLES: tuple[ColourRole, ...] = ("link", "muted", "reasoning", "error")
+ColourRole = Literal[
+    "link",
+    "muted",
+    "reasoning",
+    "error",
+    "quote",
+    "code-label",
+    "code-keyword",
+    "code-string",
+    "code-comment",
+    "code-number",
+    "code-function",
+    "code-builtin",
+    "code-inserted",
+    "code-deleted",
+]
 
 #: The error colour's hue: a red that reads as an error in light and dark.
 _ERROR_HUE = QColor(214, 69, 65)
+#: A code block's background: a translucent grey, so it reads on light and dark bases alike.
+CODE_SHADE = QColor(127, 127, 127, 36)
+#: The hue of each kind of code token (GitHub's light theme); each is moved in lightness until
+#: it reads on the code shade, so a dark palette gets light versions of the same hues.
+CODE_ROLES: dict[ColourRole, QColor] = {
+    "code-keyword": QColor(207, 34, 46),
+    "code-string": QColor(10, 48, 105),
+    "code-comment": QColor(110, 119, 129),
+    "code-number": QColor(5, 80, 174),
+    "code-function": QColor(130, 80, 223),
+    "code-builtin": QColor(149, 56, 0),
+    "code-inserted": QColor(17, 99, 41),
+    "code-deleted": QColor(130, 7, 30),
+}
+_ROLES: tuple[ColourRole, ...] = (
+    "link",
+    "muted",
+    "reasoning",
+    "error",
+    "quote",
+    "code-label",
+    *CODE_ROLES,
+)
 
 
 def _channel(value: float) -> float:
@@ -108,13 +150,29 @@ class TranscriptColours:
         self.link = readable_on(palette.color(QPalette.ColorRole.Link), self.base)
         self.muted = readable_on(palette.color(QPalette.ColorRole.PlaceholderText), self.base)
         self.error = readable_on(_ERROR_HUE, self.base)
+        #: what code is drawn on: the shade over the base
+        self.code_base = over(CODE_SHADE, self.base)
+        self._code = {role: readable_on(hue, self.code_base) for role, hue in CODE_ROLES.items()}
+        # Text in a code block that is not a token of its own (and the block's language label).
+        self.code_muted = readable_on(
+            palette.color(QPalette.ColorRole.PlaceholderText), self.code_base
+        )
+        #: a quote's left bar: a clear mid grey (a bar, not text: 3:1 is the aim for graphics)
+        self.quote_bar = readable_on(
+            palette.color(QPalette.ColorRole.PlaceholderText), self.base, 3.0
+        )
 
     def of(self, role: ColourRole) -> QColor:
         if role == "link":
             return self.link
         if role == "error":
             return self.error
-        return self.muted  # "muted", "reasoning"
+        if role == "code-label":
+            return self.code_muted
+        code = self._code.get(role)
+        if code is not None:
+            return code
+        return self.muted  # "muted", "reasoning", "quote"
 
     def char(self, role: ColourRole) -> QTextCharFormat:
         """A format that draws in ``role``'s colour and remembers the role."""
@@ -125,6 +183,8 @@ class TranscriptColours:
 
 
 def _role_of(char: QTextCharFormat) -> ColourRole | None:
+    if char.isImageFormat():
+        return None  # an icon: drawn from its resource, in colours of its own
     role = char.property(COLOUR_ROLE)
     if role in _ROLES:
         return role  # type: ignore[no-any-return]
@@ -134,10 +194,16 @@ def _role_of(char: QTextCharFormat) -> ColourRole | None:
 
 
 def restyle(
-    document: QTextDocument, colours: TranscriptColours, start: int = 0, end: int | None = None
+    document: QTextDocument,
+    colours: TranscriptColours,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    tables: bool = True,
 ) -> None:
     """Give the text from ``start`` to ``end`` (all of it by default) its role's colour, and
-    the tables in it a border in the muted colour."""
+    (unless ``tables`` is False: a new piece's tables have theirs already) the tables in it a
+    border in the muted colour."""
     stop = document.characterCount() if end is None else end
     runs: list[tuple[int, int, ColourRole]] = []
     block = document.findBlock(start)
@@ -156,18 +222,21 @@ def restyle(
         cursor.setPosition(position)
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(colours.char(role))
-    _restyle_tables(document, colours, start, stop)
+    if tables:
+        restyle_tables(document, colours.muted, start, stop)
 
 
-def _restyle_tables(
-    document: QTextDocument, colours: TranscriptColours, start: int, stop: int
+def restyle_tables(
+    document: QTextDocument, border: QColor, start: int = 0, stop: int | None = None
 ) -> None:
+    """Give the tables from ``start`` to ``stop`` (all by default) a ``border``. (Inside an edit
+    block the document does not list its new tables yet.)"""
     for frame in document.rootFrame().childFrames():
         if not isinstance(frame, QTextTable):
             continue
-        if frame.lastPosition() < start or frame.firstPosition() > stop:
+        if frame.lastPosition() < start or (stop is not None and frame.firstPosition() > stop):
             continue
         table = frame.format()
-        if table.borderBrush().color() != colours.muted:
-            table.setBorderBrush(colours.muted)
+        if table.borderBrush().color() != border:
+            table.setBorderBrush(border)
             frame.setFormat(table)

@@ -1,5 +1,6 @@
-"""The blocks of one exchange in the transcript's document: the question with its thumbnails, the
-reply header, the Thinking section, and the footer (state, error and its details, usage, links).
+"""The blocks of one exchange in the transcript's document: the question with its thumbnails (and
+its Edit button), the reply header, the Thinking section, and the footer (state, error and its
+details, the action buttons of :mod:`.turn_actions`, versions ‹ 1/3 ›, usage, links).
 
 Each reply keeps a few :class:`QTextCursor` marks (:class:`ReplyMarks`) — Qt moves them as text
 is inserted or removed elsewhere — so a reply can stream into the middle of the document as easily
@@ -45,6 +46,13 @@ from qwenvl_desktop.gui.transcript.thumbnails import (
     image_captions,
     insert_thumbnails,
 )
+from qwenvl_desktop.gui.transcript.turn_actions import (
+    TURN_ACTIONS,
+    TurnActionName,
+    insert_action,
+    insert_inactive,
+    tooltip_for,
+)
 
 __all__ = [
     "Formats",
@@ -59,6 +67,7 @@ __all__ = [
     "set_blocks_visible",
     "set_folded",
     "show_details",
+    "turn_buttons",
     "write_reply_header",
 ]
 
@@ -112,17 +121,32 @@ class ReplyMarks:
     details_start: QTextCursor | None = None
     details_end: QTextCursor | None = None
     details_shown: bool = False
-    #: the code blocks of the answer, for their "Copy code" links
+    #: the code blocks of the answer, for their copy buttons (the last ``tail_codes`` are those
+    #: of the unfinished block shown provisionally: .markdown_render)
     codes: list[str] = field(default_factory=list)
+    tail_codes: int = 0
+    #: characters of ``splitter.text`` shown after the rendered part, and whether raw (a tail
+    #: too long to render again at every batch) rather than rendered provisionally
+    tail_shown: int = 0
+    tail_raw: bool = False
+    #: when the reasoning began to stream (monotonic seconds), and how long it lasted once the
+    #: answer began (None: unknown — a reply replayed from the history)
+    thinking_started: float | None = None
+    thinking_seconds: float | None = None
 
 
 class Formats:
     """The block and character formats of the transcript; the colours follow the widget's
     palette (:class:`.colours.TranscriptColours`)."""
 
-    def __init__(self, palette: QPalette, font: QFont) -> None:
+    def __init__(
+        self, palette: QPalette, font: QFont, shortcuts: dict[str, str] | None = None
+    ) -> None:
         self.colours = TranscriptColours(palette)
         self._font = font
+        #: the window's shortcuts for the last turn's actions ("copy": "Ctrl+Shift+C"…), named
+        #: in the buttons' tooltips
+        self.shortcuts: dict[str, str] = dict(shortcuts or {})
 
     @staticmethod
     def body() -> QTextBlockFormat:
@@ -216,16 +240,27 @@ def insert_question(
     turn_start.setPosition(cursor.block().position())
     cursor.setBlockFormat(fmt.label_block(0 if first else 8))
     cursor.insertText("You", fmt.label())
+    cursor.insertText("  ", QTextCharFormat())
+    _button(cursor, fmt, "edit", exchange.id)
     cursor.insertBlock(fmt.body(), QTextCharFormat())
-    cursor.insertText(exchange.question or "(images only)", QTextCharFormat())
+    cursor.insertText(exchange.question or _media_only(exchange), QTextCharFormat())
     inserted: list[InsertedThumbnail] = []
     if exchange.attachments:
         cursor.insertBlock(fmt.body(), QTextCharFormat())
         inserted = insert_thumbnails(cursor, exchange, thumbnails, device_pixel_ratio)
         cursor.insertBlock(fmt.body(), fmt.small())
         cursor.insertText(image_captions(exchange), fmt.small())
+    if exchange.videos:  # each video's filmstrip and caption (issue 14)
+        from qwenvl_desktop.gui.transcript.filmstrip import insert_filmstrips
+
+        insert_filmstrips(cursor, exchange, fmt.small(), device_pixel_ratio)
     cursor.insertBlock(fmt.body(), QTextCharFormat())
     return turn_start, inserted
+
+
+def _media_only(exchange: Exchange) -> str:
+    """What a question without text shows in its place."""
+    return "(video only)" if exchange.videos and not exchange.attachments else "(images only)"
 
 
 # -- the reply -----------------------------------------------------------------------------------
@@ -296,12 +331,29 @@ def set_folded(fmt: Formats, reply: ReplyMarks, folded: bool) -> None:
     if reply.thinking_header is None:
         return
     reply.folded = folded
+    write_thinking_header(fmt, reply)
+    _hide_reasoning(reply)
+
+
+def write_thinking_header(
+    fmt: Formats, reply: ReplyMarks, live_seconds: float | None = None
+) -> None:
+    """The Thinking header's words: "▾ Thinking… 7 s" while the reasoning streams
+    (``live_seconds``), "▸ Thought for 12 s (3,456 characters)" once folded, plain "Thinking"
+    when the duration is unknown."""
+    if reply.thinking_header is None:
+        return
     header = at(reply.thinking_header.document(), reply.thinking_header.position())
     header.movePosition(_Move.EndOfBlock, _Mode.KeepAnchor)
-    words = f" ({reply.reasoning_chars:,} characters)" if folded else ""
-    arrow = "▸" if folded else "▾"
-    header.insertText(f"{arrow} Thinking{words}", fmt.link(link_href("fold", reply.id)))
-    _hide_reasoning(reply)
+    arrow = "▸" if reply.folded else "▾"
+    if live_seconds is not None:
+        title = f"Thinking… {int(live_seconds)} s"
+    elif reply.thinking_seconds is not None:
+        title = f"Thought for {max(round(reply.thinking_seconds), 1)} s"
+    else:
+        title = "Thinking"
+    words = f" ({reply.reasoning_chars:,} characters)" if reply.folded else ""
+    header.insertText(f"{arrow} {title}{words}", fmt.link(link_href("fold", reply.id)))
 
 
 def _hide_reasoning(reply: ReplyMarks) -> None:
@@ -333,9 +385,9 @@ def insert_footer(
     exchange: Exchange,
     results: Sequence[ResultAction] = (),
 ) -> None:
-    """Under a reply that ended: its state note or error (with hidden details), the usage line,
-    and the links Retry, Details, Copy answer, the answer's ``results`` (Copy text, Copy CSV…:
-    a line of their own), Copy as curl."""
+    """Under a reply that ended: its state note or error (with hidden details), then one line of
+    buttons (copy, regenerate, continue, retry), the versions (‹ 2/3 ›), the usage and Copy as
+    curl; the answer's ``results`` (Copy text, Copy CSV…) on a line of their own."""
     cursor = at(reply.answer_end.document(), reply.answer_end.position())
     # An empty last answer block (no answer, or the one left after rendering) takes the
     # first footer line; otherwise the footer starts a block of its own.
@@ -346,21 +398,14 @@ def insert_footer(
     note = transcript_state_note(exchange)
     if note is not None:
         cursor.insertText(note, fmt.notice())
-        if exchange.state == "incomplete":
-            cursor.insertText("  ", fmt.small())
-            cursor.insertText("Retry", fmt.link(link_href("retry", reply.id)))
         cursor.insertBlock(fmt.body(), fmt.small())
     elif exchange.state == "failed" and exchange.error is not None:
         _insert_error(cursor, fmt, reply, exchange)
-    # A failure before anything was reported has no usage line.
-    show_usage = exchange.usage is not None or exchange.state != "failed"
-    if exchange.state == "failed":
         cursor.insertBlock(fmt.body(), fmt.small())  # not in the details
-    if show_usage:
+    _insert_buttons(cursor, fmt, exchange)
+    # A failure before anything was reported has no usage line.
+    if exchange.usage is not None or exchange.state != "failed":
         cursor.insertText(usage_summary(exchange), fmt.small())
-        cursor.insertText("  ·  ", fmt.small())
-    if exchange.answer:
-        cursor.insertText("Copy answer", fmt.link(link_href("copy", reply.id)))
         cursor.insertText("  ·  ", fmt.small())
     cursor.insertText("Copy as curl", fmt.link(link_href("curl", reply.id)))
     if results:
@@ -371,13 +416,58 @@ def insert_footer(
             cursor.insertText(result.label, fmt.link(result_href(reply.id, result.key)))
 
 
+def _button(
+    cursor: QTextCursor,
+    fmt: Formats,
+    name: TurnActionName,
+    exchange_id: str,
+    argument: str | None = None,
+) -> None:
+    action = TURN_ACTIONS[name]
+    tooltip = tooltip_for(action, fmt.shortcuts)
+    insert_action(cursor, action, exchange_id, tooltip, argument=argument)
+
+
+def turn_buttons(exchange: Exchange) -> list[TurnActionName]:
+    """The buttons under a reply that ended, in their order."""
+    names: list[TurnActionName] = []
+    if exchange.answer:
+        names.append("copy")
+    if exchange.state in ("failed", "incomplete"):
+        names.append("retry")
+    if exchange.can_continue:
+        names.append("continue")
+    if exchange.is_settled and exchange.state != "failed":
+        names.append("regenerate")
+    return names
+
+
+def _insert_buttons(cursor: QTextCursor, fmt: Formats, exchange: Exchange) -> None:
+    """The action buttons, then ‹ n/m › when Regenerate kept other replies."""
+    for name in turn_buttons(exchange):
+        _button(cursor, fmt, name, exchange.id)
+    count = exchange.version_count
+    if count > 1:
+        shown = exchange.version_index
+        cursor.insertText("  ", fmt.small())
+        if shown > 0:
+            _button(cursor, fmt, "version-prev", exchange.id, str(shown - 1))
+        else:
+            insert_inactive(cursor, "version-prev")
+        cursor.insertText(f"{shown + 1}/{count}", fmt.small())
+        cursor.insertText("  ", fmt.small())
+        if shown + 1 < count:
+            _button(cursor, fmt, "version-next", exchange.id, str(shown + 1))
+        else:
+            insert_inactive(cursor, "version-next")
+    cursor.insertText("   ", fmt.small())
+
+
 def _insert_error(cursor: QTextCursor, fmt: Formats, reply: ReplyMarks, exchange: Exchange) -> None:
     assert exchange.error is not None
     cursor.insertText(error_sentence(exchange.error), fmt.error())
     cursor.insertBlock(fmt.body(), fmt.small())
     cursor.insertText("Details", fmt.link(link_href("details", reply.id)))
-    cursor.insertText("  ·  ", fmt.small())
-    cursor.insertText("Retry", fmt.link(link_href("retry", reply.id)))
     if exchange.error.kind == "authentication":  # the key was rejected: the way to a new one
         cursor.insertText("  ·  ", fmt.small())
         cursor.insertText("Set key…", fmt.link(link_href("set-key", reply.id)))

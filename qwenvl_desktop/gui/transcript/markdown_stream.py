@@ -14,13 +14,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
-__all__ = ["CODE_LINK_PREFIX", "MarkdownSplitter", "add_copy_links", "utf16_len"]
+__all__ = [
+    "CODE_LINK_PREFIX",
+    "MarkdownSplitter",
+    "add_copy_links",
+    "provisional_markdown",
+    "split_tables_from_code",
+    "utf16_len",
+]
 
 #: Links ``qwenvl:copy-code/<reply id>/<n>`` copy code block n of a reply.
 CODE_LINK_PREFIX = "qwenvl:copy-code/"
 
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
+#: Characters that would break a language name out of its Markdown link text.
+_LABEL_UNSAFE = re.compile(r"[\[\]()\\`*_<>!]")
+#: A table's delimiter row, or the start of one (``|---|:-`` …).
+_DELIMITER_ROW = re.compile(r"^\s*\|?[\s:|-]*$")
 
 
 def utf16_len(text: str) -> int:
@@ -124,10 +136,11 @@ class MarkdownSplitter:
 
 
 def add_copy_links(markdown: str, href_prefix: str, first_index: int) -> tuple[str, list[str]]:
-    """Put a "Copy code" link above each fenced code block; return the text and the code blocks.
+    """Put a link above each fenced code block — its language, or "code", linking to the copy of
+    that block; return the text and the code blocks.
 
     The link is its own paragraph (a blank line before it), indented like the fence so a code
-    block inside a list item stays there.
+    block inside a list item stays there; :mod:`.code_blocks` turns it into the block's header.
     """
     lines = markdown.split("\n")
     out: list[str] = []
@@ -140,7 +153,8 @@ def add_copy_links(markdown: str, href_prefix: str, first_index: int) -> tuple[s
             if match:
                 indent = line[: len(line) - len(line.lstrip(" "))]
                 href = f"{href_prefix}{first_index + len(codes)}"
-                out.extend(["", f"{indent}[Copy code]({href})", ""])
+                language = _LABEL_UNSAFE.sub("", match.group(3).strip().split(" ")[0]) or "code"
+                out.extend(["", f"{indent}[{language}]({href})", ""])
                 fence = match.group(2)
                 code = []
                 codes.append("")
@@ -161,3 +175,80 @@ def add_copy_links(markdown: str, href_prefix: str, first_index: int) -> tuple[s
     if fence is not None:  # unterminated fence (a stopped reply): copy what there is
         codes[-1] = "\n".join(code)
     return "\n".join(out), codes
+
+
+def provisional_markdown(tail: str) -> str:
+    """The unfinished last block of an answer, completed so that it renders as what it will be.
+
+    A table whose delimiter row has not arrived yet gets one (else its header shows as a line of
+    pipes); an unclosed ``**`` or inline code span on the last line is closed. An open code fence
+    needs nothing: Markdown renders it as a code block up to the end.
+    """
+    lines = tail.split("\n")
+    if _open_fence(lines):
+        return tail
+    first = lines[0].strip()
+    if first.startswith("|") and len(lines) <= 2:
+        second = lines[1] if len(lines) == 2 else ""
+        if _DELIMITER_ROW.match(second):
+            columns = max(first.strip("|").count("|") + 1, 1)
+            return lines[0] + "\n|" + "---|" * columns
+        return tail
+    last = lines[-1]
+    closing = ""
+    if last.count("`") % 2:
+        closing += "`"
+    elif last.count("**") % 2:
+        closing += "**"
+    return tail + closing if closing and not tail.endswith(" ") else tail
+
+
+def _open_fence(lines: list[str]) -> bool:
+    fence: str | None = None
+    for line in lines:
+        match = _FENCE.match(line)
+        if match is None:
+            continue
+        marker = match.group(2)
+        if fence is None:
+            fence = marker
+        elif marker[0] == fence[0] and len(marker) >= len(fence) and not match.group(3).strip():
+            fence = None
+    return fence is not None
+
+
+def split_tables_from_code(markdown: str) -> list[str]:
+    """``markdown`` cut before each table that directly follows a fenced code block.
+
+    Qt's Markdown import (6.8–6.12) puts such a table's first cell into an extra paragraph (an
+    empty line, then the header text unbolded and lower than its neighbours); rendered as two
+    pieces the table is whole. Elsewhere the text stays one piece.
+    """
+    lines = markdown.split("\n")
+    cuts: list[int] = []
+    fence: str | None = None
+    after_fence = False
+    offset = 0
+    for line in lines:
+        match = _FENCE.match(line.lstrip(" ") if len(line) - len(line.lstrip(" ")) < 8 else "")
+        if fence is not None:
+            closing = (
+                match is not None
+                and match.group(2)[0] == fence[0]
+                and len(match.group(2)) >= len(fence)
+                and not match.group(3).strip()
+            )
+            if closing:
+                fence = None
+                after_fence = True
+        elif match is not None:
+            fence = match.group(2)
+        elif line.strip():
+            if after_fence and line.lstrip().startswith("|"):
+                cuts.append(offset)
+            after_fence = False
+        offset += len(line) + 1
+    if not cuts:
+        return [markdown]
+    bounds = [0, *cuts, len(markdown)]
+    return [markdown[a:b] for a, b in pairwise(bounds) if markdown[a:b]]

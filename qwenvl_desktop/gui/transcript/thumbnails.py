@@ -8,11 +8,12 @@ document, so that an answer's boxes can be drawn on it later (:class:`InsertedTh
 
 from __future__ import annotations
 
+import functools
 import itertools
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QImage, QTextCharFormat, QTextCursor, QTextDocument, QTextImageFormat
 
 from qwenvl_desktop.core.conversation.model import Exchange
@@ -40,14 +41,41 @@ STORED_THUMB_SIDE = 96
 _serials = itertools.count(1)
 
 
-@dataclass(frozen=True, slots=True)
 class InsertedThumbnail:
     """A thumbnail in the document: its resource name, which image of the question it shows,
-    and its pixels as inserted (device pixels, the whole image scaled)."""
+    and its pixels as inserted (device pixels, the whole image scaled).
 
-    name: str
-    index: int
-    image: QImage
+    A stored conversation's thumbnail is decoded when first needed (``make``): the transcript
+    asks for it when it paints it (:meth:`.view.TranscriptView.loadResource`), so opening a long
+    conversation does not decode every image in it.
+    """
+
+    __slots__ = ("_image", "_make", "index", "name")
+
+    def __init__(
+        self,
+        name: str,
+        index: int,
+        image: QImage | None = None,
+        *,
+        make: Callable[[], QImage] | None = None,
+    ) -> None:
+        self.name = name
+        self.index = index
+        self._image = image
+        self._make = make
+
+    @property
+    def image(self) -> QImage:
+        if self._image is None:
+            self._image = self._make() if self._make is not None else QImage()
+            self._make = None
+        return self._image
+
+    @property
+    def decoded(self) -> bool:
+        """Whether the pixels exist yet (a stored image waits until it is first painted)."""
+        return self._image is not None
 
 
 def insert_thumbnails(
@@ -58,26 +86,41 @@ def insert_thumbnails(
     inserted = []
     dpr = max(device_pixel_ratio, 1.0)
     for index, attachment in enumerate(exchange.attachments):
+        side = round(STORED_THUMB_SIDE * dpr)
+        make: Callable[[], QImage] | None = None
+        thumb: QImage | None
         if index < len(thumbs):
             thumb = thumbs[index]
-        else:  # a stored conversation: made from the bytes that were sent
-            thumb = _thumbnail_of(attachment, round(STORED_THUMB_SIDE * dpr))
-        if thumb.isNull():
+            size = thumb.size()
+        elif attachment.sent_size is not None and is_data_uri(attachment.url):
+            # A stored conversation: the size is known from the record, the pixels are decoded
+            # when the thumbnail is first painted.
+            thumb = None
+            size = QSize(*attachment.sent_size).scaled(
+                side, side, Qt.AspectRatioMode.KeepAspectRatio
+            )
+            make = functools.partial(_thumbnail_of, attachment, side)
+        else:  # a stored conversation without the size on record: decoded now
+            thumb = _thumbnail_of(attachment, side)
+            size = thumb.size()
+        if size.isEmpty() or (thumb is not None and thumb.isNull()):
             continue
         name = f"qwenvl-thumb:{exchange.id}/{next(_serials)}"
-        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), thumb)
+        if thumb is not None:
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), thumb)
         image = QTextImageFormat()
         image.setName(name)
         image.setAnchor(True)
         image.setAnchorHref(f"{link_href('image', exchange.id)}/{index}")
         image.setToolTip("Open in the image viewer")
-        # Logical size; the bitmap has dpr times the pixels, so it stays sharp on HiDPI.
-        height = min(THUMB_HEIGHT, thumb.height() / dpr)
+        # Logical size; the bitmap has dpr times the pixels, so it stays sharp on HiDPI. Both
+        # set: the layout then never needs the pixels.
+        height = min(THUMB_HEIGHT, size.height() / dpr)
         image.setHeight(height)
-        image.setWidth(thumb.width() * height / max(thumb.height(), 1))
+        image.setWidth(size.width() * height / max(size.height(), 1))
         cursor.insertImage(image)
         cursor.insertText("  ", QTextCharFormat())
-        inserted.append(InsertedThumbnail(name, index, thumb))
+        inserted.append(InsertedThumbnail(name, index, thumb, make=make))
     return inserted
 
 

@@ -35,6 +35,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from qwenvl_desktop.core.images.data_uri import parse_data_uri
+from qwenvl_desktop.core.video.probe import VIDEO_EXTENSIONS
 from qwenvl_desktop.platform.clipboard.dedup import rgba_digest
 
 __all__ = [
@@ -290,7 +291,8 @@ def clipboard_payload(mime: QMimeData | None) -> ClipboardPayload:
         for url in mime.urls():
             if url.isLocalFile():
                 path = url.toLocalFile()
-                if posixpath.splitext(path)[1].lower() in IMAGE_SUFFIXES:
+                # Video files go the same way in: the draft tells them from images (issue 14).
+                if posixpath.splitext(path)[1].lower() in IMAGE_SUFFIXES | VIDEO_EXTENSIONS:
                     files.append(path)
                 else:
                     skipped.append(f"{posixpath.basename(path) or path} is not an image file.")
@@ -350,7 +352,18 @@ def _text_links(text: str) -> list[str]:
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
     if not lines or any(" " in line for line in lines):
         return []
-    return [line for line in lines if looks_like_image_url(line)]
+    return [line for line in lines if looks_like_image_url(line) or _looks_like_video_url(line)]
+
+
+def _looks_like_video_url(url: str) -> bool:
+    """An http(s) link whose path ends like a video file (``…/clip.mp4``): attached as a video."""
+    try:
+        parts = urllib.parse.urlsplit(url.strip())
+    except ValueError:
+        return False
+    if parts.scheme.lower() not in _URL_SCHEMES or not parts.hostname:
+        return False
+    return posixpath.splitext(urllib.parse.unquote(parts.path))[1].lower() in VIDEO_EXTENSIONS
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:

@@ -91,7 +91,7 @@ def test_a_version_1_history_is_upgraded_with_nothing_lost(db_path: Path) -> Non
     # WHEN the current version opens it
     store = HistoryStore.open(db_path)
     # THEN it is at the current version
-    assert store._db.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION == 2
+    assert store._db.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION == 4
     # AND the list shows both conversations, most recent activity first
     assert [(c.id, c.title, c.exchange_count) for c in store.list_conversations()] == [
         ("c1", "Cats", 2),
@@ -142,7 +142,7 @@ def test_a_new_history_is_built_by_the_same_migrations(tmp_path: Path) -> None:
     db = sqlite3.connect(tmp_path / "new.db", isolation_level=None)
     applied = schema_module.migrate(db)
     # THEN every version was passed through, in order, and running again does nothing
-    assert applied == [1, 2]
+    assert applied == [1, 2, 3, 4]
     assert schema_module.migrate(db) == []
     db.close()
 

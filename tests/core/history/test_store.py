@@ -56,7 +56,7 @@ def test_new_history_is_a_private_wal_database_at_the_current_version(
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
     with raw(db_path) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert db.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION == 2
+        assert db.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION == 4
         assert db.execute("PRAGMA auto_vacuum").fetchone()[0] == 2  # incremental
     assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
     assert store.recovery_message is None

@@ -9,6 +9,8 @@ from __future__ import annotations
 from qwenvl_desktop.gui.transcript.markdown_stream import (
     MarkdownSplitter,
     add_copy_links,
+    provisional_markdown,
+    split_tables_from_code,
     utf16_len,
 )
 
@@ -70,11 +72,45 @@ def test_copy_links_are_added_above_each_fence_with_the_exact_code() -> None:
     text = "Run:\n```sh\nls -l\necho hi\n```\nThen\n\n    ```\n    indented\n    ```\n"
     markdown, codes = add_copy_links(text, "qwenvl:copy-code/x/", 3)
     assert codes[0] == "ls -l\necho hi"
-    assert "[Copy code](qwenvl:copy-code/x/3)" in markdown
-    assert markdown.index("Copy code") < markdown.index("```sh")
+    # The header placeholder names the language (code_blocks makes it the label and button).
+    assert "[sh](qwenvl:copy-code/x/3)" in markdown
+    assert markdown.index("[sh]") < markdown.index("```sh")
+    assert "    [code](qwenvl:copy-code/x/4)" in markdown  # no language, indented like its fence
 
 
 def test_utf16_length_counts_astral_characters_twice() -> None:
     assert utf16_len("abc") == 3
     assert utf16_len("a😀b") == 4
     assert utf16_len("é") == 1
+
+
+# -- the unfinished last block, completed for its provisional rendering ----------------------------
+
+
+def test_a_table_header_without_its_delimiter_row_gets_one() -> None:
+    assert provisional_markdown("| a | b |") == "| a | b |\n|---|---|"
+    assert provisional_markdown("| a | b |\n|--") == "| a | b |\n|---|---|"
+    assert provisional_markdown("| a | b") == "| a | b\n|---|---|"  # the header still arriving
+    complete = "| a | b |\n|---|---|\n| 1 | 2"
+    assert provisional_markdown(complete) == complete  # a body row renders as it is
+
+
+def test_an_unclosed_emphasis_or_code_span_on_the_last_line_is_closed() -> None:
+    assert provisional_markdown("This is **bol") == "This is **bol**"
+    assert provisional_markdown("Call `csv.rea") == "Call `csv.rea`"
+    assert provisional_markdown("Done **here**") == "Done **here**"
+
+
+def test_an_open_code_fence_is_left_as_it_is() -> None:
+    open_fence = "```python\nx = '**'\n| not a table"
+    assert provisional_markdown(open_fence) == open_fence
+
+
+def test_a_table_right_after_a_code_fence_is_cut_into_a_piece_of_its_own() -> None:
+    text = "Run:\n\n```sh\nls\n```\n\n| a | b |\n|---|---|\n\nThen\n\n| c |\n|---|\n"
+    assert split_tables_from_code(text) == [
+        "Run:\n\n```sh\nls\n```\n\n",
+        "| a | b |\n|---|---|\n\nThen\n\n| c |\n|---|\n",
+    ]
+    inside = "```md\n| not | a table |\n```\n"
+    assert split_tables_from_code(inside) == [inside]

@@ -1,0 +1,204 @@
+"""The one way in: a video file, an animated image or a link becomes a :class:`VideoAttachment`.
+
+The window shows a card as soon as :func:`probe_and_plan` has read the header (duration, frames,
+fps, estimated tokens), then runs :func:`extract_video` in a worker thread with progress and
+cancel; the command line calls :func:`prepare_video`, which does both.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import os
+from concurrent.futures import Executor
+from dataclasses import dataclass
+
+from qwenvl_desktop.core.protocol.catalog import ModelInfo
+from qwenvl_desktop.core.video.attachment import VideoAttachment
+from qwenvl_desktop.core.video.errors import VideoUnreadableError
+from qwenvl_desktop.core.video.frames import (
+    VIDEO_LIMIT_BYTES,
+    CancelCheck,
+    ExtractionProgress,
+    ProgressCallback,
+    extract_frames,
+)
+from qwenvl_desktop.core.video.plan import (
+    DEFAULT_FPS,
+    VideoPlan,
+    check_fps,
+    plan_video,
+    video_tokens,
+)
+from qwenvl_desktop.core.video.probe import (
+    PROBE_TIMEOUT_SECONDS,
+    VideoInfo,
+    is_video_url,
+    probe_video,
+)
+
+__all__ = [
+    "CancelCheck",
+    "ExtractionProgress",
+    "PlannedVideo",
+    "ProgressCallback",
+    "VideoSource",
+    "extract_video",
+    "prepare_video",
+    "prepare_video_async",
+    "probe_and_plan",
+    "video_link",
+]
+
+#: A path (``str`` or path-like), a ``file://`` URL, or an http(s) link.
+VideoSource = str | os.PathLike[str]
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedVideo:
+    """A probed local video and its plan: everything a card shows before extraction."""
+
+    info: VideoInfo
+    plan: VideoPlan
+
+
+def video_link(url: str, *, fps: float = DEFAULT_FPS, label: str | None = None) -> VideoAttachment:
+    """An http(s) video link, passed through: the service downloads and samples it at ``fps``."""
+    check_fps(fps)
+    url = url.strip()
+    return VideoAttachment(
+        source=label or url,
+        kind="url",
+        fps=fps,
+        url=url,
+        upload_bytes=len(url),
+        notes=("downloaded and sampled by the service; its token cost is known after the answer",),
+    )
+
+
+def probe_and_plan(
+    source: VideoSource,
+    *,
+    model: ModelInfo,
+    fps: float = DEFAULT_FPS,
+    max_frames: int | None = None,
+    label: str | None = None,
+    timeout: float = PROBE_TIMEOUT_SECONDS,
+) -> PlannedVideo:
+    """Read a local video's header and plan its frames (fast: nothing is decoded).
+
+    Raises a :class:`~.errors.VideoError` for an unusable file, :class:`ValueError` for an fps
+    outside 0.1–10 or ``max_frames`` under 4. Call again with another ``fps`` to re-plan (the
+    card's fps control): only the plan changes, so :func:`plan_video` on ``info`` is enough.
+    """
+    check_fps(fps)
+    info = probe_video(source, label=label, timeout=timeout)
+    plan = plan_video(
+        info.duration,
+        info.width,
+        info.height,
+        model=model,
+        fps=fps,
+        max_frames=max_frames,
+        frame_count=info.frame_count,
+        source=info.source,
+    )
+    return PlannedVideo(info, plan)
+
+
+def extract_video(
+    planned: PlannedVideo,
+    *,
+    model: ModelInfo,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+    limit: int = VIDEO_LIMIT_BYTES,
+    workers: int | None = None,
+) -> VideoAttachment:
+    """Decode and encode the planned frames: the attachment to send. Blocking (a worker thread).
+
+    ``progress`` is called after each frame from the thread that did it (a long clip is decoded
+    in two parts side by side: ``workers``); ``cancel`` (an Event or a function) is checked
+    between frames and raises :class:`~.errors.ExtractionCancelled`.
+    """
+    info, plan = planned.info, planned.plan
+    extracted = extract_frames(
+        info, plan, progress=progress, cancel=cancel, limit=limit, workers=workers
+    )
+    width, height = extracted.sent_size
+    return VideoAttachment(
+        source=info.source,
+        kind=info.kind,
+        fps=extracted.fps,
+        frames=extracted.frames,
+        duration=info.duration,
+        original_size=(info.width, info.height),
+        sent_size=extracted.sent_size,
+        codec=info.codec,
+        estimated_tokens=video_tokens(len(extracted.frames), width, height, model.grid),
+        upload_bytes=extracted.upload_bytes,
+        notes=(*plan.notes, *extracted.notes),
+    )
+
+
+def prepare_video(
+    source: VideoSource,
+    *,
+    model: ModelInfo,
+    fps: float = DEFAULT_FPS,
+    max_frames: int | None = None,
+    label: str | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+    timeout: float = PROBE_TIMEOUT_SECONDS,
+) -> VideoAttachment:
+    """Any video source to an attachment: a link passes through, a file is probed and extracted.
+
+    Blocking; raises a :class:`~.errors.VideoError` subclass with a sentence for anything
+    unusable, :class:`ValueError` for an fps outside 0.1–10 or ``max_frames`` under 4.
+    """
+    text = os.fspath(source)
+    if isinstance(text, str):
+        stripped = text.strip()
+        if is_video_url(stripped):
+            return video_link(stripped, fps=fps, label=label)
+        scheme = stripped.split(":", 1)[0].lower() if "://" in stripped else ""
+        if scheme and scheme != "file":
+            raise VideoUnreadableError(
+                f"{scheme}:// links cannot be used; give an http(s) link or a local file.",
+                source=stripped,
+            )
+    planned = probe_and_plan(
+        source, model=model, fps=fps, max_frames=max_frames, label=label, timeout=timeout
+    )
+    return extract_video(planned, model=model, progress=progress, cancel=cancel)
+
+
+async def prepare_video_async(
+    source: VideoSource,
+    *,
+    model: ModelInfo,
+    fps: float = DEFAULT_FPS,
+    max_frames: int | None = None,
+    label: str | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+    executor: Executor | None = None,
+) -> VideoAttachment:
+    """:func:`prepare_video` in ``executor`` (the loop's default when None).
+
+    ``progress`` is called from the worker thread: hand it to the loop (``call_soon_threadsafe``)
+    or emit a queued Qt signal. Cancelling the await does not stop the work: set ``cancel``.
+    """
+    loop = asyncio.get_running_loop()
+    work = functools.partial(
+        prepare_video,
+        source,
+        model=model,
+        fps=fps,
+        max_frames=max_frames,
+        label=label,
+        progress=progress,
+        cancel=cancel,
+    )
+    return await loop.run_in_executor(executor, work)

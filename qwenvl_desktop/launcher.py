@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from qwenvl_desktop.cli.options import build_parser
+from qwenvl_desktop.cli.options import build_parser, empty_command_line
 
 __all__ = ["main", "run"]
 
@@ -18,7 +18,9 @@ __all__ = ["main", "run"]
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``qwenvl-desktop`` with ``argv`` (default: ``sys.argv[1:]``); the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser().parse_args(arguments)  # --help, --version and usage errors end here
+    # --help, --version and usage errors end here. No arguments at all (how the window is nearly
+    # always started) need no parser: the start-up is spared building it.
+    args = build_parser().parse_args(arguments) if arguments else empty_command_line()
     if args.command is None:
         from qwenvl_desktop.app import main as open_window  # Qt is loaded only for the window
 

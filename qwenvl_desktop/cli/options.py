@@ -17,7 +17,13 @@ from qwenvl_desktop.core.documents.tasks import TASK_NAMES
 from qwenvl_desktop.core.protocol.regions import CUSTOM_REGION, REGION_CITIES, REGION_IDS
 from qwenvl_desktop.core.settings.files import CONFIG_ENV
 
-__all__ = ["REGION_CHOICES", "add_endpoint_options", "build_parser", "region_help"]
+__all__ = [
+    "REGION_CHOICES",
+    "add_endpoint_options",
+    "build_parser",
+    "empty_command_line",
+    "region_help",
+]
 
 if TYPE_CHECKING:  # generic only in typeshed, not at run time
     #: what ``add_subparsers`` returns
@@ -80,6 +86,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_key(commands)
     _add_config(commands)
     return parser
+
+
+def empty_command_line() -> argparse.Namespace:
+    """What :func:`build_parser` makes of no arguments at all — the window, with no option —
+    without building it: the whole grammar and argparse's first messages cost ≈ 8 ms of the
+    window's start, which is nearly always ``qwenvl-desktop`` alone (a test holds the two equal).
+    """
+    return argparse.Namespace(
+        region=None, base_url=None, model=None, capture=False, capture_text=False, command=None
+    )
 
 
 def _add_ask(commands: Commands) -> None:
@@ -175,6 +191,29 @@ class _AppendMedia(argparse.Action):
         namespace.media = [*(getattr(namespace, "media", None) or []), (self.dest, values)]
 
 
+class _VideoSetting(argparse.Action):
+    """``--fps`` and ``--max-frames``: given before any ``--video``, the default of every video;
+    given after one, that video's own (the last ``--video`` before it), as ffmpeg's options
+    belong to the input they stand by. ``video_settings`` maps a video's place in ``media`` to
+    its own settings (:func:`qwenvl_desktop.cli.video.video_settings` reads them)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        media = getattr(namespace, "media", None) or []
+        videos = [place for place, (kind, _) in enumerate(media) if kind == "video"]
+        if not videos:
+            setattr(namespace, self.dest, values)
+            return
+        settings = dict(getattr(namespace, "video_settings", None) or {})
+        settings[videos[-1]] = {**settings.get(videos[-1], {}), self.dest: values}
+        namespace.video_settings = settings
+
+
 def _fps(text: str) -> float:
     """``--fps``'s type: 0.1 to 10 frames a second (argparse exits 2 otherwise)."""
     try:
@@ -199,7 +238,7 @@ def _max_frames(text: str) -> int:
 
 def _add_ask_video(ask: argparse.ArgumentParser) -> None:
     """``ask --video``: clips as frames, animated images as frame sets, links passed through."""
-    ask.set_defaults(media=[])
+    ask.set_defaults(media=[], video_settings={})
     ask.add_argument(
         "--video",
         action=_AppendMedia,
@@ -212,17 +251,21 @@ def _add_ask_video(ask: argparse.ArgumentParser) -> None:
     ask.add_argument(
         "--fps",
         type=_fps,
+        action=_VideoSetting,
         default=2.0,
         metavar="N",
-        help="frames a second taken from each local video, 0.1 to 10 (default 2); within the "
-        "model's 4 to 512 frames (80 for older families)",
+        help="frames a second taken from a local video, 0.1 to 10 (default 2); within the "
+        "model's 4 to 512 frames (80 for older families). After a --video it is that video's "
+        "alone; before every --video, each video's (--fps 1 --video A --video B --fps 3: A at "
+        "1, B at 3)",
     )
     ask.add_argument(
         "--max-frames",
         type=_max_frames,
+        action=_VideoSetting,
         metavar="N",
-        help="at most N frames per video, spread evenly over the whole clip (the fps sent "
-        "says their real spacing)",
+        help="at most N frames of a video, spread evenly over the whole clip (the fps sent "
+        "says their real spacing); after a --video, that video's alone, as --fps",
     )
 
 

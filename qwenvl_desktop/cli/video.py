@@ -2,6 +2,8 @@
 
 A video is a local clip (frames extracted here, at ``--fps`` within the model's frame limits and
 ``--max-frames``), an animated GIF/APNG/WebP (a frame set), or an http(s) link passed through.
+``--fps`` and ``--max-frames`` given after a ``--video`` are that video's own; given before
+every ``--video``, each video's (:func:`video_settings`).
 What had to be lowered to fit the service's limits is said on stderr before anything is sent.
 """
 
@@ -24,7 +26,14 @@ if TYPE_CHECKING:
     from qwenvl_desktop.core.images.budget import Detail
     from qwenvl_desktop.core.video.frames import ExtractionProgress
 
-__all__ = ["images_of", "media_input", "media_sources", "prepare_media", "videos_of"]
+__all__ = [
+    "images_of",
+    "media_input",
+    "media_sources",
+    "prepare_media",
+    "video_settings",
+    "videos_of",
+]
 
 
 def media_sources(args: argparse.Namespace) -> list[tuple[str, str]]:
@@ -33,6 +42,15 @@ def media_sources(args: argparse.Namespace) -> list[tuple[str, str]]:
     if media:
         return [(kind, source) for kind, source in media]
     return [("image", source) for source in getattr(args, "image", None) or []]
+
+
+def video_settings(args: argparse.Namespace, place: int) -> tuple[float, int | None]:
+    """``(fps, max_frames)`` of the video at ``place`` in :func:`media_sources`: its own
+    ``--fps``/``--max-frames`` (given after it), else those given before every ``--video``."""
+    own = (getattr(args, "video_settings", None) or {}).get(place, {})
+    fps = own.get("fps", getattr(args, "fps", None))
+    max_frames = own.get("max_frames", getattr(args, "max_frames", None))
+    return (2.0 if fps is None else float(fps)), max_frames
 
 
 def media_input(item: Attachment | VideoAttachment) -> MediaInput:
@@ -61,9 +79,10 @@ async def prepare_media(
     if any(kind == "video" for kind, _ in sources):
         _check_model_takes_video(info)
     out: list[Attachment | VideoAttachment] = []
-    for kind, source in sources:
+    for place, (kind, source) in enumerate(sources):
         if kind == "video":
-            video = await _prepare_video(source, info, args.fps, args.max_frames)
+            fps, max_frames = video_settings(args, place)
+            video = await _prepare_video(source, info, fps, max_frames)
             for note in video.notes:
                 print(f"note: {video.source}: {note}", file=sys.stderr)
             out.append(video)

@@ -44,7 +44,7 @@ ExportKind = Literal["markdown", "json"]
 
 #: the sidebar's sentence while history is off for the session and no other reason is known
 HISTORY_OFF = (
-    "History is off: nothing is saved. Set history = true in the configuration"
+    "History is off: nothing is saved. Turn it on in File ▸ Preferences ▸ General"
     " to keep conversations."
 )
 INTERRUPTED_NOTICE = (

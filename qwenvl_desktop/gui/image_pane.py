@@ -18,15 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import (
-    QActionGroup,
-    QGuiApplication,
-    QKeySequence,
-    QPainter,
-    QPalette,
-    QPen,
-    QPixmap,
-)
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -153,6 +145,8 @@ class _ThumbnailCard(QFrame):
             "Detail of this image: Auto (the pixels the model uses by default), High (up to "
             "16,384 tokens) or Economy (fewer tokens, at most the cap chosen)"
         )
+        from PySide6.QtGui import QActionGroup  # with the first image (not on the first frame)
+
         menu = QMenu(self.detail_button)
         group = QActionGroup(menu)
         self.detail_actions = {}
@@ -193,6 +187,8 @@ class _ThumbnailCard(QFrame):
         if thumb.isNull():
             self.picture.setText("🔗 link")
         else:
+            from PySide6.QtGui import QPixmap  # with the first image
+
             pixmap = QPixmap.fromImage(thumb)
             # The bitmap was made for this screen's pixel ratio: tell Qt, so it is not upscaled.
             ratio = max(thumb.width(), thumb.height()) / THUMB_SIDE
@@ -237,6 +233,8 @@ class ImagePreview(QDialog):
             int((screen.width() if screen else 1200) * 0.8),
             int((screen.height() if screen else 900) * 0.8),
         )
+        from PySide6.QtGui import QPixmap
+
         ratio = self.devicePixelRatioF()
         pixmap = QPixmap.fromImage(image)
         logical = pixmap.size() / ratio
@@ -513,7 +511,12 @@ class ImagePane(QFrame):
                 upload_bytes=attachment.upload_bytes if attachment.frames else None,
                 notes=attachment.notes,
             )
-            card.show_ready(video.prepared.strip, facts, link=attachment.kind == "url")
+            card.show_ready(
+                video.prepared.strip,
+                facts,
+                link=attachment.kind == "url",
+                fixed_frames=video.sent_before,
+            )
             return
         if plan is not None and video.info is not None and video.progress is not None:
             done, total = video.progress
@@ -671,6 +674,8 @@ class ImagePane(QFrame):
         super().paintEvent(event)
         if not self.drop_highlighted:
             return
+        from PySide6.QtGui import QPainter, QPen  # with the first drag over the window
+
         # The palette's highlight, so the frame reads in light and dark themes alike.
         painter = QPainter(self)
         pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), _DROP_FRAME_WIDTH)

@@ -259,6 +259,12 @@ class MainWindow(QMainWindow):
         for before, after in pairwise(order):
             QWidget.setTabOrder(before, after)
 
+    def _tab_order_later(self) -> None:
+        # Not before wire(), which orders Tab itself: walking the focus chain before the first
+        # frame would also make PySide create the Python type of every QWidget subclass (≈ 5 ms).
+        if self._wired:
+            self._tab_order_timer.start()
+
     @property
     def is_wired(self) -> bool:
         """:meth:`wire` has connected the services."""
@@ -319,7 +325,7 @@ class MainWindow(QMainWindow):
         self._tab_order_timer = QTimer(self)
         self._tab_order_timer.setSingleShot(True)
         self._tab_order_timer.timeout.connect(self.apply_tab_order)
-        self.side_column.contentChanged.connect(self._tab_order_timer.start)
+        self.side_column.contentChanged.connect(self._tab_order_later)
         self.image_row = self.side_column.column
         body.addWidget(self.side_column)
         column.addLayout(body, 1)
@@ -811,6 +817,7 @@ class MainWindow(QMainWindow):
 
         setup = KeySetup(self.controller, parent=self)
         welcome = WelcomePanel(self.transcript_area)
+        welcome.set_send_keys(self._send_keys())
         welcome.set_regions(setup.region_choices())
         welcome.set_region_locked(setup.region_locked)
         welcome.show_state(setup.state)
@@ -893,6 +900,10 @@ class MainWindow(QMainWindow):
         """What Preferences shows and saves; its saved settings apply here at once."""
         self.preferences = service
         service.settingsApplied.connect(self.apply_appearance)
+        # New images (and those whose detail nobody chose) are prepared at the new detail.
+        service.settingsApplied.connect(
+            lambda settings: self.draft.set_default_detail(settings.image_detail)
+        )
 
     def show_preferences(self) -> PreferencesDialog | None:
         """File ▸ Preferences… (Ctrl+,): the dialog ``preferencesDialog``, window-modal."""
@@ -929,9 +940,16 @@ class MainWindow(QMainWindow):
         for widget in (self.transcript, self.prompt):
             widget.setFont(font)
         self.prompt.set_send_with(settings.send_with)
-        keys = "Enter" if settings.send_with == "enter" else "Ctrl+Enter"
+        keys = self._send_keys()
         self.send_button.setToolTip(f"Send ({keys})")
         self.send_button.setAccessibleDescription(f"Send the question ({keys})")
+        self.transcript.set_send_keys(keys)
+        if self._welcome is not None:
+            self._welcome.set_send_keys(keys)
+
+    def _send_keys(self) -> str:
+        """The key that sends a question now, in words ("Enter", "Ctrl+Enter")."""
+        return "Enter" if self.prompt.enter_sends else "Ctrl+Enter"
 
     def show_shortcuts(self) -> None:
         from qwenvl_desktop.gui.help_dialogs import show_shortcuts

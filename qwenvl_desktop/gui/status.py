@@ -14,15 +14,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSizeGrip,
     QSizePolicy,
     QStatusBar,
-    QStyle,
-    QStyleOption,
     QWidget,
 )
 
@@ -107,6 +105,8 @@ class ElidedLabel(QLabel):
         self._update_tooltip()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        from PySide6.QtGui import QPainter  # with the first paint, after the first expose
+
         painter = QPainter(self)
         self.style().drawItemText(
             painter,
@@ -171,6 +171,11 @@ class NoticeBar(QStatusBar):
         if not self.currentMessage():
             super().paintEvent(event)
             return
+        # Here, not at the top: QStyle's Python type (≈ 4 ms of enums) is not needed before the
+        # window's first frame, which shows no message.
+        from PySide6.QtGui import QPainter
+        from PySide6.QtWidgets import QStyle, QStyleOption
+
         painter = QPainter(self)
         option = QStyleOption()
         option.initFrom(self)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QToolButt
 from qwenvl_desktop.gui.window_actions import window_action
 
 if TYPE_CHECKING:
-    from qwenvl_desktop.core.images import Attachment
     from qwenvl_desktop.gui.prompt_edit import PromptEdit
     from qwenvl_desktop.gui.status import StatusPanel
     from qwenvl_desktop.gui.transcript.view import TranscriptView
@@ -177,19 +176,17 @@ class TurnActionsTool(QObject):
         self._prompt.setPlainText(exchange.question)
         draft.clear()
         # The images as they were sent (data URIs or links), under their names, each prepared
-        # again at the detail it had; a video from its file or link, in its place among them.
-        entries: list[tuple[SourceEntry, Attachment | None]] = []
+        # again at the detail it had; a video with the frames it was sent with (or its link),
+        # in its place among them.
         videos = sorted(exchange.videos, key=lambda placed: placed.after_images)  # stable
         for index, attachment in enumerate([*exchange.attachments, None]):
             while videos and (attachment is None or videos[0].after_images <= index):
-                video = videos.pop(0).video
-                entries.append((video.url or video.source, None))
+                draft.add_sent_video(videos.pop(0).video)
             if attachment is not None:
-                entries.append(((attachment.url, _name(attachment.source)), attachment))
-        ids = draft.add_sources([entry for entry, _ in entries])
-        for item_id, (_, attachment) in zip(ids, entries, strict=True):
-            if attachment is not None and attachment.detail != "standard":
-                draft.set_detail(item_id, attachment.detail)
+                entry: SourceEntry = (attachment.url, _name(attachment.source))
+                (item_id,) = draft.add_sources([entry])
+                if attachment.detail != "standard":
+                    draft.set_detail(item_id, attachment.detail)
         self._prompt.setFocus()
         self._prompt.moveCursor(QTextCursor.MoveOperation.End)
 

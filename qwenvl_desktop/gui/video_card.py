@@ -291,10 +291,16 @@ class VideoCard(QFrame):
             self.caption.setText("Reading the video…")
 
     def show_ready(
-        self, frames: Sequence[QImage], facts: VideoFacts, *, link: bool = False
+        self,
+        frames: Sequence[QImage],
+        facts: VideoFacts,
+        *,
+        link: bool = False,
+        fixed_frames: bool = False,
     ) -> None:
         """Extracted: the strip of frames, the facts, the fps control (a link: the service
-        downloads and samples it, so only the fps)."""
+        downloads and samples it, so only the fps; ``fixed_frames``: the frames an earlier
+        question sent, which cannot be extracted again, so no fps control)."""
         self._planned = False
         self.filmstrip.set_frames(frames)
         self.filmstrip.setVisible(bool(frames))
@@ -304,10 +310,17 @@ class VideoCard(QFrame):
             self.problem.setToolTip("")
         self.progress.hide()
         self.cancel.hide()
-        self.fps_label.show()
-        self.fps.show()
+        self.fps_label.setVisible(not fixed_frames)
+        self.fps.setVisible(not fixed_frames)
         self.set_fps(facts.fps)
         self.caption.setText(facts.caption() if not link else f"link · {facts.fps:g} fps")
+        if fixed_frames:
+            self.problem.setText("The frames sent with the question before")
+            self.problem.setToolTip(
+                "The frames sent with the question before. Add the file again to choose"
+                " another fps."
+            )
+            self.problem.show()
         tip = facts.caption().replace("\n", " · ")
         self.setToolTip(tip + ("\n" + "\n".join(facts.notes) if facts.notes else ""))
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,14 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from qwenvl_desktop.core.protocol.catalog import CUSTOM_REGION
+from qwenvl_desktop.gui.transcript.colours import TranscriptColours
 
 if TYPE_CHECKING:
     from qwenvl_desktop.services.key_setup import KeySetupState, RegionChoice
 
 __all__ = ["SAMPLE_QUESTION", "WelcomePanel"]
 
-#: the colour of a sentence about a rejected key (readable on light and dark backgrounds)
-PROBLEM_COLOUR = "#d93025"
 WELCOME_TITLE = "Welcome to Qwen-VL Desktop"
 KEY_ONLY_TITLE = "This region needs its own API key"
 #: the question the sample picture comes with
@@ -48,7 +47,7 @@ SAMPLE_QUESTION = "What is on this table? Read me the receipt's total."
 
 _INTRO = (
     "Ask Alibaba Cloud's Qwen vision-language models about images: drop or paste a picture, "
-    "type a question, press Ctrl+Enter, and the answer streams in here. First, a Model Studio "
+    "type a question, press {keys}, and the answer streams in here. First, a Model Studio "
     "API key:"
 )
 #: the widest the welcome's text runs, in pixels: wider lines are hard to read
@@ -75,9 +74,17 @@ class WelcomePanel(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._choices: list[RegionChoice] = []
         self._custom_url: str | None = None
+        self._region: str | None = None
         self._region_locked = False
+        self._problem_shown = False
+        # A palette change (the theme switched while the welcome is shown) restyles the link,
+        # the problem sentence and the dim notes once it has settled: several events arrive.
+        self._restyle_timer = QTimer(self)
+        self._restyle_timer.setSingleShot(True)
+        self._restyle_timer.setInterval(0)
+        self._restyle_timer.timeout.connect(self._restyle)
 
-        page = QWidget(self)
+        page = self._page = QWidget(self)
         page.setBackgroundRole(QPalette.ColorRole.Base)
         page.setAutoFillBackground(True)
         outer = QHBoxLayout(page)
@@ -93,11 +100,13 @@ class WelcomePanel(QScrollArea):
         self.setWidget(page)
 
         column.addLayout(self._build_title_row(body))
-        self.intro = _wrapped(_INTRO, body)
+        self.intro = _wrapped(_INTRO.format(keys="Ctrl+Enter"), body)
+        self.intro.setObjectName("welcomeIntro")
         column.addWidget(self.intro)
         column.addLayout(self._build_region_step(body))
         column.addLayout(self._build_key_step(body))
         column.addStretch(1)
+        self._restyle()
 
     # -- construction --------------------------------------------------------------------------
 
@@ -208,8 +217,13 @@ class WelcomePanel(QScrollArea):
             )
         self.region.blockSignals(False)
 
+    def set_send_keys(self, keys: str) -> None:
+        """The key that sends a question (the ``send_with`` setting), as the intro says it."""
+        self.intro.setText(_INTRO.format(keys=keys))
+
     def set_region(self, region: str, custom_url: str | None) -> None:
         """The region (or custom endpoint) whose key is missing."""
+        self._region = region
         self._custom_url = custom_url if region == CUSTOM_REGION else None
         self.region.blockSignals(True)
         custom_index = self.region.findData(CUSTOM_REGION)
@@ -240,8 +254,8 @@ class WelcomePanel(QScrollArea):
         """How the check of the typed key goes (never the key itself)."""
         self.status.setVisible(bool(state.message))
         self.status.setText(state.message)
-        problem = state.phase in ("rejected", "failed")
-        self.status.setStyleSheet(f"color: {PROBLEM_COLOUR}" if problem else "")
+        self._problem_shown = state.phase in ("rejected", "failed")
+        self._colour_status()
         searchable = state.can_search and not state.busy
         self.find_region.setVisible(searchable)
         self.find_targets.setText("Tries " + ", ".join(state.search_targets) + ".")
@@ -262,7 +276,36 @@ class WelcomePanel(QScrollArea):
         self.key_edit.clear()
         self.show_key.setChecked(False)
 
+    def colours(self) -> TranscriptColours:
+        """The colours the welcome draws its link, problem and notes in: the palette's, each
+        made readable (WCAG AA) on the page's base."""
+        return TranscriptColours(self._page.palette())
+
     # -- internals -----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._restyle_timer.start()
+
+    def _restyle(self) -> None:
+        """The link, the problem sentence and the dim notes in the current palette's colours.
+
+        A rich-text label keeps the link colour it was given when its text was set (Qt's
+        default blue, 1.5:1 on a dark base), so the link carries a colour of its own, set again
+        here on every palette change."""
+        colours = self.colours()
+        if self._region is not None:
+            self.region_hint.setText(self._region_hint(self._region))
+        for label in (self.storage_note, self.find_targets):
+            palette = label.palette()
+            palette.setColor(label.foregroundRole(), colours.muted)
+            label.setPalette(palette)
+        self._colour_status()
+
+    def _colour_status(self) -> None:
+        error = self.colours().error.name()
+        self.status.setStyleSheet(f"color: {error}" if self._problem_shown else "")
 
     def _region_hint(self, region: str) -> str:
         if region == CUSTOM_REGION:
@@ -273,10 +316,11 @@ class WelcomePanel(QScrollArea):
         choice = next((c for c in self._choices if c.id == region), None)
         if choice is None:
             return ""
+        link = self.colours().link.name()
         return (
-            f'Create one on the <a href="{choice.key_console}">{choice.city} API key page</a> of '
-            "the Model Studio console. A key works only in the region whose console made it (a "
-            "Beijing key is refused in Singapore)."
+            f'Create one on the <a href="{choice.key_console}" style="color: {link}">'
+            f"{choice.city} API key page</a> of the Model Studio console. A key works only in "
+            "the region whose console made it (a Beijing key is refused in Singapore)."
         )
 
     def _region_activated(self, index: int) -> None:

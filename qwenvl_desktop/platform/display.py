@@ -18,10 +18,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import socket
 import sys
-import threading
 from collections.abc import Iterator, Mapping
+
+# socket and threading are imported where a display is probed: only an X session needs them,
+# and this module is on the path to the window's first frame.
 
 __all__ = ["unreachable_display"]
 
@@ -103,6 +104,8 @@ def _xcb_problem(display: str) -> str | None:
 
     # libxcb has no timeout: a peer that accepts and never answers would hold the start for
     # ever. Past XCB_TIMEOUT the answer is "not knowable here", and Qt is left to try.
+    import threading
+
     outcome: list[int] = []
     with _stderr_silenced():  # libxcb prints its own "Authorization required…" line
         worker = threading.Thread(
@@ -126,6 +129,8 @@ def _unix_socket_problem(number: int) -> str | None:
 
 
 def _connect_unix(address: str) -> str | None:
+    import socket
+
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
         probe.settimeout(TCP_TIMEOUT)
         try:
@@ -136,6 +141,8 @@ def _connect_unix(address: str) -> str | None:
 
 
 def _tcp_problem(host: str, port: int) -> str | None:
+    import socket
+
     try:
         with socket.create_connection((host, port), timeout=TCP_TIMEOUT):
             return None
@@ -158,6 +165,8 @@ def _stderr_silenced() -> Iterator[None]:
 
 
 def _reason(exc: OSError) -> str:
+    import socket  # loaded already: only a probe's failure is explained
+
     if isinstance(exc, socket.gaierror):
         return "unknown host"
     if isinstance(exc, TimeoutError):

@@ -181,6 +181,13 @@ class ChatController(QObject):
         self._batcher = TextBatcher(self._deliver, self._first_text, parent=self)
         self._closed = False
         self._closing = False
+        #: Preferences changed the connection or the history while a reply streamed: applied
+        #: when it ends (:meth:`use_settings`), never cutting it
+        self._reconnect_pending = False
+        self._history_pending: bool | None = None
+        #: clients replaced by :meth:`use_settings`, being closed
+        self._retired: set[asyncio.Task[None]] = set()
+        self.busyChanged.connect(self._apply_pending_settings)
         self.keys.start_lookup(self._region, self._endpoint_url())
 
     # -- what the window reads ----------------------------------------------------------------
@@ -339,9 +346,39 @@ class ChatController(QObject):
     def use_settings(self, settings: Settings) -> None:
         """Settings changed in Preferences: the next request uses their system prompt,
         sampling options and image detail. The region and model switch through
-        :meth:`set_region` and :meth:`set_model`; the connection (proxy, CA bundle, timeouts),
-        the catalog and the history keep what the window started with."""
-        self._settings = settings
+        :meth:`set_region` and :meth:`set_model`; the catalog keeps what the window started
+        with.
+
+        A new proxy, CA bundle or timeout makes a new HTTP client, and ``history`` opens or
+        closes the history file: at once when no reply is streaming, else when it ends (the
+        reply finishes on the connection it started on, and is saved where it began).
+        """
+        before, self._settings = self._settings, settings
+        if settings.client_settings() != before.client_settings():
+            self._reconnect_pending = True
+        if settings.history != before.history:
+            self._history_pending = settings.history
+        self._apply_pending_settings()
+
+    @property
+    def settings_pending(self) -> bool:
+        """Connection or history settings wait for the streaming reply to end."""
+        return self._reconnect_pending or self._history_pending is not None
+
+    def _apply_pending_settings(self, *_busy: object) -> None:
+        if self.busy or self._closed:
+            return
+        if self._reconnect_pending:
+            self._reconnect_pending = False
+            # No request is open on the old client (the reply's stream is closed before its end
+            # signal): it is closed in the background; the next request makes the new one.
+            old, self._client = self._client, ChatClient(self._settings.client_settings())
+            closing = asyncio.get_event_loop().create_task(old.aclose())
+            self._retired.add(closing)
+            closing.add_done_callback(self._retired.discard)
+        if self._history_pending is not None:
+            enabled, self._history_pending = self._history_pending, None
+            self.history.switch(enabled, self._conversation)
 
     def set_thinking(self, enabled: bool | None, budget: int | None = None) -> None:
         """For hybrid-thinking models: on/off (None: the model's default) and a token budget."""
@@ -595,24 +632,26 @@ class ChatController(QObject):
         request = self._request_for(exchange, info)
         # Without its turns (images are large): curl_command rebuilds them.
         self._sent[exchange.id] = (replace(request, turns=()), self.base_url)
-        stream = self._client.chat(endpoint, request, info)
+        # One list of events per network read, adjacent text pieces joined: a long reply is
+        # tens of thousands of events, handed over per read instead (decisions/0017).
+        stream = self._client.chat_batches(endpoint, request, info)
         batcher = self._batcher
         add_answer, add_reasoning = batcher.add_answer, batcher.add_reasoning
         # Closed on the loop even when cancelled mid-stream: the response is released now,
         # not whenever the garbage collector finds the generator.
         async with contextlib.aclosing(stream):
-            async for event in stream:
-                # The hot path: tens of thousands of events per long reply.
-                kind = type(event)
-                if kind is ContentDelta:
-                    add_answer(event.text)  # type: ignore[union-attr]
-                elif kind is ReasoningDelta:
-                    add_reasoning(event.text)  # type: ignore[union-attr]
-                elif isinstance(event, Retrying):
-                    self.retrying.emit(exchange.id, retry_sentence(event))
-                else:
-                    batcher.flush()  # text before usage/finish, in order
-                    exchange.apply(event)
+            async for events in stream:
+                for event in events:
+                    kind = type(event)
+                    if kind is ContentDelta:
+                        add_answer(event.text)  # type: ignore[union-attr]
+                    elif kind is ReasoningDelta:
+                        add_reasoning(event.text)  # type: ignore[union-attr]
+                    elif isinstance(event, Retrying):
+                        self.retrying.emit(exchange.id, retry_sentence(event))
+                    else:
+                        batcher.flush()  # text before usage/finish, in order
+                        exchange.apply(event)
 
     def _first_text(self) -> None:
         exchange = self._streaming
@@ -672,6 +711,9 @@ class ChatController(QObject):
                 await task
         self._batcher.stop()
         await self._client.aclose()
+        for closing in list(self._retired):
+            with contextlib.suppress(Exception):
+                await closing
         self.history.close()  # after the stream's last save; erases deleted conversations
 
     @property

@@ -38,7 +38,12 @@ from PySide6.QtGui import QImage
 from qwenvl_desktop.core.images.budget import ECONOMY_TOKENS
 from qwenvl_desktop.core.images.data_uri import is_data_uri
 from qwenvl_desktop.services.image_intake import ImageIntake, PreparedImage
-from qwenvl_desktop.services.video_intake import PreparedVideo, VideoIntake, is_video_source
+from qwenvl_desktop.services.video_intake import (
+    PreparedVideo,
+    VideoIntake,
+    is_video_source,
+    strip_of,
+)
 
 if TYPE_CHECKING:
     from qwenvl_desktop.core.images import Attachment, Detail, ImageSource
@@ -77,6 +82,9 @@ class DraftImage:
     detail: Detail = "standard"
     #: the cap of the Economy detail, in image tokens
     economy_tokens: int = ECONOMY_TOKENS
+    #: the person chose this image's detail (its card, an edited question's image): the
+    #: ``image_detail`` setting no longer changes it
+    detail_chosen: bool = False
     prepared: PreparedImage | None = None
     #: being prepared (the first time, or again for another model or detail)
     pending: bool = True
@@ -93,7 +101,8 @@ class DraftVideo:
     ready the attachment — or the sentence saying why it cannot be used."""
 
     id: str
-    source: str
+    #: a path or link; or an animation's bytes (dragged from a browser, pasted image data)
+    source: str | bytes
     label: str | None
     fps: float = DEFAULT_FPS
     #: the header as read (kept: a new fps re-plans without reading the file again)
@@ -109,6 +118,9 @@ class DraftVideo:
     problem: str | None = None
     #: the person cancelled the extraction (a new fps starts it again)
     cancelled: bool = False
+    #: the frames as a question sent them before (Edit question): kept as they are, never
+    #: extracted again — the file may have moved, and the source is only its name
+    sent_before: bool = False
 
     @property
     def name(self) -> str:
@@ -213,10 +225,38 @@ class DraftAttachments(QObject):
             return
         before = _budget(self._model, item)
         item.detail = detail
+        item.detail_chosen = True
         if economy_tokens is not None:
             item.economy_tokens = economy_tokens
         if _budget(self._model, item) != before:
             self._prepare_again(item)
+            self.changed.emit()
+
+    @property
+    def default_detail(self) -> Detail:
+        """The detail a new image gets (the ``image_detail`` setting)."""
+        return self._detail
+
+    def set_default_detail(self, detail: Detail) -> None:
+        """The ``image_detail`` setting changed (Preferences): new images get ``detail``, and
+        the images already here whose detail nobody chose are prepared again for it (their
+        size sent and the token estimate follow)."""
+        if detail == self._detail:
+            return
+        self._detail = detail
+        changed = False
+        for item in self._items:
+            if item.detail_chosen or item.detail == detail:
+                continue
+            before = _budget(self._model, item)
+            item.detail = detail
+            if _budget(self._model, item) != before:
+                self._prepare_again(item)
+            elif not item.pending:
+                # The same pixels (High on a model without it): the card shows the choice.
+                self.itemPrepared.emit(item.id)
+            changed = True
+        if changed:
             self.changed.emit()
 
     def set_thumbnail_side(self, side: Callable[[], int]) -> None:
@@ -318,11 +358,30 @@ class DraftAttachments(QObject):
     def video_upload_bytes(self) -> int:
         return sum(video.upload_bytes for video in self._ready_videos())
 
+    def add_sent_video(self, video: VideoAttachment) -> str:
+        """Add a video as an earlier question sent it (Edit question): its frames as they
+        were, not extracted again, so the edited question shows the model the same frames. A
+        link is added again like a new one (nothing of it is extracted here)."""
+        if video.url is not None:
+            return self._add_video(video.url, video.source)
+        item = DraftVideo(
+            uuid.uuid4().hex, video.source, video.source, video.fps, pending=False, sent_before=True
+        )
+        item.prepared = PreparedVideo(video, strip_of(video.frames, self._thumb_side()))
+        self._videos.append(item)
+        self._order.append(item.id)
+        self.itemAdded.emit(item.id)
+        self.itemPrepared.emit(item.id)
+        self.changed.emit()
+        return item.id
+
     def set_fps(self, item_id: str, fps: float) -> None:
         """Take ``fps`` frames a second of video ``item_id``: planned and extracted again."""
         video = self.video(item_id)
         if video is None or (fps == video.fps and video.prepared is not None):
             return
+        if video.sent_before:
+            return  # no file to extract from: its card offers no fps control
         video.fps = fps
         if video.problem is not None and video.info is None:
             return  # the file itself cannot be read: another fps changes nothing
@@ -382,7 +441,7 @@ class DraftAttachments(QObject):
         self._drop(item)
         source = item.source
         path = os.fspath(source) if isinstance(source, os.PathLike) else source
-        if isinstance(path, str):
+        if isinstance(path, str | bytes):  # bytes: a pasted or dragged animation
             self._add_video(path, item.label, position)
         self.changed.emit()
 
@@ -394,7 +453,9 @@ class DraftAttachments(QObject):
 
     # -- video preparation ---------------------------------------------------------------------
 
-    def _add_video(self, source: str, label: str | None, position: int | None = None) -> str:
+    def _add_video(
+        self, source: str | bytes, label: str | None, position: int | None = None
+    ) -> str:
         video = DraftVideo(uuid.uuid4().hex, source, label)
         self._videos.append(video)
         self._order.insert(len(self._order) if position is None else position, video.id)
@@ -412,7 +473,7 @@ class DraftAttachments(QObject):
             video.id,
             video.source,
             # Sentences and captions name the file, not its folders (a drop labels it by path).
-            label=_file_name(video.label or video.source),
+            label=_file_name(video.label or _text_or_none(video.source)),
             model=self._model,
             fps=video.fps,
             strip_side=self._thumb_side(),
@@ -477,6 +538,10 @@ class DraftAttachments(QObject):
         """Stop preparing: the window is closing."""
         await self._intake.aclose()
         await self._video_intake.aclose()
+
+
+def _text_or_none(source: str | bytes) -> str | None:
+    return source if isinstance(source, str) else None
 
 
 def _file_name(label: str | None) -> str | None:

@@ -26,10 +26,11 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from qwenvl_desktop.core.conversation.model import Conversation, Exchange
 from qwenvl_desktop.core.history import (
@@ -50,6 +51,10 @@ __all__ = ["HistorySync", "export_name"]
 
 log = logging.getLogger(__name__)
 
+#: A finished reply at least this long (answer and reasoning, in characters) is written by a
+#: worker thread; a shorter one takes well under a millisecond and is written at once.
+BACKGROUND_REPLY_CHARS = 32_000
+
 
 class HistorySync(QObject):
     """The history service of one window: saves, sidebar reads and actions, exports."""
@@ -60,6 +65,8 @@ class HistorySync(QObject):
     failed = Signal(str)
     #: the history file was opened (or found off or unusable) by :meth:`ensure_open`
     opened = Signal()
+    #: a background write of a reply ended (its Future; from the writer thread, queued)
+    _written = Signal(object)
 
     def __init__(
         self,
@@ -73,12 +80,19 @@ class HistorySync(QObject):
         self._interrupted: list[str] = list(interrupted or [])
         #: how to open the history file, until :meth:`ensure_open` has done it
         self._pending: Callable[[], StartedHistory] | None = None
+        #: where the file is and how often progress is written (for :meth:`switch`)
+        self._file: Path | None = history.path
+        self._progress_interval = float(getattr(history, "progress_interval", 2.0))
         self._last_failure: str | None = None
         self._trailing = QTimer(self)
         self._trailing.setSingleShot(True)
         self._set_trailing_interval()
         self._trailing.timeout.connect(self._write_trailing)
         self._trailing_exchange: Exchange | None = None
+        #: the write of a long finished reply running on ``_writer`` (see :meth:`reply`)
+        self._pending_write: Future[None] | None = None
+        self._writer: ThreadPoolExecutor | None = None
+        self._written.connect(self._on_written, Qt.ConnectionType.QueuedConnection)
 
     @classmethod
     def open(
@@ -109,14 +123,19 @@ class HistorySync(QObject):
     ) -> HistorySync:
         """The service now, the file when :meth:`ensure_open` is called (or first needed)."""
         sync = cls(NullHistoryStore(), parent=parent)
+        sync._file, sync._progress_interval = path, progress_interval
+        sync._pending = sync._starter(enabled)
+        return sync
+
+    def _starter(self, enabled: bool) -> Callable[[], StartedHistory]:
+        path, progress_interval = self._file, self._progress_interval
 
         def start() -> StartedHistory:
             from qwenvl_desktop.core.history import start_history
 
             return start_history(enabled, path, progress_interval=progress_interval)
 
-        sync._pending = start
-        return sync
+        return start
 
     @property
     def is_open(self) -> bool:
@@ -134,7 +153,37 @@ class HistorySync(QObject):
         self._set_trailing_interval()
         self.opened.emit()
 
+    def switch(self, enabled: bool, conversation: Conversation | None = None) -> None:
+        """Turn the history on or off while the window runs (Preferences; the chat service
+        calls it when no reply is streaming).
+
+        Off: the conversations deleted this session are erased, the file is closed and nothing
+        more is written; the file stays where it is with every conversation in it. On: the file
+        is opened (made if need be) and ``conversation``, the one shown, is saved whole, so its
+        earlier turns are not missing. :attr:`listChanged` then lets the sidebar show the list,
+        or that the history is off.
+        """
+        if self._pending is not None:  # not opened yet (before the first frame): it opens so
+            self._pending = self._starter(enabled)
+            return
+        if self._history.enabled == enabled and self._history.recovery_message is None:
+            return
+        self._file = self._file or self._history.path  # the same file when turned on again
+        self.close()
+        started = self._starter(enabled)()
+        self._history = started.store
+        # Replies a crash cut off were offered at the start; the window shows a conversation.
+        self._interrupted = []
+        self._last_failure = None
+        self._set_trailing_interval()
+        if enabled and started.store.recovery_message:
+            self._report(_sentence(started.store.recovery_message))
+        elif enabled and conversation is not None and conversation.exchanges:
+            self.rewrite(conversation)
+        self.listChanged.emit()
+
     def _store(self) -> History:
+        self._wait_for_write()  # the store is used by one thread at a time, in order
         self.ensure_open()
         return self._history
 
@@ -192,11 +241,66 @@ class HistorySync(QObject):
             self._trailing.start()
 
     def reply(self, exchange: Exchange) -> None:
-        """The reply ended: done, stopped, failed or cut off by closing the window."""
+        """The reply ended: done, stopped, failed or cut off by closing the window.
+
+        A long reply is written by a worker thread (its search index makes the write ~10 ms per
+        200 KB, a pause in the window at the moment the reply is shown); every other use of the
+        store waits for that write first, so the order of saves is kept. A kill meanwhile loses
+        what a kill a moment earlier would have: the last progress write is in the file.
+        """
         self._trailing.stop()
         self._trailing_exchange = None
+        size = len(exchange.answer) + len(exchange.reasoning)
+        if size >= BACKGROUND_REPLY_CHARS and self._write_in_background(exchange):
+            return
         if self._run(lambda: self._store().save_reply(exchange)):
             self.listChanged.emit()
+
+    def _write_in_background(self, exchange: Exchange) -> bool:
+        """Start writing ``exchange``'s reply on the writer thread; whether that was done."""
+        from qwenvl_desktop.core.history import HistoryStore
+
+        store = self._store()
+        if not isinstance(store, HistoryStore):
+            return False
+        writes: list[Callable[[], None] | None] = []
+        if not self._run(lambda: writes.append(store.save_reply_later(exchange))):
+            return True  # failed now, and said so
+        write = writes[0]
+        if write is None:  # saved at once
+            self.listChanged.emit()
+            return True
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(1, thread_name_prefix="history-writer")
+        self._pending_write = future = self._writer.submit(write)
+        future.add_done_callback(self._written.emit)
+        return True
+
+    def _wait_for_write(self) -> None:
+        """Wait for the background write, if one runs, and report a failure of it."""
+        future, self._pending_write = self._pending_write, None
+        if future is not None:
+            self._report_write(future)
+
+    def _on_written(self, future: Future[None]) -> None:
+        if self._pending_write is not future:
+            return  # waited for already (and reported then), or the history was closed
+        self._pending_write = None
+        if self._report_write(future):
+            self.listChanged.emit()
+
+    def _report_write(self, future: Future[None]) -> bool:
+        """Whether the write succeeded (waiting for it); a failure becomes a sentence."""
+        error = future.exception()
+        if error is None:
+            self._last_failure = None
+            return True
+        if isinstance(error, HistoryError):
+            log.warning("history: %s (%s)", error, error.detail)
+            self._report(_sentence(str(error)))
+        else:  # a bug: shown in the log with its traceback, as on the GUI thread
+            log.error("history: writing a reply failed", exc_info=error)
+        return False
 
     def versions(self, exchange: Exchange) -> None:
         """Another of the exchange's replies is shown (Regenerate's versions, ‹ ›)."""
@@ -304,6 +408,10 @@ class HistorySync(QObject):
         """
         self._trailing.stop()
         self._pending = None
+        self._wait_for_write()
+        if self._writer is not None:
+            self._writer.shutdown()
+            self._writer = None
         try:
             self._history.close()
         except HistoryError as exc:

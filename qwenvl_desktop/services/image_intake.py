@@ -6,9 +6,10 @@ images at once, and makes the thumbnail and the preview from the pixels the pipe
 encoded: each image is decoded once and encoded once, never decoded again from its data URI.
 Callers (the draft of the question, :mod:`.draft`) get one signal per item.
 
-An animated GIF, APNG or WebP file (four frames or more) is not prepared as an image: it is a
-frame set, and :attr:`ImageIntake.animated` tells the draft to take it as a video
-(:mod:`.video_intake`) — the content decides, not the name, and only off the GUI thread.
+An animated GIF, APNG or WebP (four frames or more) — a file, or its bytes dragged from a browser
+or pasted as image data — is not prepared as an image: it is a frame set, and
+:attr:`ImageIntake.animated` tells the draft to take it as a video (:mod:`.video_intake`) — the
+content decides, not the name, and only off the GUI thread.
 """
 
 from __future__ import annotations
@@ -109,7 +110,7 @@ class ImageIntake(QObject):
         detail, cap = detail_and_cap
 
         def work() -> PreparedImage | None:
-            if _is_animation_file(source):
+            if _is_animation(source):
                 return None
             done = prepare_attachment_with_pixels(
                 source,
@@ -153,25 +154,40 @@ class ImageIntake(QObject):
 
 #: File endings whose content may be an animation (GIF, APNG, animated WebP).
 _ANIMATION_SUFFIXES = (".gif", ".png", ".apng", ".webp")
+#: Pillow's names of the formats that animate (core.video.probe.ANIMATION_FORMATS).
+_ANIMATION_FORMATS = frozenset({"GIF", "PNG", "WEBP"})
 #: Fewer frames than this stay an image (the first frame), as a video needs at least 4.
 _MIN_ANIMATION_FRAMES = 4
 
 
-def _is_animation_file(source: ImageSource) -> bool:
-    """A local GIF/APNG/WebP file with at least four frames (read in the executor: Pillow reads
-    the headers and skips through the frames' data without decoding them)."""
+def _is_animation(source: ImageSource) -> bool:
+    """A local GIF/APNG/WebP file, or such an image's bytes (dragged from a browser, pasted),
+    with at least four frames (read in the executor: Pillow reads the headers and skips through
+    the frames' data without decoding them)."""
+    import io
     import os
 
     from PIL import Image
 
     if isinstance(source, os.PathLike):
         source = os.fspath(source)
-    if not isinstance(source, str) or not source.lower().endswith(_ANIMATION_SUFFIXES):
-        return False
-    if "://" in source or source.startswith("data:"):
+    opened: str | io.BytesIO
+    if isinstance(source, bytes):
+        from qwenvl_desktop.core.video.pasted import may_be_animation
+
+        if not may_be_animation(source):  # a still image is not opened here, only by the pipeline
+            return False
+        opened = io.BytesIO(source)
+    elif isinstance(source, str) and source.lower().endswith(_ANIMATION_SUFFIXES):
+        if "://" in source or source.startswith("data:"):
+            return False
+        opened = source
+    else:
         return False
     try:
-        with Image.open(source) as image:
+        with Image.open(opened) as image:
+            if image.format not in _ANIMATION_FORMATS:
+                return False
             frames = int(getattr(image, "n_frames", 1) or 1)
     except Exception:  # the image pipeline says what is wrong with it
         return False

@@ -40,8 +40,10 @@ if TYPE_CHECKING:
     from qwenvl_desktop.services.chat import ChatController
 
 __all__ = [
+    "AFTER_THE_ANSWER",
     "LIVE_SETTINGS",
     "PREFERENCE_NAMES",
+    "SAVED_ONLY",
     "KeyRow",
     "PreferenceField",
     "PreferencesService",
@@ -72,27 +74,23 @@ PREFERENCE_NAMES: tuple[str, ...] = (
     "font_size",
 )
 
-#: what changes while the window runs; the others are used from the next start (the HTTP client,
-#: the history file and the draft's images are made once, at start)
-LIVE_SETTINGS = frozenset(
-    {
-        "region",
-        "base_url",
-        "model",
-        "system_prompt",
-        "temperature",
-        "top_p",
-        "max_tokens",
-        "theme",
-        "font_size",
-        "send_with",
-    }
+#: saved for what is not there yet: the interface language waits for the translations
+SAVED_ONLY = frozenset({"language"})
+
+#: what waits for a streaming reply to end: the connection (a new HTTP client) and the history
+#: file (opened or closed), so the reply finishes where it started (``ChatController.use_settings``)
+AFTER_THE_ANSWER = frozenset(
+    {"proxy", "ca_bundle", "connect_timeout", "read_timeout", "stream_read_timeout", "history"}
 )
 
-#: the live settings the chat service reads for each request
-_REQUEST_SETTINGS = ("system_prompt", "temperature", "top_p", "max_tokens")
+#: what changes while the window runs: everything but the language
+LIVE_SETTINGS = frozenset(PREFERENCE_NAMES) - SAVED_ONLY
 
-Applies = Literal["now", "next start"]
+#: the settings the chat service keeps (the region, endpoint and model switch through it)
+_SERVICE_SETTINGS = tuple(n for n in PREFERENCE_NAMES if n not in ("region", "base_url", "model"))
+
+#: "now"; "after the answer": once no reply is streaming (at once when none is); "saved only"
+Applies = Literal["now", "after the answer", "saved only"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +244,7 @@ class PreferencesService(QObject):
             _origin_words(source),
             locked,
             overridden,
-            "now" if name in LIVE_SETTINGS else "next start",
+            _applies(name),
         )
 
     def region_choices(self) -> list[tuple[str, str]]:
@@ -338,10 +336,15 @@ class PreferencesService(QObject):
             return outcome
         self._loaded = loaded
         self._apply(changes)
-        later = sorted(name for name in changes if name not in LIVE_SETTINGS)
         message = f"Saved to {self.user_file}."
-        if later:
-            message += f" Used from the next start: {', '.join(later)}."
+        controller = self._controller
+        if controller is not None and controller.settings_pending:
+            waiting = [name for name in PREFERENCE_NAMES if name in changes]
+            waiting = [name for name in waiting if name in AFTER_THE_ANSWER]
+            if waiting:
+                message += f" Used once the answer being written ends: {_names(waiting)}."
+        if "language" in changes:
+            message += " The language is kept for the translations; the window stays in English."
         outcome = SaveOutcome(saved=tuple(changes), message=message)
         self.changed.emit()
         self.saveFinished.emit(outcome)
@@ -358,10 +361,11 @@ class PreferencesService(QObject):
         settings = self._loaded.settings
         controller = self._controller
         if controller is not None:
-            # The request's options; the endpoint switches below, and the connection, catalog
-            # and history stay as started (they are made once).
-            requests = {name: getattr(settings, name) for name in _REQUEST_SETTINGS}
-            controller.use_settings(replace(controller.settings, **requests))
+            # The request's options, the connection and the history (the service makes a new
+            # client and opens or closes the file, when no reply is streaming); the endpoint
+            # switches below, and the catalog stays as started.
+            kept = {name: getattr(settings, name) for name in _SERVICE_SETTINGS}
+            controller.use_settings(replace(controller.settings, **kept))
             if "region" in changes or "base_url" in changes:
                 if settings.base_url:
                     controller.set_region(CUSTOM_REGION, settings.base_url)
@@ -523,6 +527,28 @@ class PreferencesService(QObject):
         for task in tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+
+
+def _applies(name: str) -> Applies:
+    if name in SAVED_ONLY:
+        return "saved only"
+    return "after the answer" if name in AFTER_THE_ANSWER else "now"
+
+
+#: how the message after saving names a setting
+_SETTING_WORDS = {
+    "proxy": "the proxy",
+    "ca_bundle": "the CA certificates",
+    "connect_timeout": "the connect timeout",
+    "read_timeout": "the answer timeout",
+    "stream_read_timeout": "the longest silence",
+    "history": "the history",
+}
+
+
+def _names(names: list[str]) -> str:
+    words = [_SETTING_WORDS.get(name, name) for name in names]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _origin_words(source: str) -> str:

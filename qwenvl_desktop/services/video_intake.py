@@ -5,6 +5,9 @@ The image intake's counterpart for a clip, an animated GIF/APNG/WebP or a video 
 :class:`VideoIntake` runs the Qt-free pipeline (:mod:`qwenvl_desktop.core.video`) in the
 executor:
 
+An animation's bytes (dragged from a browser, pasted as image data) are a source too: the probe
+keeps them as a file in the cache folder first (:mod:`qwenvl_desktop.core.video.pasted`).
+
 1. ``probe_and_plan`` reads the header (nothing decoded) → :attr:`VideoIntake.planned`, so the
    card shows duration, frames, fps and tokens at once;
 2. ``extract_video`` decodes the planned frames → :attr:`VideoIntake.progressed` after each
@@ -45,6 +48,7 @@ __all__ = [
     "frame_picture",
     "is_video_source",
     "spread_indices",
+    "strip_of",
 ]
 
 log = logging.getLogger(__name__)
@@ -144,7 +148,7 @@ class VideoIntake(QObject):
     def prepare(
         self,
         item_id: str,
-        source: str,
+        source: str | bytes,
         *,
         label: str | None,
         model: ModelInfo,
@@ -187,7 +191,7 @@ class VideoIntake(QObject):
     async def _prepare(
         self,
         item_id: str,
-        source: str,
+        source: str | bytes,
         label: str | None,
         model: ModelInfo,
         fps: float,
@@ -210,7 +214,8 @@ class VideoIntake(QObject):
             sentence = str(error)
         except Exception as exc:  # never a crash for a bad file: say what happened
             log.exception("preparing a video failed")
-            sentence = f"{label or source}: could not be read ({type(exc).__name__}: {exc})"
+            name = label or (source if isinstance(source, str) else "the pasted animation")
+            sentence = f"{name}: could not be read ({type(exc).__name__}: {exc})"
         else:
             if self._current(item_id, stop):
                 del self._runs[item_id]
@@ -223,7 +228,7 @@ class VideoIntake(QObject):
     async def _work(
         self,
         item_id: str,
-        source: str,
+        source: str | bytes,
         label: str | None,
         model: ModelInfo,
         fps: float,
@@ -240,7 +245,7 @@ class VideoIntake(QObject):
         )
 
         loop = asyncio.get_running_loop()
-        if is_video_url(source):
+        if isinstance(source, str) and is_video_url(source):
             return PreparedVideo(video_link(source, fps=fps, label=label), ())
         if info is None:
             probe = functools.partial(probe_and_plan, source, model=model, fps=fps, label=label)
@@ -270,7 +275,7 @@ class VideoIntake(QObject):
 
         def extract() -> PreparedVideo:
             attachment = extract_video(planned, model=model, progress=from_worker, cancel=stop)
-            return PreparedVideo(attachment, _strip_of(attachment.frames, strip_side))
+            return PreparedVideo(attachment, strip_of(attachment.frames, strip_side))
 
         return await loop.run_in_executor(self._executor, extract)
 
@@ -285,8 +290,9 @@ class VideoIntake(QObject):
                 await run.task
 
 
-def _strip_of(frames: Sequence[object], side: int) -> tuple[QImage, ...]:
-    """A few frames spread over the clip for the card (decoded in the worker)."""
+def strip_of(frames: Sequence[object], side: int) -> tuple[QImage, ...]:
+    """A few frames spread over the clip for the card (decoded in the worker, or on the GUI
+    thread for a video sent before: a handful of small JPEGs)."""
     pictures = []
     for index in spread_indices(len(frames), STRIP_FRAMES):
         url = getattr(frames[index], "url", "")

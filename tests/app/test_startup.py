@@ -62,6 +62,10 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     # The welcome and its key check come only when the key lookup finds no key.
     "qwenvl_desktop.gui.welcome",
     "qwenvl_desktop.services.key_setup",
+    # Only an X display is probed with a socket (platform.display), and only a configured URL is
+    # checked with urllib.parse (the settings): neither is needed here.
+    "socket",
+    "urllib.parse",
 )
 
 

@@ -17,14 +17,15 @@ import pytest
 from PIL import Image
 
 from qwenvl_desktop.core.images.data_uri import split_data_uri
-from tests.core.video.clips import (
+from tests.support.dashscope_server import LoopbackDashScope
+from tests.support.video_clips import (
     expected_frames,
     frame_number_of_uri,
     make_animation,
     make_audio_only,
     make_clip,
+    make_undecodable,
 )
-from tests.support.dashscope_server import LoopbackDashScope
 
 from .test_ask import run_cli
 
@@ -49,8 +50,8 @@ def test_videos_and_images_keep_command_line_order(
     Image.new("RGB", (64, 48), "green").save(png)
     status, stderr, parts = ask(
         threaded_server,
-        "--video", str(clip), "--image", str(png),
-        "--video", "https://example.com/talk.mp4", "--fps", "1",
+        "--fps", "1", "--video", str(clip), "--image", str(png),
+        "--video", "https://example.com/talk.mp4",
         key=test_key,
     )  # fmt: skip
     assert status == 0, stderr
@@ -74,6 +75,51 @@ def test_videos_and_images_keep_command_line_order(
     assert w % 32 == h % 32 == 0 and sum(len(u) for u in video["video"]) < 10 * 2**20
 
 
+def test_fps_and_max_frames_after_a_video_are_its_own(
+    threaded_server: LoopbackDashScope, test_key: str, clip: Path
+) -> None:
+    # GIVEN --fps before every --video (the default) and --fps/--max-frames after one (its own)
+    status, stderr, parts = ask(
+        threaded_server,
+        "--fps", "1",
+        "--video", str(clip),
+        "--video", str(clip), "--fps", "3",
+        "--video", str(clip), "--max-frames", "4",
+        "--video", "https://example.com/talk.mp4", "--fps", "0.5",
+        key=test_key,
+    )  # fmt: skip
+    assert status == 0, stderr
+    first, second, third, link = parts[1:]
+    # THEN the first takes the default, the second its 3 fps, the third 1 fps within 4 frames
+    assert first["fps"] == 1.0
+    assert [frame_number_of_uri(u) for u in first["video"]] == expected_frames(6.0, 6, 10)
+    assert second["fps"] == 3.0
+    assert [frame_number_of_uri(u) for u in second["video"]] == expected_frames(6.0, 18, 10)
+    assert third["fps"] == round(4 / 6, 4)
+    assert [frame_number_of_uri(u) for u in third["video"]] == expected_frames(6.0, 4, 10, gop=20)
+    assert link["type"] == "video_url" and link["fps"] == 0.5
+    # AND only the third's frames were spread (said before sending)
+    assert stderr.count("spread over the whole clip") == 1
+
+
+def test_fps_after_a_video_leaves_the_videos_before_it_alone(
+    threaded_server: LoopbackDashScope, test_key: str, clip: Path
+) -> None:
+    status, stderr, parts = ask(
+        threaded_server, "--video", str(clip), "--video", str(clip), "--fps", "1", key=test_key
+    )
+    assert status == 0, stderr
+    assert [p["fps"] for p in parts[1:]] == [2.0, 1.0]
+    assert [len(p["video"]) for p in parts[1:]] == [12, 6]
+
+
+def test_help_says_which_video_an_fps_is_for() -> None:
+    result = run_cli("ask", "--help")
+    assert result.returncode == 0
+    text = " ".join(result.stdout.split())
+    assert "After a --video it is that video's alone; before every --video, each video's" in text
+
+
 def test_max_frames_spreads_and_lowers_the_fps_field(
     threaded_server: LoopbackDashScope, test_key: str, clip: Path
 ) -> None:
@@ -82,7 +128,7 @@ def test_max_frames_spreads_and_lowers_the_fps_field(
     )
     assert status == 0, stderr
     video = parts[1]
-    assert [frame_number_of_uri(u) for u in video["video"]] == [7, 22, 37, 52]
+    assert [frame_number_of_uri(u) for u in video["video"]] == expected_frames(6.0, 4, 10, gop=20)
     assert video["fps"] == round(4 / 6, 4)
     assert "4 frames spread over the whole clip instead of 12" in stderr  # said before sending
 
@@ -119,6 +165,8 @@ def _bad_inputs(tmp: Path, clip: Path) -> dict[str, tuple[Path, str]]:
         "damaged": (cut, "damaged or incomplete"),
         "no video stream": (make_audio_only(tmp / "sound.wav"), "no video in it"),
         "too short": (make_clip(tmp / "blip.mp4", seconds=0.2), "at least 4"),
+        "unsupported codec": (make_undecodable(tmp / "exotic.mkv"), "this app cannot decode"),
+        "unsupported codec in mp4": (make_undecodable(tmp / "evc.mp4"), "this app cannot decode"),
         "missing": (tmp / "gone.mp4", "no such file"),
     }
 

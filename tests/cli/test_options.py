@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from qwenvl_desktop.cli.main import main
-from qwenvl_desktop.cli.options import build_parser
+from qwenvl_desktop.cli.options import build_parser, empty_command_line
 from qwenvl_desktop.core.keys import KEYRING_SERVICE
 
 
@@ -121,3 +121,8 @@ def test_given_models_when_listed_then_a_legend_explains_every_flag_shown() -> N
             assert (f"{name}:N" if value.isdigit() else flag) in explained, flag
     assert explained <= set(FLAG_MEANINGS)
     assert "thinking" in explained and "ocr" in explained and "grid:N" in explained
+
+
+def test_given_no_arguments_when_the_window_starts_then_its_options_are_the_parsers() -> None:
+    """The launcher skips the parser for an empty command line (start-up): same namespace."""
+    assert vars(empty_command_line()) == vars(build_parser().parse_args([]))

@@ -10,12 +10,14 @@ sentence and nothing is written.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from qwenvl_desktop.core.images.budget import ECONOMY_TOKENS
 from qwenvl_desktop.core.keys import KEYRING_SERVICE
 from qwenvl_desktop.gui.main_window import MainWindow
 from qwenvl_desktop.gui.preferences import PreferencesDialog
@@ -35,11 +38,12 @@ from qwenvl_desktop.gui.preferences.fields import (
     TextEditor,
 )
 from qwenvl_desktop.gui.theme import apply_theme, is_dark
+from qwenvl_desktop.gui.transcript.colours import contrast_ratio
 from tests.conftest import TEST_KEY
 from tests.core.keys.support import MemoryKeyring
 from tests.support.dashscope_server import LoopbackDashScope
 
-from .conftest import WindowFactory
+from .conftest import WindowFactory, make_image
 
 pytestmark = pytest.mark.gui
 
@@ -231,3 +235,191 @@ def test_by_default_enter_starts_a_new_line_and_ctrl_enter_sends(
     assert sent
     qtbot.waitUntil(lambda: len(server.chat_requests()) == 1, timeout=5000)
     assert server.chat_requests()[0].body["messages"][-1]["content"] == "one\ntwo"
+
+
+# -- what used to wait for the next start --------------------------------------------------------
+
+
+def saved(qtbot: QtBot, dialog: PreferencesDialog, **values: object) -> None:
+    """Set ``values`` in the dialog's editors and press Apply; wait for the saved message."""
+    for name, value in values.items():
+        dialog.editors[name].set_value(value)
+    press(dialog, QDialogButtonBox.StandardButton.Apply)
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("Saved to"), timeout=5000)
+
+
+def test_the_dialog_says_no_setting_waits_for_the_next_start(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = make_window()
+    dialog = open_dialog(qtbot, window)
+    notes = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "next start" not in notes
+    connection = dialog.findChild(QLabel, "preferencesConnectionIntro")
+    assert connection is not None and "from the next request" in connection.text()
+    history = dialog.editors["history"].note.text()
+    assert str(window.controller.history.path) in history and "stays on disk" in history
+    assert "English until" in dialog.editors["language"].note.text()
+    assert "token estimate" in dialog.editors["image_detail"].note.text()
+
+
+def test_history_off_and_on_in_preferences_shows_in_the_sidebar_and_keeps_the_file(
+    make_window: WindowFactory, qtbot: QtBot, server: LoopbackDashScope
+) -> None:
+    # GIVEN the window with its history on, one conversation in the real SQLite file
+    window = make_window("--base-url", server.base_url())
+    sync, side = window.controller.history, window.history_sidebar
+    path = sync.path
+    assert path is not None
+    window.prompt.setPlainText("first, kept")
+    window.send()
+    qtbot.waitUntil(lambda: not window.controller.busy and side.list.count() > 0, timeout=10_000)
+    size = path.stat().st_size
+
+    # WHEN history is turned off in Preferences
+    dialog = open_dialog(qtbot, window)
+    saved(qtbot, dialog, history=False)
+
+    # THEN the sidebar says so, nothing more is written, and the file stays
+    qtbot.waitUntil(lambda: side.message.isVisible() and not side.list.isVisible(), timeout=5000)
+    assert "History is off" in side.message.text()
+    assert not sync.enabled and path.exists()
+    window.prompt.setPlainText("second, not saved")
+    window.send()
+    qtbot.waitUntil(lambda: not window.controller.busy, timeout=10_000)
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        questions = [row[0] for row in db.execute("SELECT question FROM exchanges")]
+    assert questions == ["first, kept"] and path.stat().st_size >= size
+
+    # WHEN it is turned on again THEN the list is back, with the conversation shown saved whole
+    saved(qtbot, dialog, history=True)
+    qtbot.waitUntil(lambda: side.list.isVisible() and side.list.count() > 0, timeout=5000)
+    assert sync.enabled and sync.path == path
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        questions = [row[0] for row in db.execute("SELECT question FROM exchanges")]
+    assert sorted(questions) == ["first, kept", "second, not saved"]
+
+
+def test_image_detail_in_preferences_prepares_the_draft_again_and_new_images_use_it(
+    make_window: WindowFactory, qtbot: QtBot, server: LoopbackDashScope, tmp_path: Path
+) -> None:
+    # GIVEN two images attached at the standard detail, one of them set to High on its card
+    window = make_window("--base-url", server.base_url("echo"), "--model", "qwen3-vl-plus")
+    draft, pane = window.draft, window.image_pane
+    draft.add_sources([make_image(tmp_path / f"{n}.png", (3000, 2000), "white") for n in "ab"])
+    qtbot.waitUntil(
+        lambda: len(draft.attachments()) == 2 and not draft.pending_count(), timeout=10_000
+    )
+    chosen = draft.items()[1]
+    draft.set_detail(chosen.id, "high")
+    qtbot.waitUntil(lambda: not draft.pending_count(), timeout=10_000)
+    before = draft.image_tokens()
+    assert f"≈{before:,} image tokens" in pane.summary.text()
+
+    # WHEN Preferences set the image detail to Economy
+    dialog = open_dialog(qtbot, window)
+    saved(qtbot, dialog, image_detail="economy")
+
+    # THEN the image nobody chose a detail for is prepared again, the chosen one stays, and the
+    # pane's estimate follows
+    qtbot.waitUntil(
+        lambda: not draft.pending_count() and draft.attachments()[0].detail == "economy",
+        timeout=10_000,
+    )
+    economy, high = draft.attachments()
+    assert high.detail == "high" and economy.estimated_tokens <= ECONOMY_TOKENS + 2
+    assert draft.image_tokens() < before
+    assert f"≈{draft.image_tokens():,} image tokens" in pane.summary.text()
+
+    # AND a new image comes in at Economy
+    draft.add_sources([make_image(tmp_path / "c.png", (3000, 2000), "white")])
+    qtbot.waitUntil(
+        lambda: len(draft.attachments()) == 3 and not draft.pending_count(), timeout=10_000
+    )
+    assert draft.attachments()[2].detail == "economy"
+
+
+def link_colours_of(label: QLabel) -> list[QColor]:
+    """The colours of a rich-text label's links, as its text gives them."""
+    document = QTextDocument()
+    document.setHtml(label.text())
+    found = []
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            char = fragments.fragment().charFormat()
+            if char.isAnchor() and char.foreground().style() != Qt.BrushStyle.NoBrush:
+                found.append(char.foreground().color())
+            fragments += 1
+        block = block.next()
+    return found
+
+
+def test_the_welcome_link_is_readable_after_the_theme_changes_while_it_is_shown(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    # GIVEN the welcome (no key anywhere) in the light theme
+    window = make_window(key=None)
+    qtbot.waitUntil(lambda: window.welcome is not None and window.welcome.isVisible(), timeout=5000)
+    welcome = window.welcome
+    assert welcome is not None
+    hint = welcome.findChild(QLabel, "welcomeRegionHint")
+    assert isinstance(hint, QLabel)
+
+    def readable() -> bool:
+        colours = welcome.colours()
+        links = link_colours_of(hint)
+        return bool(links) and all(
+            contrast_ratio(colour, colours.base) >= 4.5 and colour == colours.link
+            for colour in links
+        )
+
+    assert readable()
+    light = link_colours_of(hint)[0].name()
+
+    # WHEN dark is chosen in Preferences THEN the link takes a colour readable on the dark base
+    dialog = open_dialog(qtbot, window)
+    dialog.editors["theme"].set_value("dark")
+    press(dialog, QDialogButtonBox.StandardButton.Ok)
+    qtbot.waitUntil(lambda: is_dark(welcome.palette()), timeout=5000)
+    qtbot.waitUntil(readable, timeout=5000)
+    assert link_colours_of(hint)[0].name() not in (light, "#0000ff")
+    dim = welcome.findChild(QLabel, "welcomeStorageNote")
+    assert isinstance(dim, QLabel)
+    colours = welcome.colours()
+    assert contrast_ratio(dim.palette().color(dim.foregroundRole()), colours.base) >= 4.5
+
+
+def test_the_placeholders_name_the_send_key_chosen_in_preferences(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = make_window(key=None)
+    qtbot.waitUntil(lambda: window.welcome is not None, timeout=5000)
+    welcome = window.welcome
+    assert welcome is not None
+    assert "press Ctrl+Enter" in window.transcript.placeholderText()
+    assert "press Ctrl+Enter" in welcome.intro.text()
+
+    dialog = open_dialog(qtbot, window)
+    saved(qtbot, dialog, send_with="enter")
+
+    assert "press Enter." in window.transcript.placeholderText()
+    assert "Ctrl+Enter" not in window.transcript.placeholderText()
+    assert "press Enter," in welcome.intro.text()
+    assert window.prompt.placeholderText().startswith("Ask about the images…  (Enter to send")
+    assert window.send_button.toolTip() == "Send (Enter)"
+
+
+def test_the_batch_tool_and_key_checks_take_the_saved_connection(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    """The chat service's client is not the only one: a batch run and the welcome's key check
+    make their own from the chat service's settings, so those carry the saved connection."""
+    window = make_window()
+    dialog = open_dialog(qtbot, window)
+    saved(qtbot, dialog, proxy="http://proxy.example:3128", connect_timeout=3.0)
+    wanted = (window.controller.settings.proxy, window.controller.settings.connect_timeout)
+    assert wanted == ("http://proxy.example:3128", 3.0)
+    batch = window.batch_tool.settings_for(window.controller.model).client_settings()
+    assert (batch.proxy, batch.connect_timeout) == wanted

@@ -1,7 +1,7 @@
 """Videos in the window (issue 14): the filmstrip card, what is sent, times that show frames.
 
 The real window on the loopback server, with clips encoded at run time by PyAV (each frame's
-number drawn on it as a bar code, :mod:`tests.core.video.clips`, so the tests can tell which
+number drawn on it as a bar code, :mod:`tests.support.video_clips`, so the tests can tell which
 frames were sent and which one a viewer shows).
 """
 
@@ -11,20 +11,13 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QImage
 from pytestqt.qtbot import QtBot
 
 from qwenvl_desktop.gui.main_window import MainWindow
 from qwenvl_desktop.gui.video_card import VideoCard
 from qwenvl_desktop.services.draft import DraftVideo
-from tests.core.video.clips import (
-    frame_number,
-    frame_number_of_uri,
-    make_animation,
-    make_audio_only,
-    make_clip,
-)
 from tests.support.dashscope_server import (
     DONE,
     LoopbackDashScope,
@@ -32,6 +25,15 @@ from tests.support.dashscope_server import (
     Reply,
     chunk_json,
     usage_json,
+)
+from tests.support.video_clips import (
+    frame_number,
+    frame_number_of_uri,
+    make_animation,
+    make_animation_bytes,
+    make_audio_only,
+    make_clip,
+    make_undecodable,
 )
 
 from .conftest import WindowFactory, drop, file_mime
@@ -170,6 +172,7 @@ def test_unusable_videos_keep_a_card_with_a_sentence_and_nothing_is_sent(
         (tmp_path / "notes.mov"): "not a video",
         make_audio_only(tmp_path / "sound.avi"): "no video",
         make_clip(tmp_path / "blink.mp4", seconds=0.3, fps=10): "at least 4",
+        make_undecodable(tmp_path / "exotic.mkv"): "this app cannot decode",
     }
     (tmp_path / "notes.mov").write_text("this is a shopping list, not a film\n" * 20)
     for path, words in cases.items():
@@ -274,6 +277,36 @@ def test_a_reopened_conversation_shows_its_filmstrip_and_time_links(
     assert [text for _, text in frame_links(window, answer=True)] == ["0:03", "5 seconds"]
 
 
+def test_editing_a_question_with_a_video_keeps_the_frames_it_was_sent_with(
+    make_window: WindowFactory, server: LoopbackDashScope, qtbot: QtBot, clip: Path
+) -> None:
+    # GIVEN a question sent with a clip, and the clip then moved away
+    window = make_window("--base-url", server.base_url("echo"))
+    window.draft.add_sources([str(clip)])
+    wait_ready(qtbot, window)
+    ask(qtbot, window, "Where does the ball go?")
+    wait_idle(qtbot, window)
+    clip.rename(clip.with_name("moved.mp4"))
+    (first,) = server.chat_requests("echo")
+    sent = video_parts(first.body)[0]["video"]
+    # WHEN the question is edited
+    window.turn_actions.edit_question(window.controller.conversation.exchanges[0].id)
+    # THEN the pane holds the video ready at once, with the frames sent before (nothing is
+    # extracted again: the file is gone), and its card offers no fps to change
+    video = only_video(window)
+    assert video.sent_before and not video.pending and video.problem is None
+    assert video.prepared is not None and video.prepared.attachment.frame_count == 12
+    card = card_of(window)
+    assert not card.fps.isVisibleTo(card) and "sent with the question before" in card.problem_text()
+    # AND resending the edited question sends exactly those frames again
+    window.prompt.setPlainText("Where does the ball end up?")
+    window.send()
+    wait_idle(qtbot, window)
+    second = server.chat_requests("echo")[-1]
+    assert video_parts(second.body)[0]["video"] == sent
+    assert video_parts(second.body)[0]["fps"] == 2.0
+
+
 def test_an_animated_gif_a_pasted_file_and_a_video_link_come_in_the_same_way(
     make_window: WindowFactory, server: LoopbackDashScope, qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -312,6 +345,63 @@ def test_an_animated_gif_a_pasted_file_and_a_video_link_come_in_the_same_way(
         "video_url": {"url": "https://example.com/media/clip.mp4"},
         "fps": 2.0,
     }
+
+
+def test_an_animation_pasted_or_dragged_as_bytes_is_a_frame_set(
+    make_window: WindowFactory,
+    server: LoopbackDashScope,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    window = make_window("--base-url", server.base_url("echo"))
+    # GIVEN an animated GIF copied in a browser: its bytes on the clipboard, no file
+    copied = QMimeData()
+    copied.setData("image/gif", make_animation_bytes(frames=12, duration_ms=100, fmt="GIF"))
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setMimeData(copied)
+    # WHEN Ctrl+V is pressed anywhere in the window
+    window.transcript.setFocus()
+    qtbot.keyClick(window.transcript, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    wait_ready(qtbot, window)
+    clipboard.clear()  # the clipboard owns its data: let it go while the app is alive
+    # THEN it is a frame set on a video card, not its first frame as an image
+    assert window.draft.items() == [] and window.image_pane.count() == 1
+    pasted = only_video(window).prepared
+    assert pasted is not None and pasted.attachment.kind == "animation"
+    assert card_of(window).name.text() == "pasted image"
+    kept = list((tmp_path / "cache").rglob("*.gif"))
+    assert len(kept) == 1  # kept once in the cache folder for the probe and a new fps
+    # AND an animated WebP dragged from a browser (bytes, and the link they came from) follows it
+    dragged = QMimeData()
+    dragged.setData("image/webp", make_animation_bytes(frames=8, duration_ms=200, fmt="WEBP"))
+    dragged.setUrls([QUrl("https://example.com/anim/wave.webp")])
+    drop(window.image_pane, dragged)
+    qtbot.waitUntil(lambda: len(window.draft.videos()) == 2, timeout=10000)
+    qtbot.waitUntil(
+        lambda: (
+            window.draft.pending_count() == 0
+            and all(v.prepared is not None for v in window.draft.videos())
+        ),
+        timeout=20000,
+    )
+    assert [v.name for v in window.draft.videos()] == ["pasted image", "wave.webp"]
+    ask(qtbot, window, "What moves?")
+    wait_idle(qtbot, window)
+    (request,) = server.chat_requests("echo")
+    parts = video_parts(request.body)
+    assert [p["type"] for p in parts] == ["video", "video"]
+    gif_frames = [frame_number_of_uri(u) for u in parts[0]["video"]]
+    webp_frames = [frame_number_of_uri(u) for u in parts[1]["video"]]
+    assert len(gif_frames) >= 4 and gif_frames == sorted(set(gif_frames))
+    assert len(webp_frames) >= 4 and webp_frames == sorted(set(webp_frames))
+    assert not any(
+        part["type"] == "image_url"
+        for message in request.body["messages"]
+        if isinstance(message["content"], list)
+        for part in message["content"]
+    )
 
 
 # -- helpers -------------------------------------------------------------------------------------

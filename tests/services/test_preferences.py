@@ -9,9 +9,14 @@ manages keys THEN the files, the requests and the keyring show it.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
+import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,15 +24,18 @@ import keyring.backend
 import pytest
 from pytestqt.qtbot import QtBot
 
+from qwenvl_desktop.core.conversation.model import Exchange
 from qwenvl_desktop.core.keys import KEYRING_SERVICE, KeyLookup
-from qwenvl_desktop.core.settings import ConfigLocations, load_settings
+from qwenvl_desktop.core.settings import ConfigLocations, LoadedSettings, load_settings
 from qwenvl_desktop.core.settings.schema import SPECS, InvalidValue, ParseContext
 from qwenvl_desktop.services.chat import ChatController
 from qwenvl_desktop.services.event_loop import AppEventLoop
+from qwenvl_desktop.services.history import HistorySync
 from qwenvl_desktop.services.preferences import PreferencesService, SaveOutcome
 from tests.conftest import TEST_KEY
 from tests.core.keys.support import MemoryKeyring, forget_all, secret_service_keyring
-from tests.support.dashscope_server import LoopbackDashScope
+from tests.packaging.test_tls_proxy import ConnectProxy, TlsLoopbackDashScope, make_pki
+from tests.support.dashscope_server import LoopbackDashScope, RecordedRequest, Reply, chunk_json
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -135,7 +143,8 @@ def test_each_field_says_where_it_comes_from_and_what_locks_it(tmp_path: Path) -
     assert not proxy.editable and str(locations.system) in (proxy.locked_by or "")
     assert top_p.value == 0.5 and "QWENVL_DESKTOP_TOP_P" in (top_p.overridden_by or "")
     assert theme.origin == "Default" and theme.applies == "now"
-    assert service.field("proxy").applies == "next start"
+    assert service.field("proxy").applies == "after the answer"
+    assert service.field("language").applies == "saved only"
 
 
 # -- saving --------------------------------------------------------------------------------------
@@ -252,6 +261,227 @@ def test_a_saved_region_and_model_switch_the_chat_service(
     finally:
         closing = qloop.create_task(chat.aclose())
         qtbot.waitUntil(closing.done, timeout=5000)
+
+
+# -- the connection and the history change while the window runs ---------------------------------
+
+
+@pytest.fixture
+def tls_server(qloop: AppEventLoop, qtbot: QtBot, tmp_path: Path) -> Iterator[TlsServer]:
+    """The loopback DashScope server behind TLS, signed by a CA made for the test, and a loopback
+    CONNECT proxy, both on the window's loop; the CA's PEM file beside them."""
+    pki = make_pki(tmp_path)
+    server = TlsLoopbackDashScope(api_keys={TEST_KEY}, ssl_context=pki.server_context())
+    proxy = ConnectProxy()
+    for starting in (qloop.create_task(server.start()), qloop.create_task(proxy.start())):
+        qtbot.waitUntil(starting.done, timeout=5000)
+    yield TlsServer(server, proxy, pki.ca_pem)
+    for stopping in (qloop.create_task(server.stop()), qloop.create_task(proxy.stop())):
+        qtbot.waitUntil(stopping.done, timeout=5000)
+
+
+@dataclass
+class TlsServer:
+    server: TlsLoopbackDashScope
+    proxy: ConnectProxy
+    ca_pem: Path
+
+
+def chat_for(loaded: LoadedSettings, **kwargs: Any) -> ChatController:
+    def lookup(region: str, custom_url: str | None) -> KeyLookup:
+        return KeyLookup(TEST_KEY, "test double")
+
+    return ChatController(loaded.settings, key_lookup=lookup, **kwargs)
+
+
+def answered(qtbot: QtBot, chat: ChatController, question: str) -> Exchange:
+    assert chat.send(question)
+    exchange = chat.conversation.exchanges[-1]
+    qtbot.waitUntil(lambda: exchange.is_settled and not chat.busy, timeout=20_000)
+    return exchange
+
+
+def close(qloop: AppEventLoop, qtbot: QtBot, chat: ChatController) -> None:
+    closing = qloop.create_task(chat.aclose())
+    qtbot.waitUntil(closing.done, timeout=5000)
+    assert closing.exception() is None and chat.is_closed
+
+
+@pytest.mark.gui
+def test_a_saved_proxy_and_ca_bundle_carry_the_next_request(
+    qloop: AppEventLoop, qtbot: QtBot, tmp_path: Path, tls_server: TlsServer
+) -> None:
+    # GIVEN an endpoint whose certificate only the test's CA vouches for, reached directly
+    locations = places(tmp_path, user=f'base_url = "{tls_server.server.base_url()}"\n')
+    loaded = load_settings(None, {}, locations=locations)
+    chat = chat_for(loaded)
+    qtbot.waitUntil(lambda: chat.key_state.present is not None, timeout=5000)
+    service = PreferencesService(loaded, controller=chat, locations=locations, environ={})
+    try:
+        refused = answered(qtbot, chat, "before")
+        assert refused.state == "failed" and refused.error is not None
+        assert refused.error.kind == "tls"
+        assert tls_server.proxy.targets == []
+
+        # WHEN Preferences save the company proxy and CA bundle (no reply streaming)
+        outcome = save(service, qtbot, proxy=tls_server.proxy.url, ca_bundle=str(tls_server.ca_pem))
+        assert outcome.ok and outcome.message == f"Saved to {locations.user}."
+
+        # THEN the very next request goes through the proxy and trusts the CA
+        assert chat.retry(refused.id)
+        qtbot.waitUntil(lambda: refused.is_settled and not chat.busy, timeout=20_000)
+        assert refused.state == "done" and refused.answer
+        port = tls_server.server.port
+        assert tls_server.proxy.targets == [f"127.0.0.1:{port}"]
+        assert chat.settings.proxy == tls_server.proxy.url
+    finally:
+        close(qloop, qtbot, chat)
+
+
+@pytest.mark.gui
+def test_a_connection_change_while_an_answer_streams_waits_for_its_end(
+    qloop: AppEventLoop, qtbot: QtBot, tmp_path: Path, tls_server: TlsServer
+) -> None:
+    # GIVEN a slow answer streaming directly (the CA trusted, no proxy)
+    url = tls_server.server.base_url("slow")
+    locations = places(tmp_path, user=f'base_url = "{url}"\nca_bundle = "{tls_server.ca_pem}"\n')
+    loaded = load_settings(None, {}, locations=locations)
+    chat = chat_for(loaded)
+    qtbot.waitUntil(lambda: chat.key_state.present is not None, timeout=5000)
+    service = PreferencesService(loaded, controller=chat, locations=locations, environ={})
+    try:
+        assert chat.send("slowly")
+        streaming = chat.conversation.exchanges[-1]
+        qtbot.waitUntil(lambda: bool(streaming.answer), timeout=10_000)
+
+        # WHEN the proxy is saved mid-answer
+        outcome = save(service, qtbot, proxy=tls_server.proxy.url)
+
+        # THEN the answer finishes whole on its own connection, and the dialog says it waits
+        assert outcome.ok and chat.busy
+        assert "Used once the answer being written ends: the proxy." in outcome.message
+        assert chat.settings_pending
+        qtbot.waitUntil(lambda: streaming.is_settled and not chat.busy, timeout=20_000)
+        assert streaming.state == "done"
+        assert streaming.finish_reason == "stop"
+        assert tls_server.proxy.targets == []
+        assert not chat.settings_pending
+
+        # AND the next question goes through the proxy
+        after = answered(qtbot, chat, "now through the proxy")
+        assert after.state == "done"
+        assert tls_server.proxy.targets == [f"127.0.0.1:{tls_server.server.port}"]
+    finally:
+        close(qloop, qtbot, chat)
+
+
+async def stall_after_first_words(
+    server: LoopbackDashScope, req: RecordedRequest, reply: Reply
+) -> None:
+    await reply.start()
+    await reply.send(chunk_json({"content": "The first words", "role": "assistant"}))
+    await asyncio.sleep(60)
+
+
+@pytest.mark.gui
+def test_a_saved_timeout_ends_the_next_stalled_answer(
+    qloop: AppEventLoop, qtbot: QtBot, tmp_path: Path, server: LoopbackDashScope
+) -> None:
+    # GIVEN a server that stalls after the first words, and the default 120 s silence limit
+    server.add_scenario("stall", stall_after_first_words)
+    locations = places(tmp_path, user=f'base_url = "{server.base_url("stall")}"\n')
+    loaded = load_settings(None, {}, locations=locations)
+    chat = chat_for(loaded)
+    qtbot.waitUntil(lambda: chat.key_state.present is not None, timeout=5000)
+    service = PreferencesService(loaded, controller=chat, locations=locations, environ={})
+    try:
+        # WHEN Preferences lower the longest silence in a stream to 1 s
+        assert save(service, qtbot, stream_read_timeout=1.0).ok
+
+        # THEN the next stalled answer ends in seconds, its first words kept
+        exchange = answered(qtbot, chat, "stall, please")
+        assert exchange.state == "failed" and exchange.error is not None
+        assert exchange.answer == "The first words"
+        assert exchange.error.kind in ("timeout", "incomplete"), exchange.error
+    finally:
+        close(qloop, qtbot, chat)
+
+
+def stored_questions(path: Path) -> list[str]:
+    """The questions in a history file, read with SQLite itself (the app's store closed)."""
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        return [row[0] for row in db.execute("SELECT question FROM exchanges ORDER BY position")]
+
+
+@pytest.mark.gui
+def test_history_turned_off_closes_the_file_and_on_opens_it_again(
+    qloop: AppEventLoop, qtbot: QtBot, tmp_path: Path, server: LoopbackDashScope
+) -> None:
+    # GIVEN the history on, in a real SQLite file, with one question saved
+    history_file = tmp_path / "history" / "history.sqlite3"
+    locations = places(tmp_path, user=f'base_url = "{server.base_url()}"\nhistory = true\n')
+    loaded = load_settings(None, {}, locations=locations)
+    sync = HistorySync.open(True, history_file)
+    chat = chat_for(loaded, history=sync)
+    qtbot.waitUntil(lambda: chat.key_state.present is not None, timeout=5000)
+    service = PreferencesService(loaded, controller=chat, locations=locations, environ={})
+    listed: list[bool] = []
+    sync.listChanged.connect(lambda: listed.append(sync.enabled))
+    try:
+        answered(qtbot, chat, "kept in the file")
+        assert sync.enabled and stored_questions(history_file) == ["kept in the file"]
+
+        # WHEN history is turned off
+        assert save(service, qtbot, history=False).ok
+
+        # THEN the store is closed (the file stays, as it was), and nothing more is written
+        assert not sync.enabled and sync.path is None and listed[-1] is False
+        assert history_file.exists()
+        answered(qtbot, chat, "not saved")
+        assert stored_questions(history_file) == ["kept in the file"]
+        assert sync.conversations() == []
+
+        # WHEN it is turned on again
+        assert save(service, qtbot, history=True).ok
+
+        # THEN the same file is open, and the conversation shown is saved whole
+        assert sync.enabled and sync.path == history_file and listed[-1] is True
+        assert stored_questions(history_file) == ["kept in the file", "not saved"]
+        answered(qtbot, chat, "saved again")
+        assert stored_questions(history_file)[-1] == "saved again"
+        assert [c.id for c in sync.conversations()] == [chat.conversation.id]
+    finally:
+        close(qloop, qtbot, chat)
+    # closed with the app: the file is whole
+    with contextlib.closing(sqlite3.connect(history_file)) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+@pytest.mark.gui
+def test_history_switched_while_an_answer_streams_waits_for_it_to_be_saved(
+    qloop: AppEventLoop, qtbot: QtBot, tmp_path: Path, server: LoopbackDashScope
+) -> None:
+    history_file = tmp_path / "history.sqlite3"
+    locations = places(tmp_path, user=f'base_url = "{server.base_url("slow")}"\n')
+    loaded = load_settings(None, {}, locations=locations)
+    sync = HistorySync.open(True, history_file)
+    chat = chat_for(loaded, history=sync)
+    qtbot.waitUntil(lambda: chat.key_state.present is not None, timeout=5000)
+    service = PreferencesService(loaded, controller=chat, locations=locations, environ={})
+    try:
+        assert chat.send("a slow one")
+        exchange = chat.conversation.exchanges[-1]
+        qtbot.waitUntil(lambda: bool(exchange.answer), timeout=10_000)
+        outcome = save(service, qtbot, history=False)
+        assert "Used once the answer being written ends: the history." in outcome.message
+        assert sync.enabled  # still saving the answer being written
+        qtbot.waitUntil(lambda: not chat.busy, timeout=20_000)
+        assert not sync.enabled
+        with contextlib.closing(sqlite3.connect(history_file)) as db:
+            state, answer = db.execute("SELECT state, answer FROM exchanges").fetchone()
+        assert state == "done" and answer == exchange.answer
+    finally:
+        close(qloop, qtbot, chat)
 
 
 # -- keys ----------------------------------------------------------------------------------------

@@ -178,7 +178,12 @@ def _connect(path: Path, use_fts: bool | None) -> tuple[sqlite3.Connection, bool
         _create_private_file(path)
         # isolation_level=None: no implicit transactions; every write says BEGIN IMMEDIATE
         # itself, so a transaction takes the write lock up front and stays short.
-        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        # check_same_thread=False: a long reply is written by a worker thread, while the GUI
+        # thread waits to use the store again (services/history.py); the store itself enforces
+        # one thread at a time (HistoryStore._check_thread).
+        db = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+        )
         return db, _prepare(db, path, existed=existed, use_fts=use_fts)
     except BaseException as exc:
         if db is not None:

@@ -26,7 +26,9 @@ shows them so even before that).
 Opening the file, checking it after a crash and setting a damaged one aside is
 :mod:`.database`; the search query is :mod:`.search`.
 
-One connection, used from one thread (``sqlite3`` enforces it). The API key is never stored:
+One connection, used by one thread at a time: the GUI thread, and for the write of a long
+finished reply (:meth:`HistoryStore.save_reply_later`) a worker thread that the GUI thread waits
+for before it uses the store again (``services/history.py``). The API key is never stored:
 nothing in the conversation model holds it.
 """
 
@@ -37,8 +39,9 @@ import json
 import logging
 import math
 import sqlite3
+import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -170,6 +173,9 @@ class HistoryStore:
         progress_interval: float = 2.0,
     ) -> None:
         self._db = db
+        #: the thread allowed to use the connection: the one that opened it, or the thread a
+        #: write from :meth:`save_reply_later` runs on, while it runs
+        self._owner = threading.get_ident()
         self._path = path
         #: whether search uses the FTS5 index (else LIKE over the table)
         self.uses_fts = uses_fts
@@ -232,6 +238,7 @@ class HistoryStore:
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """A short write transaction; any SQLite failure becomes a HistoryWriteError."""
+        self._check_thread()
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")
@@ -263,7 +270,16 @@ class HistoryStore:
             with contextlib.suppress(sqlite3.Error):
                 self._db.execute("ROLLBACK")
 
+    def _check_thread(self) -> None:
+        """Refuse use from any thread but the owner: a mistake fails loudly, as sqlite3's own
+        check would (which is off so that a write can be handed to another thread)."""
+        if threading.get_ident() != self._owner:
+            raise sqlite3.ProgrammingError(
+                "the history store is used from a thread that does not own it now"
+            )
+
     def _iterate(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Any]:
+        self._check_thread()
         try:
             yield from self._db.execute(sql, params)
         except _MISUSE:
@@ -272,6 +288,7 @@ class HistoryStore:
             raise self._translate(exc, "read") from exc
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        self._check_thread()
         try:
             return self._db.execute(sql, params).fetchall()
         except _MISUSE:
@@ -338,19 +355,43 @@ class HistoryStore:
 
     def save_reply(self, exchange: Exchange) -> None:
         """Write the finished reply: answer, reasoning, usage, state, error."""
+        write = self.save_reply_later(exchange)
+        if write is not None:
+            write()
+
+    def save_reply_later(self, exchange: Exchange) -> Callable[[], None] | None:
+        """:meth:`save_reply` in two steps: the reply's values are taken now, and the function
+        returned writes them — possibly on another thread (a long reply's write, its search
+        index included, takes ~10 ms per 200 KB: HistorySync does it off the GUI thread).
+
+        Until that function has returned, nothing else may use the store (HistorySync waits for
+        it first); it raises what :meth:`save_reply` raises. None: the reply was saved now (an
+        exchange whose question could not be saved is saved whole, at once).
+        """
         if exchange.id in self._unsaved:
             self._retry_question(exchange)
-            return
-        with self._write() as db:
-            if self._update_reply(db, exchange):
-                db.execute(
-                    "UPDATE conversations SET updated_at = ? WHERE id ="
-                    " (SELECT conversation_id FROM exchanges WHERE id = ?)",
-                    (time.time(), exchange.id),
-                )
-        self._last_progress.pop(exchange.id, None)
-        if exchange.is_settled:
-            self._live.discard(exchange.id)
+            return None
+        exchange_id = exchange.id
+        values = self._reply_values(exchange)  # the exchange may change once this returns
+        settled = exchange.is_settled
+
+        def write() -> None:
+            owner, self._owner = self._owner, threading.get_ident()
+            try:
+                with self._write() as db:
+                    if self._update_reply_values(db, exchange_id, values):
+                        db.execute(
+                            "UPDATE conversations SET updated_at = ? WHERE id ="
+                            " (SELECT conversation_id FROM exchanges WHERE id = ?)",
+                            (time.time(), exchange_id),
+                        )
+            finally:
+                self._owner = owner
+            self._last_progress.pop(exchange_id, None)
+            if settled:
+                self._live.discard(exchange_id)
+
+        return write
 
     def save_versions(self, exchange: Exchange) -> None:
         """Write which reply of ``exchange`` is shown and its other replies (Regenerate's
@@ -534,10 +575,16 @@ class HistoryStore:
         )
 
     def _update_reply(self, db: sqlite3.Connection, exchange: Exchange) -> bool:
+        return self._update_reply_values(db, exchange.id, self._reply_values(exchange))
+
+    @staticmethod
+    def _update_reply_values(
+        db: sqlite3.Connection, exchange_id: str, values: tuple[Any, ...]
+    ) -> bool:
         cursor = db.execute(
             "UPDATE exchanges SET state = ?, answer = ?, reasoning = ?, finish_reason = ?,"
             " first_token_seconds = ?, usage = ?, error = ? WHERE id = ?",
-            (*self._reply_values(exchange), exchange.id),
+            (*values, exchange_id),
         )
         return cursor.rowcount > 0
 

@@ -7,6 +7,7 @@ and for the UI's choice of icon; ``str(error)`` is the sentence for the user, na
 
 ::
 
+    AttachmentError             (also the base of core.video's VideoError)
     ImageError                  (kind "image")
     ├── SourceError             the source cannot be read as bytes at all
     │   ├── ImageNotFoundError      no such file                              reason "not-found"
@@ -31,6 +32,7 @@ from qwenvl_desktop.core.protocol.errors import QwenVLError
 
 __all__ = [
     "AspectRatioError",
+    "AttachmentError",
     "BadPathError",
     "BrokenLinkError",
     "CorruptImageError",
@@ -47,12 +49,12 @@ __all__ = [
 ]
 
 
-class ImageError(QwenVLError):
-    """An image that cannot be attached. ``source`` is the human-readable name it was given."""
+class AttachmentError(QwenVLError):
+    """Something given to attach (an image here, a video in :mod:`qwenvl_desktop.core.video`)
+    that cannot be used. ``source`` is the human-readable name it was given; :attr:`reason`
+    names the cause (a subclass sets it)."""
 
-    kind = "image"
     reason = "unusable"
-    user_message = "This image cannot be used."
 
     def __init__(
         self, message: str | None = None, *, source: str | None = None, detail: str | None = None
@@ -62,6 +64,13 @@ class ImageError(QwenVLError):
 
     def details(self) -> dict[str, Any]:
         return {**super().details(), "reason": self.reason, "source": self.source}
+
+
+class ImageError(AttachmentError):
+    """An image that cannot be attached."""
+
+    kind = "image"
+    user_message = "This image cannot be used."
 
 
 class SourceError(ImageError):

@@ -22,7 +22,7 @@ import ssl
 import time
 from collections.abc import AsyncGenerator, Callable, Mapping
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from qwenvl_desktop import APP_ID
 from qwenvl_desktop.core.protocol.catalog import ModelInfo, load_catalog
@@ -37,7 +37,13 @@ from qwenvl_desktop.core.protocol.errors import (
     StreamInterrupted,
     error_from_response,
 )
-from qwenvl_desktop.core.protocol.events import ChatEvent, Retrying, StreamError, StreamEvent
+from qwenvl_desktop.core.protocol.events import (
+    ChatEvent,
+    DecodedEvent,
+    Retrying,
+    StreamError,
+    StreamEvent,
+)
 from qwenvl_desktop.core.protocol.proxy import (
     ProxyRoutes,
     host_of,
@@ -321,16 +327,40 @@ class ChatClient:
     ) -> AsyncGenerator[ChatEvent]:
         """Events of one answer, streamed or not as the request and the model require, with a
         :class:`Retrying` notice before each retry."""
+        batches = self.chat_batches(endpoint, request, info, coalesce=False)
+        async with contextlib.aclosing(batches) as answer:
+            async for batch in answer:
+                for event in batch:
+                    yield event
+
+    async def chat_batches(
+        self,
+        endpoint: Endpoint,
+        request: ChatRequest,
+        info: ModelInfo | None = None,
+        *,
+        coalesce: bool = True,
+    ) -> AsyncGenerator[list[ChatEvent]]:
+        """The events of :meth:`chat`, handed over as they were read: one list per network read.
+
+        The window's path. A long answer is tens of thousands of events; a list per read (with
+        ``coalesce``, adjacent text pieces joined into one event: the same text, fewer pieces)
+        costs one hand-over per read instead of one per event, through every generator and the
+        consumer's loop (docs/decisions/0017-streaming-protocol-cost.md). Never an empty list.
+        """
         info = info or load_catalog().model(request.model)
         body = build_body(request, info)
-        events = self._stream if effective_stream(request, info) else self._complete
-        async with contextlib.aclosing(events(endpoint, body)) as answer:
-            async for event in answer:
-                yield event
+        if effective_stream(request, info):
+            events = self._stream(endpoint, body, coalesce=coalesce)
+        else:
+            events = self._complete(endpoint, body)
+        async with contextlib.aclosing(events) as answer:
+            async for batch in answer:
+                yield batch
 
     async def _complete(
         self, endpoint: Endpoint, body: dict[str, Any]
-    ) -> AsyncGenerator[ChatEvent]:
+    ) -> AsyncGenerator[list[ChatEvent]]:
         import httpx
 
         attempt = 0
@@ -346,15 +376,16 @@ class ChatClient:
                     payload = response.json()
                 except ValueError as exc:
                     raise ProtocolError(detail="the reply is not JSON") from exc
-                for event in parse_completion(payload):
-                    yield event
+                yield list(parse_completion(payload))
                 return
             except (QwenVLError, httpx.HTTPError) as exc:
                 retry = self._retry_after(exc, attempt, endpoint.chat_url, received=False)
-            yield retry
+            yield [retry]
             await self._sleep(retry.delay)
 
-    async def _stream(self, endpoint: Endpoint, body: dict[str, Any]) -> AsyncGenerator[ChatEvent]:
+    async def _stream(
+        self, endpoint: Endpoint, body: dict[str, Any], *, coalesce: bool
+    ) -> AsyncGenerator[list[ChatEvent]]:
         import httpx
 
         timeout = httpx.Timeout(
@@ -380,24 +411,30 @@ class ChatClient:
                         # Some gateways answer a stream request with a plain JSON completion.
                         raw = await response.aread()
                         received = True
-                        for whole in _json_reply_events(raw, ctype):
-                            yield whole
+                        yield list(_json_reply_events(raw, ctype))
                         return
-                    decoder = ChatStreamDecoder()
+                    decoder = ChatStreamDecoder(coalesce=coalesce)
                     async for data in response.aiter_raw():
-                        for decoded in decoder.feed(data):
-                            if isinstance(decoded, StreamError):
-                                raise _forgetting(decoded.error, endpoint.api_key)
+                        decoded = decoder.feed(data)
+                        if decoder.failed:  # a StreamError among them: what precedes it counts
+                            answer, error = _until_error(decoded)
+                            if answer:
+                                received = True
+                                yield answer
+                            assert error is not None  # this read decoded the StreamError
+                            raise _forgetting(error, endpoint.api_key)
+                        if decoded:
                             received = True
-                            yield decoded
-                    for tail_event in decoder.close():
-                        if isinstance(tail_event, StreamError):
-                            raise _forgetting(tail_event.error, endpoint.api_key)
-                        yield tail_event
+                            yield cast("list[ChatEvent]", decoded)  # no StreamError: not failed
+                    answer, error = _until_error(decoder.close())
+                    if answer:
+                        yield answer
+                    if error is not None:
+                        raise _forgetting(error, endpoint.api_key)
                     return
             except (QwenVLError, httpx.HTTPError) as exc:
                 retry = self._retry_after(exc, attempt, endpoint.chat_url, received=received)
-            yield retry
+            yield [retry]
             await self._sleep(retry.delay)
 
     async def list_models(self, endpoint: Endpoint) -> list[str]:
@@ -495,6 +532,14 @@ def _json_reply_events(raw: bytes, ctype: str) -> list[StreamEvent]:
         got = ctype or "no content type"
         raise ProtocolError(detail=f"expected an event stream, got {got}") from exc
     return parse_completion(payload)
+
+
+def _until_error(events: list[DecodedEvent]) -> tuple[list[ChatEvent], Exception | None]:
+    """The events before the first :class:`StreamError` among ``events``, and its error."""
+    for index, event in enumerate(events):
+        if type(event) is StreamError:
+            return cast("list[ChatEvent]", events[:index]), event.error
+    return cast("list[ChatEvent]", events), None
 
 
 def _forgetting(error: Exception, key: str) -> Exception:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 __all__ = ["ProxyRoutes", "host_of", "mask_proxy_url", "mask_proxy_urls_in", "proxy_routes"]
 
@@ -81,6 +80,8 @@ def proxy_routes(configured: str | None) -> ProxyRoutes:
 
 def host_of(url: str) -> str:
     """``host:port`` of a URL, for sentences (``dashscope-intl.aliyuncs.com``)."""
+    from urllib.parse import urlsplit  # here: the settings import this module on every start
+
     parts = urlsplit(url)
     host = parts.hostname or url
     return f"{host}:{parts.port}" if parts.port else host

@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from qwenvl_desktop.core.protocol.proxy import mask_proxy_urls_in
 from qwenvl_desktop.core.protocol.regions import REGION_IDS
@@ -95,6 +94,8 @@ def _region(value: Any, ctx: ParseContext) -> str:
 
 
 def _url(text: str, schemes: tuple[str, ...], what: str) -> str:
+    from urllib.parse import urlsplit  # here: only a configured URL is checked (start-up)
+
     parts = urlsplit(text)
     shown = mask_proxy_urls_in(text)  # a proxy URL's password never reaches a warning
     if parts.scheme.lower() not in schemes:

@@ -23,9 +23,7 @@ attachments still go). ``str(error)`` is one sentence for the user, naming the s
 
 from __future__ import annotations
 
-from typing import Any
-
-from qwenvl_desktop.core.protocol.errors import QwenVLError
+from qwenvl_desktop.core.images.errors import AttachmentError
 
 __all__ = [
     "CorruptVideoError",
@@ -43,21 +41,11 @@ __all__ = [
 ]
 
 
-class VideoError(QwenVLError):
-    """A video that cannot be attached. ``source`` is the human-readable name it was given."""
+class VideoError(AttachmentError):
+    """A video that cannot be attached."""
 
     kind = "video"
-    reason = "unusable"
     user_message = "This video cannot be used."
-
-    def __init__(
-        self, message: str | None = None, *, source: str | None = None, detail: str | None = None
-    ) -> None:
-        super().__init__(message, detail=detail)
-        self.source = source
-
-    def details(self) -> dict[str, Any]:
-        return {**super().details(), "reason": self.reason, "source": self.source}
 
 
 class VideoSourceError(VideoError):

@@ -3,10 +3,15 @@
 Decoding (PyAV) touches as little of the clip as it can. The container's index says where the
 keyframes are; for each planned time the decoder goes on from where it is when no keyframe lies
 between (decoding forward is then the cheapest way there), and seeks to the keyframe before the
-time otherwise. Without an index it learns the keyframe spacing as it goes. Only the chosen frames
+time otherwise. Without an index it learns the keyframe spacing as it goes. Frames a second or
+more apart take a keyframe within a quarter of their spacing when there is one
+(:func:`_snap_tolerance`), and each frame keeps its real time. A long clip is decoded in two
+parts side by side (PyAV decodes without holding the GIL). Only the chosen frames
 are converted: FFmpeg's scaler takes each straight from the decoder's YUV to RGB at the size sent
-(area averaging), so a 1080p frame never exists in RGB at full size. At most one decoded frame is
-held at a time and the output is the JPEG bytes, so memory does not grow with the clip's length.
+(area averaging), so a 1080p frame never exists in RGB at full size. Each decoder holds one
+decoded frame at a time, the output is the JPEG bytes, and the decoder's freed buffers are handed
+back to the system as it goes (:func:`_release_freed_memory`), so memory does not grow with the
+clip's length.
 
 Encoding goes through the image pipeline's JPEG encoder (:func:`~qwenvl_desktop.core.images.encode.
 encode_jpeg`, photo chroma subsampling). The 10 MB limit is kept in three steps, each noted:
@@ -81,6 +86,10 @@ _MIME = "image/jpeg"
 _PARALLEL_MIN_FRAMES = 32
 _PARALLEL_MIN_SECONDS = 60.0
 _MAX_WORKERS = 2
+#: Sparse frames (this many seconds apart or more) may be taken at a keyframe this close.
+_SNAP_MIN_SPACING = 1.0
+_SNAP_SHARE = 0.25
+_SNAP_MAX_SECONDS = 0.5
 #: Freed memory is handed back to the system every this many frames (a few microseconds each).
 _TRIM_EVERY = 8
 #: Sizes measured on the first frame before one fits
@@ -494,12 +503,27 @@ class _ClipReader:
         self.position = target
         self._seek(target + max(self.keyframe_gap, 1.0))
 
-    def frame_at(self, target: float) -> Any | None:
-        """The first frame at or after ``target`` (within half a frame); None past the end."""
+    def aim(self, target: float, tolerance: float) -> float:
+        """Where to decode to for ``target``: a keyframe within ``tolerance`` of it, when one lies
+        ahead (a seek and one decoded frame, instead of up to a keyframe interval's worth of
+        frames), else ``target`` itself."""
+        if tolerance <= 0 or not self.keyframes:
+            return target
+        i = bisect.bisect_left(self.keyframes, target - tolerance)
+        if i < len(self.keyframes):
+            key = self.keyframes[i]
+            if key <= target + tolerance and key > self.position + self.half_frame:
+                return key
+        return target
+
+    def frame_at(self, target: float, tolerance: float = 0.0) -> Any | None:
+        """The first frame at or after ``target`` (within half a frame), or a keyframe within
+        ``tolerance`` of it; None past the end."""
         import av
 
         if self.ended:
             return None
+        target = self.aim(target, tolerance)
         if self._should_seek(target):
             self._seek(max(0.0, target))
         last_key: float | None = None
@@ -552,6 +576,22 @@ def _to_image(frame: Any, plan: VideoPlan, size: tuple[int, int] | None) -> Imag
     return image
 
 
+def _snap_tolerance(plan: VideoPlan) -> float:
+    """How far from its planned time a frame may be taken when a keyframe is there.
+
+    Frames a second or more apart (a long clip at 1 fps or less) take a keyframe within a quarter
+    of their spacing (at most half a second) instead of decoding up to a keyframe interval of
+    frames to reach the exact time: about half as much decoding for a clip with a keyframe a
+    second, while each frame's time, kept with it, is still off the even spacing by less than
+    the spacing itself resolves. Denser sampling takes the exact frames.
+    """
+    count = plan.frame_count
+    spacing = (plan.timestamps[-1] - plan.timestamps[0]) / (count - 1) if count > 1 else 0.0
+    if spacing < _SNAP_MIN_SPACING:
+        return 0.0
+    return min(_SNAP_SHARE * spacing, _SNAP_MAX_SECONDS)
+
+
 def _clip_frames(
     info: VideoInfo,
     plan: VideoPlan,
@@ -567,13 +607,14 @@ def _clip_frames(
         open_container(fp, info.source, timeout=timeout) as container,
     ):
         reader = _ClipReader(container, info, cancel)
+        tolerance = _snap_tolerance(plan)
         for number, target in enumerate(targets, start=1):
             if number % _TRIM_EVERY == 0:
                 _release_freed_memory()
             if _cancelled(cancel):
                 raise ExtractionCancelled(source=info.source)
             try:
-                frame = reader.frame_at(target)
+                frame = reader.frame_at(target, tolerance)
             except av.error.FFmpegError as exc:
                 raise CorruptVideoError(
                     f"{info.source} is damaged: its frames cannot be decoded.",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from qwenvl_desktop.core.protocol.catalog import ModelInfo
 from qwenvl_desktop.core.video.attachment import VideoAttachment
-from qwenvl_desktop.core.video.errors import VideoUnreadableError
+from qwenvl_desktop.core.video.errors import NotAVideoError, VideoUnreadableError
 from qwenvl_desktop.core.video.frames import (
     VIDEO_LIMIT_BYTES,
     CancelCheck,
@@ -38,6 +38,7 @@ from qwenvl_desktop.core.video.probe import (
 )
 
 __all__ = [
+    "PASTED_LABEL",
     "CancelCheck",
     "ExtractionProgress",
     "PlannedVideo",
@@ -50,8 +51,13 @@ __all__ = [
     "video_link",
 ]
 
-#: A path (``str`` or path-like), a ``file://`` URL, or an http(s) link.
-VideoSource = str | os.PathLike[str]
+#: A path (``str`` or path-like), a ``file://`` URL, an http(s) link, or an animation's bytes
+#: (a GIF/APNG/WebP dragged from a browser or pasted as image data: kept as a file first,
+#: :mod:`.pasted`).
+VideoSource = str | os.PathLike[str] | bytes
+
+#: What a pasted animation is called when it comes without a label.
+PASTED_LABEL = "pasted animation"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,13 +91,16 @@ def probe_and_plan(
     label: str | None = None,
     timeout: float = PROBE_TIMEOUT_SECONDS,
 ) -> PlannedVideo:
-    """Read a local video's header and plan its frames (fast: nothing is decoded).
+    """Read a local video's header and plan its frames (fast: nothing is decoded). ``bytes``
+    are an animation's content (pasted): written to the cache folder first, then read as a file.
 
     Raises a :class:`~.errors.VideoError` for an unusable file, :class:`ValueError` for an fps
     outside 0.1–10 or ``max_frames`` under 4. Call again with another ``fps`` to re-plan (the
     card's fps control): only the plan changes, so :func:`plan_video` on ``info`` is enough.
     """
     check_fps(fps)
+    if isinstance(source, bytes):
+        source, label = _stored(source, label), label or PASTED_LABEL
     info = probe_video(source, label=label, timeout=timeout)
     plan = plan_video(
         info.duration,
@@ -104,6 +113,22 @@ def probe_and_plan(
         source=info.source,
     )
     return PlannedVideo(info, plan)
+
+
+def _stored(data: bytes, label: str | None) -> str:
+    """Pasted bytes as a file in the cache folder (probing and extraction read a file)."""
+    from qwenvl_desktop.core.video.pasted import store_pasted_animation
+
+    if not data:
+        raise NotAVideoError(f"The {label or PASTED_LABEL} is empty (0 bytes).", source=label)
+    try:
+        return os.fspath(store_pasted_animation(data))
+    except OSError as exc:
+        raise VideoUnreadableError(
+            f"The {label or PASTED_LABEL} could not be kept for reading: "
+            f"{exc.strerror or type(exc).__name__}.",
+            source=label or PASTED_LABEL,
+        ) from None
 
 
 def extract_video(
@@ -152,12 +177,13 @@ def prepare_video(
     cancel: CancelCheck | None = None,
     timeout: float = PROBE_TIMEOUT_SECONDS,
 ) -> VideoAttachment:
-    """Any video source to an attachment: a link passes through, a file is probed and extracted.
+    """Any video source to an attachment: a link passes through, a file (or an animation's
+    bytes) is probed and extracted.
 
     Blocking; raises a :class:`~.errors.VideoError` subclass with a sentence for anything
     unusable, :class:`ValueError` for an fps outside 0.1–10 or ``max_frames`` under 4.
     """
-    text = os.fspath(source)
+    text = source if isinstance(source, bytes) else os.fspath(source)
     if isinstance(text, str):
         stripped = text.strip()
         if is_video_url(stripped):

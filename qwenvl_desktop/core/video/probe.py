@@ -421,9 +421,11 @@ def _probe_container(container: Any, path: str, name: str) -> VideoInfo:
     codec_name = getattr(codec, "name", None) if codec is not None else None
     if codec is None or not codec_name or codec_name == "none" or not _can_decode(codec_name):
         tag = getattr(codec, "codec_tag", "") if codec is not None else ""
-        what = codec_name or tag or "an unknown format"
+        # Without a decoder PyAV gives no codec context, so often there is no name to give.
+        what = codec_name if codec_name and codec_name != "none" else tag
+        named = f" ({what})" if what else ""
         raise UnsupportedCodecError(
-            f"{shown} uses a video format ({what}) this app cannot decode.", source=name
+            f"{shown} uses a video format{named} this app cannot decode.", source=name
         )
     width, height = int(codec.width or 0), int(codec.height or 0)
     if width <= 0 or height <= 0:

@@ -46,7 +46,14 @@ from qwenvl_desktop.gui.preferences.fields import (
 )
 from qwenvl_desktop.services.preferences import KeyRow, PreferenceField, SaveOutcome
 
-__all__ = ["LANGUAGE_CHOICES", "PreferencesDialog"]
+__all__ = [
+    "CONNECTION_NOTE",
+    "HISTORY_NOTE",
+    "IMAGE_DETAIL_NOTE",
+    "LANGUAGE_CHOICES",
+    "LANGUAGE_NOTE",
+    "PreferencesDialog",
+]
 
 #: the interface languages offered (None: the system's)
 LANGUAGE_CHOICES: tuple[tuple[str | None, str], ...] = (
@@ -60,6 +67,25 @@ LANGUAGE_CHOICES: tuple[tuple[str | None, str], ...] = (
 LANGUAGE_NOTE = (
     "Saved in your settings for the interface translations; the window itself is shown in "
     "English until they are added."
+)
+
+#: what turning the history on or off does, and that the file stays
+HISTORY_NOTE = (
+    "Kept in {path}. Turned off: nothing more is saved and the file is closed; it stays on "
+    "disk with its conversations, which come back when the history is turned on again (the "
+    "conversation shown is then saved too)."
+)
+
+#: when the connection settings apply
+CONNECTION_NOTE = (
+    "Proxy, certificates and timeouts apply from the next request; an answer being written "
+    "finishes on the connection it started with."
+)
+
+#: what the image detail setting changes in the images being attached
+IMAGE_DETAIL_NOTE = (
+    "New images get it, and so do the images attached now whose detail was not chosen on their "
+    "card (prepared again: the token estimate follows)."
 )
 
 _LABELS = {
@@ -125,7 +151,7 @@ class PreferencesDialog(QDialog):
         self.message.setObjectName("preferencesMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where = QLabel(f"Saved in {user_file}", self)
+        where = QLabel(f"Your settings file: {user_file}", self)
         where.setObjectName("preferencesUserFile")
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -153,9 +179,16 @@ class PreferencesDialog(QDialog):
 
     # -- pages -----------------------------------------------------------------------------------
 
-    def _page(self, object_name: str, title: str, names: Sequence[str]) -> QFormLayout:
+    def _page(
+        self, object_name: str, title: str, names: Sequence[str], intro: str = ""
+    ) -> QFormLayout:
         content = QWidget()
         column = QVBoxLayout(content)
+        if intro:
+            note = QLabel(intro, content)
+            note.setObjectName(f"{object_name}Intro")
+            note.setWordWrap(True)
+            column.addWidget(note)
         form = QFormLayout()
         column.addLayout(form)
         column.addStretch(1)  # rows keep their height; the room left stays below them
@@ -211,6 +244,7 @@ class PreferencesDialog(QDialog):
                 "read_timeout",
                 "stream_read_timeout",
             ),
+            CONNECTION_NOTE,
         )
 
     def _build_model(self, models: Sequence[str]) -> None:
@@ -362,7 +396,9 @@ class PreferencesDialog(QDialog):
             if name == "language":
                 extra = LANGUAGE_NOTE
             elif name == "history":
-                extra = f"Kept in {self._history_path}"
+                extra = HISTORY_NOTE.format(path=self._history_path)
+            elif name == "image_detail":
+                extra = IMAGE_DETAIL_NOTE
             elif name == "base_url":
                 extra = "A custom endpoint replaces the region's."
             editor.show_field(field, extra)

@@ -1,7 +1,7 @@
 """One editor per setting: the widget, what it reads back, and the notes under it.
 
 Each :class:`FieldEditor` shows a :class:`~qwenvl_desktop.services.preferences.PreferenceField`
-(its value, where it came from, a lock or an override, when a change applies) and gives back the
+(its value, where it came from, a lock or an override) and gives back the
 value the person chose, in the form the setting's parser takes (None: "not set", the model's or
 the system's own default). Optional numbers use a spin box whose lowest step reads "Model's
 default" (or "System"), so the keyboard reaches every choice.
@@ -43,7 +43,7 @@ __all__ = [
 
 
 class FieldEditor(QWidget):
-    """A setting's widget with its notes (origin, lock, override, when it applies) and the
+    """A setting's widget with its notes (origin, lock, override, what a change does) and the
     sentence of a value it cannot take."""
 
     def __init__(self, name: str, editor: QWidget, parent: QWidget | None = None) -> None:
@@ -81,8 +81,6 @@ class FieldEditor(QWidget):
             notes.append(field.locked_by)
         elif field.overridden_by:
             notes.append(field.overridden_by)
-        if field.editable and field.applies == "next start":
-            notes.append("Used from the next start.")
         if extra_note:
             notes.append(extra_note)
         self.note.setText(" ".join(notes))

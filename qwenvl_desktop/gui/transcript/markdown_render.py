@@ -39,7 +39,7 @@ from qwenvl_desktop.gui.transcript.markdown_stream import (
     CODE_LINK_PREFIX,
     add_copy_links,
     provisional_markdown,
-    split_tables_from_code,
+    split_before_tables,
     utf16_len,
 )
 
@@ -127,11 +127,23 @@ def _render_piece(colours: TranscriptColours, reply: ReplyMarks, piece: str) -> 
     document = reply.rendered_end.document()
     markdown, codes = add_copy_links(piece, f"{CODE_LINK_PREFIX}{reply.id}/", len(reply.codes))
     reply.codes.extend(codes)
-    for part in split_tables_from_code(markdown):
+    for part in split_before_tables(markdown):
         start = reply.rendered_end.position()
         end = _render(colours, at(document, start), part, final=True)
+        if start > reply.answer_start.position() and _starts_with_table(document, start, part):
+            # A table cannot merge into the empty block it was inserted at: that block would
+            # show as a blank line that the same text rendered in one piece does not have.
+            at(document, start).deletePreviousChar()
+            end -= 1
         # ``end`` is the end of the rendered text; what follows begins with the next block.
         reply.rendered_end.setPosition(min(end + 1, reply.answer_end.position()))
+
+
+def _starts_with_table(document: QTextDocument, position: int, markdown: str) -> bool:
+    """Whether ``markdown``, rendered at ``position``, began with a table: its text starts with
+    a row and left the block there empty. (Inside the batch's edit block the document does not
+    know its new tables yet: the text says it.)"""
+    return markdown.lstrip().startswith("|") and document.findBlock(position).length() == 1
 
 
 # -- the unfinished tail ---------------------------------------------------------------------------

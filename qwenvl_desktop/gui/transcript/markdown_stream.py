@@ -21,7 +21,7 @@ __all__ = [
     "MarkdownSplitter",
     "add_copy_links",
     "provisional_markdown",
-    "split_tables_from_code",
+    "split_before_tables",
     "utf16_len",
 ]
 
@@ -217,36 +217,35 @@ def _open_fence(lines: list[str]) -> bool:
     return fence is not None
 
 
-def split_tables_from_code(markdown: str) -> list[str]:
-    """``markdown`` cut before each table that directly follows a fenced code block.
+def split_before_tables(markdown: str) -> list[str]:
+    """``markdown`` cut before each table that starts after a blank line (outside code).
 
-    Qt's Markdown import (6.8–6.12) puts such a table's first cell into an extra paragraph (an
-    empty line, then the header text unbolded and lower than its neighbours); rendered as two
-    pieces the table is whole. Elsewhere the text stays one piece.
+    Qt's Markdown import (6.8–6.12) adds an empty paragraph before a table that follows a quote,
+    and puts the first header cell of one that follows a fenced code block into an extra,
+    unbolded paragraph. Rendered as a piece of its own (see ``markdown_render``) a table is
+    whole and follows the block before it directly — as when it arrives as a piece of its own
+    while streaming, so a reply reads the same however it arrived.
     """
     lines = markdown.split("\n")
     cuts: list[int] = []
     fence: str | None = None
-    after_fence = False
+    previous_blank = False
     offset = 0
     for line in lines:
         match = _FENCE.match(line.lstrip(" ") if len(line) - len(line.lstrip(" ")) < 8 else "")
         if fence is not None:
-            closing = (
+            if (
                 match is not None
                 and match.group(2)[0] == fence[0]
                 and len(match.group(2)) >= len(fence)
                 and not match.group(3).strip()
-            )
-            if closing:
+            ):
                 fence = None
-                after_fence = True
         elif match is not None:
             fence = match.group(2)
-        elif line.strip():
-            if after_fence and line.lstrip().startswith("|"):
-                cuts.append(offset)
-            after_fence = False
+        elif previous_blank and offset > 0 and line.lstrip().startswith("|"):
+            cuts.append(offset)
+        previous_blank = fence is None and not line.strip()
         offset += len(line) + 1
     if not cuts:
         return [markdown]

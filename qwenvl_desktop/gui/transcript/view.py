@@ -116,8 +116,12 @@ class TranscriptView(QTextBrowser):
         self._restyle_timer.timeout.connect(self._restyle)
         #: the Thinking headers' live seconds (made with the first reasoning)
         self._clock: ThinkingClock | None = None
+        self.set_send_keys("Ctrl+Enter")
+
+    def set_send_keys(self, keys: str) -> None:
+        """The key that sends a question (the ``send_with`` setting), in the empty view's text."""
         self.setPlaceholderText(
-            "Add images, type a question and press Ctrl+Enter. Answers stream in here."
+            f"Add images, type a question and press {keys}. Answers stream in here."
         )
 
     # -- public API ----------------------------------------------------------------------------
@@ -464,16 +468,21 @@ class TranscriptView(QTextBrowser):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_line_length()
+        # A scroll area's resize event is its viewport's, so its width is the viewport's. (Asking
+        # viewport() here would be the first QWidget* PySide resolves, before the first frame:
+        # it creates the Python types of every QWidget subclass to find the right one, ≈ 4 ms.)
+        self._fit_line_length(event.size().width())
 
-    def _fit_line_length(self) -> None:
+    def _fit_line_length(self, viewport_width: int | None = None) -> None:
         """At most ~88 characters a line, centred, however wide the window."""
         from PySide6.QtGui import QFontMetricsF
 
         from qwenvl_desktop.gui.transcript.turn_style import apply_side_margin, side_margin
 
+        if viewport_width is None:
+            viewport_width = self.viewport().width()
         metrics = QFontMetricsF(self.document().defaultFont())
-        apply_side_margin(self.document(), side_margin(self.viewport().width(), metrics))
+        apply_side_margin(self.document(), side_margin(viewport_width, metrics))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -238,3 +238,34 @@ async def test_list_models_checks_the_key(loop_server: LoopbackDashScope, test_k
         )
         with pytest.raises(e.AuthenticationError):
             await client.list_models(Endpoint(loop_server.base_url(), "sk-wrong"))
+
+
+async def test_chat_batches_hand_over_one_list_per_read_with_the_same_answer(
+    loop_server: LoopbackDashScope, test_key: str
+) -> None:
+    endpoint = Endpoint(loop_server.base_url("big-3000"), test_key)
+    async with ChatClient() as client:
+        events = [event async for event in client.chat(endpoint, QUESTION)]
+        batches = [batch async for batch in client.chat_batches(endpoint, QUESTION)]
+    pieces = [event for batch in batches for event in batch]
+    text = "".join(x.text for x in events if isinstance(x, ContentDelta))
+    assert "".join(x.text for x in pieces if isinstance(x, ContentDelta)) == text
+    assert len(text) > 20_000 and all(batches)
+    # Adjacent pieces of text are joined: far fewer hand-overs than the stream's 3,000 events.
+    assert len(pieces) < len(events) / 10
+    assert [x for x in pieces if not isinstance(x, ContentDelta)] == [
+        x for x in events if not isinstance(x, ContentDelta)
+    ]
+
+
+async def test_chat_batches_deliver_the_text_before_an_error_event_then_raise(
+    loop_server: LoopbackDashScope, test_key: str
+) -> None:
+    endpoint = Endpoint(loop_server.base_url("mid-stream-error"), test_key)
+    text = ""
+    async with ChatClient() as client:
+        with pytest.raises(e.ModerationError):
+            async for batch in client.chat_batches(endpoint, QUESTION):
+                text += "".join(x.text for x in batch if isinstance(x, ContentDelta))
+    assert text == "In the picture, a woman"  # the four events before the error
+    assert len(loop_server.chat_requests()) == 1  # content had arrived: never retried

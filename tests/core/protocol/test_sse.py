@@ -240,3 +240,81 @@ def test_arbitrary_bytes_raise_nothing_but_protocol_errors(chunks: list[bytes]) 
 def test_protocol_shaped_noise_raises_nothing_but_protocol_errors(parts: list[bytes]) -> None:
     with contextlib.suppress(ProtocolError):
         decode_stream_bytes([b"".join(parts)])
+
+
+# -- coalescing (the window's path) and the fast JSON parser ---------------------------------------
+
+
+def _decode_coalesced(chunks: list[bytes]) -> list[object]:
+    decoder = ChatStreamDecoder(coalesce=True)
+    out: list[object] = []
+    for chunk in chunks:
+        out.extend(decoder.feed(chunk))
+    out.extend(decoder.close())
+    return out
+
+
+def _without_text(events: list[object]) -> list[object]:
+    return [e for e in events if not isinstance(e, ContentDelta | ReasoningDelta)]
+
+
+def test_coalescing_joins_the_text_pieces_of_one_read_and_keeps_the_order() -> None:
+    events = _decode_coalesced([reasoning_stream_bytes()])
+    plain = decode_stream_bytes([reasoning_stream_bytes()])
+    # One read: all the thinking is one piece, then all the answer one piece, then the rest.
+    assert [type(e) for e in events[:2]] == [ReasoningDelta, ContentDelta]
+    assert _reasoning(events) == _reasoning(plain) and _answer(events) == _answer(plain)
+    assert _without_text(events) == _without_text(plain)
+    assert len(events) < len(plain) / 10
+
+
+def test_coalesced_text_before_an_error_event_is_kept_ahead_of_it() -> None:
+    head = b"\n\n".join(seed_stream_bytes().split(b"\n\n")[:3]) + b"\n\n"
+    error = {"error": {"code": "data_inspection_failed", "message": "Inappropriate."}}
+    data = head + b"data: " + json.dumps(error).encode() + b"\n\n" + head + b"data: [DONE]\n\n"
+    events = _decode_coalesced([data])
+    assert events[0] == ContentDelta("In the picture,")
+    assert isinstance(events[1], StreamError) and isinstance(events[1].error, ModerationError)
+    assert events[2] == ContentDelta("In the picture,")  # the decoder goes on; the client stops
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rechunked())
+def test_coalesced_any_chunking_gives_the_same_text_and_other_events(
+    case: tuple[int, list[bytes]],
+) -> None:
+    index, pieces = case
+    events = _decode_coalesced(pieces)
+    expected = EXPECTED[index]
+    assert _answer(events) == _answer(expected) and _reasoning(events) == _reasoning(expected)
+    assert _without_text(events) == _without_text(expected)
+    # Never two text events of the same kind in a row from one read: joined.
+    assert all(e.text for e in events if isinstance(e, ContentDelta | ReasoningDelta))
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected_usage"),
+    [
+        # What orjson refuses and the json module accepts: the json module decides, as before.
+        ('"note": NaN', Usage(prompt_tokens=1, completion_tokens=2, total_tokens=3)),
+        ('"big": 123456789012345678901234567890', None),
+        ('"odd": "\\ud800"', None),
+    ],
+)
+def test_what_the_fast_parser_refuses_is_read_as_the_json_module_reads_it(
+    extra: str, expected_usage: Usage | None
+) -> None:
+    usage = ', "usage": {"prompt_tokens": 1, "completion_tokens": 2, "total_tokens": 3}'
+    text = '{"choices": [{"delta": {"content": "x"}, "index": 0}], ' + extra
+    text += (usage if expected_usage else "") + "}"
+    data = b"data: " + text.encode() + b"\n\ndata: [DONE]\n\n"
+    events = decode_stream_bytes([data])
+    assert events[0] == ContentDelta("x")
+    assert events[1:] == ([expected_usage] if expected_usage else [])
+
+
+def test_an_event_that_is_no_json_at_all_is_still_a_protocol_error_with_coalescing() -> None:
+    decoder = ChatStreamDecoder(coalesce=True)
+    with pytest.raises(ProtocolError) as raised:
+        decoder.feed(b'data: {"choices": [}\n\n')
+    assert "not JSON" in (raised.value.detail or "")

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from qwenvl_desktop.core.protocol.catalog import ModelInfo, load_catalog
-
-from .clips import make_clip
+from tests.support.video_clips import make_clip
 
 
 @pytest.fixture(scope="session")

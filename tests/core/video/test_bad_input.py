@@ -28,8 +28,12 @@ from qwenvl_desktop.core.video import (
     prepare_video,
     probe_video,
 )
-
-from .clips import make_animation, make_audio_only, make_clip
+from tests.support.video_clips import (
+    make_animation,
+    make_audio_only,
+    make_clip,
+    make_undecodable,
+)
 
 
 def truncated(clip: Path, out: Path) -> Path:
@@ -45,14 +49,6 @@ def garbled_index(clip: Path, out: Path) -> Path:
     return out
 
 
-def unknown_codec(tmp: Path, out: Path) -> Path:
-    mkv = make_clip(tmp / "for-codec.mkv", seconds=2)
-    data = mkv.read_bytes()
-    at = data.find(b"V_MPEG4/ISO/AVC")
-    out.write_bytes(data[:at] + b"V_QWERTY/XX/ZZZ" + data[at + 15 :])
-    return out
-
-
 Maker = Callable[[Path, Path], Path]
 CASES: list[tuple[str, Maker, type[VideoError], str]] = [
     ("notes.txt", lambda c, p: _write(p, b"hello\n" * 50), NotAVideoError, "is not a video"),
@@ -61,7 +57,8 @@ CASES: list[tuple[str, Maker, type[VideoError], str]] = [
     ("empty.mp4", lambda c, p: _write(p, b""), NotAVideoError, "is empty"),
     ("cut.mp4", lambda c, p: truncated(c, p), CorruptVideoError, "damaged or incomplete"),
     ("garbled.mp4", lambda c, p: garbled_index(c, p), CorruptVideoError, "is damaged"),
-    ("codec.mkv", lambda c, p: unknown_codec(p.parent, p), UnsupportedCodecError, "cannot decode"),
+    ("codec.mkv", lambda c, p: make_undecodable(p), UnsupportedCodecError, "cannot decode"),
+    ("evc.mp4", lambda c, p: make_undecodable(p), UnsupportedCodecError, "cannot decode"),
     ("sound.wav", lambda c, p: make_audio_only(p), NoVideoStreamError, "no video in it"),
     ("blip.mp4", lambda c, p: make_clip(p, seconds=0.2), VideoTooShortError, "at least 4"),
     ("still.png", lambda c, p: _save_png(p), NotAVideoError, "still image"),

@@ -13,9 +13,9 @@ from qwenvl_desktop.core.conversation.model import Conversation, PlacedVideo
 from qwenvl_desktop.core.protocol.catalog import ModelInfo
 from qwenvl_desktop.core.protocol.request import ImageInput, build_body, chat_request
 from qwenvl_desktop.core.video import prepare_video
+from tests.support.video_clips import frame_number_of_uri
 
 from ..history.builders import answer, attachment
-from .clips import frame_number_of_uri
 
 
 def test_images_and_videos_keep_their_order(mp4_clip: Path, qwen3: ModelInfo) -> None:

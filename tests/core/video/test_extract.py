@@ -25,8 +25,12 @@ from qwenvl_desktop.core.video import (
     probe_and_plan,
 )
 from qwenvl_desktop.core.video.prepare import extract_video
-
-from .clips import expected_frames, frame_number_of_uri, make_animation, make_clip
+from tests.support.video_clips import (
+    expected_frames,
+    frame_number_of_uri,
+    make_animation,
+    make_clip,
+)
 
 
 def numbers(video_frames: object) -> list[int]:
@@ -54,7 +58,9 @@ def test_max_frames_keeps_frames_spread_over_the_whole_clip(
     mp4_clip: Path, qwen3: ModelInfo
 ) -> None:
     video = prepare_video(mp4_clip, model=qwen3, fps=2, max_frames=4)
-    assert numbers(video.frames) == expected_frames(6.0, 4, 10) == [7, 22, 37, 52]
+    # 1.5 s apart: the keyframes at 2 s and 4 s are within a quarter of that of 2.25 and 3.75
+    assert numbers(video.frames) == expected_frames(6.0, 4, 10, gop=20) == [7, 20, 40, 52]
+    assert video.timestamps == (0.7, 2.0, 4.0, 5.2)
     assert video.fps == round(4 / 6, 4)
     assert video.to_video_input().to_part()["fps"] == video.fps
 

@@ -10,7 +10,7 @@ from qwenvl_desktop.gui.transcript.markdown_stream import (
     MarkdownSplitter,
     add_copy_links,
     provisional_markdown,
-    split_tables_from_code,
+    split_before_tables,
     utf16_len,
 )
 
@@ -106,11 +106,13 @@ def test_an_open_code_fence_is_left_as_it_is() -> None:
     assert provisional_markdown(open_fence) == open_fence
 
 
-def test_a_table_right_after_a_code_fence_is_cut_into_a_piece_of_its_own() -> None:
+def test_each_table_after_a_blank_line_is_cut_into_a_piece_of_its_own() -> None:
     text = "Run:\n\n```sh\nls\n```\n\n| a | b |\n|---|---|\n\nThen\n\n| c |\n|---|\n"
-    assert split_tables_from_code(text) == [
+    assert split_before_tables(text) == [
         "Run:\n\n```sh\nls\n```\n\n",
-        "| a | b |\n|---|---|\n\nThen\n\n| c |\n|---|\n",
+        "| a | b |\n|---|---|\n\nThen\n\n",
+        "| c |\n|---|\n",
     ]
-    inside = "```md\n| not | a table |\n```\n"
-    assert split_tables_from_code(inside) == [inside]
+    assert split_before_tables("| a |\n|---|\n") == ["| a |\n|---|\n"]  # first: no cut
+    inside = "```md\n\n| not | a table |\n```\n"
+    assert split_before_tables(inside) == [inside]

@@ -57,6 +57,10 @@ ls -l /tmp
 
 > Close the file when done.
 
+| Step | Command |
+|---|---|
+| list | `ls` |
+
 Done.
 """
 

@@ -123,7 +123,53 @@ def make_animation(path: Path, frames: int = 12, duration_ms: int = 100, fmt: st
     return path
 
 
-def expected_frames(duration: float, count: int, fps: float) -> list[int]:
+def make_animation_bytes(frames: int = 12, duration_ms: int = 100, fmt: str = "GIF") -> bytes:
+    """An animation's encoded bytes (what a browser drags, or puts on the clipboard)."""
+    images = [draw_frame(i, 160, 120) for i in range(frames)]
+    out = io.BytesIO()
+    images[0].save(out, fmt, save_all=True, append_images=images[1:], duration=duration_ms, loop=0)
+    return out.getvalue()
+
+
+def make_undecodable(path: Path, seconds: float = 2.0) -> Path:
+    """A well-formed container FFmpeg demuxes whose video it cannot decode, by ``path``'s suffix:
+
+    - ``.mkv``: the track's CodecID rewritten to one no one knows (``V_QWERTY/XX/ZZZ``);
+    - ``.mp4`` / ``.mov``: the sample entry ``avc1`` relabelled ``evc1`` (MPEG-5 EVC, which
+      FFmpeg names but PyAV's build has no decoder for).
+
+    The H.264 inside is untouched: only the label says what it is, as with a clip in a codec this
+    FFmpeg lacks.
+    """
+    suffix = path.suffix.lower()
+    made = make_clip(path.with_name(f"source-of-{path.stem}{suffix}"), seconds=seconds)
+    data = made.read_bytes()
+    made.unlink()
+    if suffix == ".mkv":
+        label, unknown = b"V_MPEG4/ISO/AVC", b"V_QWERTY/XX/ZZZ"  # the same length: sizes hold
+    elif suffix in (".mp4", ".mov"):
+        label, unknown = b"avc1", b"evc1"
+    else:
+        raise ValueError(f"no undecodable recipe for {suffix!r}")
+    if label not in data:
+        raise AssertionError(f"{label!r} not found in the clip PyAV wrote")
+    path.write_bytes(data.replace(label, unknown))
+    return path
+
+
+def expected_frames(duration: float, count: int, fps: float, gop: int | None = None) -> list[int]:
     """The frame indices the plan's times select: the first frame at or after each slot's middle
-    (within half a frame)."""
-    return [math.ceil(((k + 0.5) * duration / count) * fps - 0.5 - 1e-9) for k in range(count)]
+    (within half a frame) — or, for frames a second or more apart, a keyframe (every ``gop``
+    frames) within a quarter of their spacing (core/video/frames.py, ``_snap_tolerance``)."""
+    spacing = duration / count
+    tolerance = min(0.25 * spacing, 0.5) if spacing >= 1.0 else 0.0
+    frames = []
+    for k in range(count):
+        target = (k + 0.5) * spacing
+        if gop and tolerance:
+            key = math.ceil((target - tolerance) * fps / gop - 1e-9) * gop
+            if key / fps <= target + tolerance and key < duration * fps:
+                frames.append(key)
+                continue
+        frames.append(math.ceil(target * fps - 0.5 - 1e-9))
+    return frames

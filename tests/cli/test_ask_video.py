@@ -182,6 +182,8 @@ def test_bad_videos_exit_2_with_one_sentence(tmp_path: Path, clip: Path, test_ke
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and words in lines[0] and path.name in lines[0], (case, lines)
         assert lines[0].startswith("qwenvl-desktop: video: ") and "Traceback" not in result.stderr
+        # the sentence alone: not FFmpeg's own words ("[Errno 1094995529] Invalid data…")
+        assert "Errno" not in lines[0] and "message=" not in lines[0], (case, lines)
 
 
 @pytest.mark.parametrize(

@@ -65,6 +65,11 @@ class AttachmentError(QwenVLError):
     def details(self) -> dict[str, Any]:
         return {**super().details(), "reason": self.reason, "source": self.source}
 
+    def one_line(self) -> str:
+        # One sentence, naming the file: the decoder's own words (FFmpeg's "[Errno 1094995529]
+        # Invalid data…", Pillow's) help no one at a prompt; they stay in details() (--json).
+        return f"{self.kind}: {self.user_message}"
+
 
 class ImageError(AttachmentError):
     """An image that cannot be attached."""

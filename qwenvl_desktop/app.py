@@ -39,6 +39,7 @@ from qwenvl_desktop.cli.options import (  # the command line's parser: one gramm
 )
 from qwenvl_desktop.core.settings import COMMAND_LINE, LoadedSettings, load_settings
 from qwenvl_desktop.gui.first_frame import show_first_frame
+from qwenvl_desktop.gui.i18n import apply_language_setting
 from qwenvl_desktop.gui.main_window import MainWindow
 from qwenvl_desktop.gui.theme import apply_theme
 from qwenvl_desktop.platform.display import unreachable_display
@@ -77,6 +78,9 @@ def window_settings(options: argparse.Namespace) -> LoadedSettings:
 
 def build_window(loaded: LoadedSettings) -> MainWindow:
     """Step 1: the window as its first frame shows it (no event loop, no services yet)."""
+    # The interface language before any widget: the window is built in it (English, the
+    # source language, loads no catalog). See docs/translations.md.
+    apply_language_setting(loaded.settings.language)
     # The light or dark look first, so the first frame is drawn in it (and a theme forced by an
     # earlier window of this process is undone when this one follows the system).
     apply_theme(loaded.settings.theme)

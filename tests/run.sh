@@ -14,7 +14,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TEST_PACKAGES=(dbus gnome-keyring xvfb xauth curl desktop-file-utils appstream x11-utils)
+# fonts-wqy-microhei: the CJK rendering tests need a font with Chinese and Japanese glyphs (the
+# app's installer adds it too; the tests skip, saying so, where none is installed).
+TEST_PACKAGES=(dbus gnome-keyring xvfb xauth curl desktop-file-utils appstream x11-utils
+  fonts-wqy-microhei)
 if [[ -z "${QWENVL_NO_APT:-}" && $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
   missing=()
   for pkg in "${TEST_PACKAGES[@]}"; do

@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qwenvl_desktop.gui.locale_format import day_month, day_month_year, time_of_day
+
 if TYPE_CHECKING:
     # What only painting a row needs is imported when the first row is painted: the window's
     # first frame shows an empty list, and the style's types alone cost milliseconds to load.
@@ -68,16 +70,17 @@ _Row = tuple[str, str, str, str, tuple[tuple[int, int], ...], str]
 
 
 def when(timestamp: float, now: dt.datetime | None = None) -> str:
-    """A short date for a row: the time today, "Yesterday", the day this year, else the date."""
+    """A short date for a row: the time today, "Yesterday", the day this year, else the date;
+    in the locale's formats (:mod:`qwenvl_desktop.gui.locale_format`)."""
     now = now or dt.datetime.now()
     moment = dt.datetime.fromtimestamp(timestamp, tz=now.tzinfo)
     if moment.date() == now.date():
-        return moment.strftime("%H:%M")
+        return time_of_day(moment)
     if moment.date() == (now - dt.timedelta(days=1)).date():
-        return "Yesterday " + moment.strftime("%H:%M")
+        return "Yesterday " + time_of_day(moment)
     if moment.year == now.year:
-        return moment.strftime("%d %b")
-    return moment.strftime("%d %b %Y")
+        return day_month(moment)
+    return day_month_year(moment)
 
 
 class _RowDelegate(QStyledItemDelegate):

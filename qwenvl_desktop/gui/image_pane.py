@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qwenvl_desktop.gui import locale_format
 from qwenvl_desktop.gui.elided_label import ElidedLabel
 
 if TYPE_CHECKING:
@@ -151,8 +152,13 @@ class _ThumbnailCard(QFrame):
         group = QActionGroup(menu)
         self.detail_actions = {}
         choices = [("standard", ECONOMY_TOKENS, "Auto — the model's default pixels")]
-        choices.append(("high", ECONOMY_TOKENS, "High — up to 16,384 tokens"))
-        choices += [("economy", c, f"Economy — at most {c:,} tokens") for c in ECONOMY_CHOICES]
+        choices.append(
+            ("high", ECONOMY_TOKENS, f"High — up to {locale_format.number(16384)} tokens")
+        )
+        choices += [
+            ("economy", c, f"Economy — at most {locale_format.number(c)} tokens")
+            for c in ECONOMY_CHOICES
+        ]
         for detail, cap, text in choices:
             action = menu.addAction(text)
             action.setCheckable(True)
@@ -201,7 +207,7 @@ class _ThumbnailCard(QFrame):
         else:
             size = "link"
         # What is sent, not the original: the size the model sees and what it costs.
-        self.caption.setText(f"{size}\n≈{attachment.estimated_tokens:,} tokens")
+        self.caption.setText(f"{size}\n≈{locale_format.number(attachment.estimated_tokens)} tokens")
         notes = "\n".join(attachment.notes)
         self.setToolTip(attachment.summary() + (f"\n{notes}" if notes else ""))
         self.picture.setToolTip("Click for a larger preview")
@@ -597,7 +603,9 @@ class ImagePane(QFrame):
             tokens = self._draft.image_tokens() + self._draft.video_tokens()
             upload = self._draft.upload_bytes() + self._draft.video_upload_bytes()
             if tokens or upload:
-                text += f", ≈{tokens:,} {'tokens' if videos else 'image tokens'}"
+                text += (
+                    f", ≈{locale_format.number(tokens)} {'tokens' if videos else 'image tokens'}"
+                )
                 text += f", {_size_words(upload)} to send"
             if any(a.detail == "high" for a in ready):
                 text += ", high resolution on"
@@ -716,9 +724,7 @@ class ImagePane(QFrame):
 
 
 def _size_words(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / 2**20:.1f} MiB"
-    return f"{max(1, round(size / 1024)):,} KiB"
+    return locale_format.size(size)
 
 
 class _WarningFrame(QFrame):

@@ -25,7 +25,17 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -285,17 +295,14 @@ class MainWindow(QMainWindow):
         self.image_pane = ImagePane(self)
         self.prompt = PromptEdit(self)
         self.prompt.setMinimumHeight(60)
-        self.send_button = QPushButton("Send", self)
+        # Their words, tooltips and descriptions: retranslate().
+        self.send_button = QPushButton(self)
         self.send_button.setObjectName("sendButton")
         self.send_button.setAccessibleName("sendButton")
-        self.send_button.setAccessibleDescription("Send the question (Ctrl+Enter)")
-        self.send_button.setToolTip("Send (Ctrl+Enter)")
         self.send_button.setDefault(False)
-        self.stop_button = QPushButton("Stop", self)
+        self.stop_button = QPushButton(self)
         self.stop_button.setObjectName("stopButton")
         self.stop_button.setAccessibleName("stopButton")
-        self.stop_button.setAccessibleDescription("Stop the answer (Esc)")
-        self.stop_button.setToolTip("Stop (Esc)")
         self.stop_button.setEnabled(False)
 
         composer = QWidget(self)
@@ -395,39 +402,34 @@ class MainWindow(QMainWindow):
         return window_action(self, text, slot, shortcut)
 
     def _build_actions(self) -> None:
+        # The words come from retranslate() (and again on each language change).
         std = QKeySequence.StandardKey
-        self.new_action = self._action("&New conversation", self.new_conversation, std.New)
-        self.add_images_action = self._action("&Add images…", self.choose_files, std.Open)
+        self.new_action = self._action("", self.new_conversation, std.New)
+        self.add_images_action = self._action("", self.choose_files, std.Open)
         self.paste_image_action = self._action(
-            "&Paste image", self.image_pane.paste_from_clipboard, "Ctrl+Shift+V"
+            "", self.image_pane.paste_from_clipboard, "Ctrl+Shift+V"
         )
-        self.key_action = self._action("Set API &key…", self.ask_for_key)
-        self.preferences_action = self._action("Pre&ferences…", self.show_preferences, "Ctrl+,")
+        self.key_action = self._action("", self.ask_for_key)
+        self.preferences_action = self._action("", self.show_preferences, "Ctrl+,")
         self.preferences_action.setObjectName("actionPreferences")  # the automation contract
         # macOS moves it to the application menu.
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.quit_action = self._action("&Quit", self.close, std.Quit)
-        self.send_action = self._action("&Send", self.send, "Ctrl+Return")
-        self.stop_action = self._action("S&top", self.stop_answer, "Esc")
+        self.quit_action = self._action("", self.close, std.Quit)
+        self.send_action = self._action("", self.send, "Ctrl+Return")
+        self.stop_action = self._action("", self.stop_answer, "Esc")
         self.stop_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.copy_answer_action = self._action(
-            "&Copy last answer", self.copy_last_answer, "Ctrl+Shift+C"
-        )
-        self.regenerate_action = self._action("&Regenerate last reply", self.regenerate, "Ctrl+R")
+        self.copy_answer_action = self._action("", self.copy_last_answer, "Ctrl+Shift+C")
+        self.regenerate_action = self._action("", self.regenerate, "Ctrl+R")
         self.regenerate_action.setObjectName("actionRegenerate")  # the automation contract
-        self.retry_action = self._action("Re&try failed reply", self.retry_last, "Ctrl+Shift+R")
-        self.fold_action = self._action(
-            "Show/hide &thinking", self.toggle_last_thinking, "Ctrl+Shift+T"
-        )
-        self.focus_prompt_action = self._action(
-            "Focus the &question", self.prompt.setFocus, "Ctrl+L"
-        )
-        self.about_action = self._action("&About", self.show_about)
-        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts)
+        self.retry_action = self._action("", self.retry_last, "Ctrl+Shift+R")
+        self.fold_action = self._action("", self.toggle_last_thinking, "Ctrl+Shift+T")
+        self.focus_prompt_action = self._action("", self.prompt.setFocus, "Ctrl+L")
+        self.about_action = self._action("", self.show_about)
+        self.shortcuts_action = self._action("", self.show_shortcuts)
         self.shortcuts_action.setObjectName("actionKeyboardShortcuts")
 
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu("")
         file_menu.addActions([self.new_action, self.add_images_action, self.paste_image_action])
         file_menu.addSeparator()
         history = self.history_panel
@@ -436,18 +438,53 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.key_action, self.preferences_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        chat_menu = bar.addMenu("&Conversation")
+        chat_menu = bar.addMenu("")
         chat_menu.addActions([self.send_action, self.stop_action])
         chat_menu.addSeparator()
         chat_menu.addActions([self.regenerate_action, self.retry_action, self.copy_answer_action])
         self.conversation_menu = chat_menu  # the per-turn actions add theirs (TurnActionsTool)
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu("")
+        self.view_menu = view_menu
         view_menu.addActions([self.fold_action, self.focus_prompt_action])
         view_menu.addSeparator()
         view_menu.addActions([history.toggle_action, history.search_action])
         #: Edit and Tools (from the capture tools) go between these
-        self.file_menu, self.help_menu = file_menu, bar.addMenu("&Help")
+        self.file_menu, self.help_menu = file_menu, bar.addMenu("")
         self.help_menu.addActions([self.shortcuts_action, self.about_action])
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The window's words in the interface language: from __init__, and again on each
+        ``QEvent.LanguageChange`` (a language chosen in Preferences: :mod:`.i18n`)."""
+        translate = QCoreApplication.translate
+        self.file_menu.setTitle(translate("MainWindow", "&File"))
+        self.conversation_menu.setTitle(translate("MainWindow", "&Conversation"))
+        self.view_menu.setTitle(translate("MainWindow", "&View"))
+        self.help_menu.setTitle(translate("MainWindow", "&Help"))
+        words = (
+            (self.new_action, translate("MainWindow", "&New conversation")),
+            (self.add_images_action, translate("MainWindow", "&Add images…")),
+            (self.paste_image_action, translate("MainWindow", "&Paste image")),
+            (self.key_action, translate("MainWindow", "Set API &key…")),
+            (self.preferences_action, translate("MainWindow", "Pre&ferences…")),
+            (self.quit_action, translate("MainWindow", "&Quit")),
+            (self.send_action, translate("MainWindow", "&Send")),
+            (self.stop_action, translate("MainWindow", "S&top")),
+            (self.copy_answer_action, translate("MainWindow", "&Copy last answer")),
+            (self.regenerate_action, translate("MainWindow", "&Regenerate last reply")),
+            (self.retry_action, translate("MainWindow", "Re&try failed reply")),
+            (self.fold_action, translate("MainWindow", "Show/hide &thinking")),
+            (self.focus_prompt_action, translate("MainWindow", "Focus the &question")),
+            (self.about_action, translate("MainWindow", "&About")),
+            (self.shortcuts_action, translate("MainWindow", "&Keyboard shortcuts")),
+        )
+        for action, text in words:
+            action.setText(text)
+        self.send_button.setText(translate("MainWindow", "Send"))
+        self.stop_button.setText(translate("MainWindow", "Stop"))
+        self.stop_button.setAccessibleDescription(translate("MainWindow", "Stop the answer (Esc)"))
+        self.stop_button.setToolTip(translate("MainWindow", "Stop (Esc)"))
+        self._retranslate_send_keys()
 
     def _service_actions(self) -> list[QAction]:
         """The actions that need a service: disabled until :meth:`wire`."""
@@ -927,9 +964,13 @@ class MainWindow(QMainWindow):
         self._preferences_dialog = None
 
     def apply_appearance(self, settings: Settings) -> None:
-        """The theme, the font size and the send key of ``settings``, now."""
+        """The language, the theme, the font size and the send key of ``settings``, now."""
+        from qwenvl_desktop.gui.i18n import apply_language_setting
         from qwenvl_desktop.gui.theme import apply_theme
 
+        # Qt then sends LanguageChange: every open widget retranslates itself; figures and
+        # dates follow the language's locale.
+        apply_language_setting(settings.language)
         apply_theme(settings.theme)
         self._apply_text_settings(settings)
 
@@ -940,12 +981,32 @@ class MainWindow(QMainWindow):
         for widget in (self.transcript, self.prompt):
             widget.setFont(font)
         self.prompt.set_send_with(settings.send_with)
+        self._retranslate_send_keys()
         keys = self._send_keys()
-        self.send_button.setToolTip(f"Send ({keys})")
-        self.send_button.setAccessibleDescription(f"Send the question ({keys})")
         self.transcript.set_send_keys(keys)
         if self._welcome is not None:
             self._welcome.set_send_keys(keys)
+
+    def _retranslate_send_keys(self) -> None:
+        """Send's tooltip and the prompt's placeholder: they name the key that sends."""
+        translate = QCoreApplication.translate
+        keys = self._send_keys()
+        self.send_button.setToolTip(translate("MainWindow", "Send (%1)").replace("%1", keys))
+        self.send_button.setAccessibleDescription(
+            translate("MainWindow", "Send the question (%1)").replace("%1", keys)
+        )
+        # PromptEdit.set_send_with sets these in English; the window says them in the interface
+        # language (until the prompt retranslates itself).
+        if self.prompt.enter_sends:
+            placeholder = translate(
+                "MainWindow",
+                "Ask about the images…  (Enter to send, Shift+Enter for a new line, Esc to stop)",
+            )
+        else:
+            placeholder = translate(
+                "MainWindow", "Ask about the images…  (Ctrl+Enter to send, Esc to stop)"
+            )
+        self.prompt.setPlaceholderText(placeholder)
 
     def _send_keys(self) -> str:
         """The key that sends a question now, in words ("Enter", "Ctrl+Enter")."""
@@ -1017,6 +1078,8 @@ class MainWindow(QMainWindow):
         # repaint so the widgets follow at once.
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.transcript.viewport().update()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()  # a translator was installed or removed (gui/i18n.py)
         super().changeEvent(event)
 
     # -- drops anywhere in the window go to the image pane ----------------------------------------

@@ -5,15 +5,25 @@ still sends): :meth:`PromptEdit.set_send_with`.
 
 Pasting or dropping an image here (a screenshot on the clipboard, an image file) does not insert
 text: the image goes to the image pane through :attr:`PromptEdit.imageMimeReceived`.
+
+Input methods (Japanese, Chinese): while a composition is under way (the input method shows
+uncommitted "preedit" text) Enter, Ctrl+Enter and Esc belong to the input method — Enter commits
+the candidate, Esc cancels it. Most input methods on X11 take those keys before Qt delivers them,
+but not all (and not on every platform), so the box tracks the composition from its input method
+events and neither sends nor stops while one is open, nor lets the window's Send shortcut have
+the key.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 __all__ = ["PromptEdit", "mime_has_image"]
+
+#: Keys an input method uses to commit or cancel a composition, which must not send or stop.
+_COMPOSITION_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape})
 
 
 def mime_has_image(mime: QMimeData) -> bool:
@@ -35,7 +45,14 @@ class PromptEdit(QPlainTextEdit):
         self.setAccessibleName("promptEdit")
         self.setTabChangesFocus(True)
         self._enter_sends = False
+        #: an input method composition is open (preedit text shown, not yet committed)
+        self._composing = False
         self.set_send_with("ctrl_enter")
+
+    @property
+    def composing(self) -> bool:
+        """An input method is composing text here: Enter and Esc are its keys, not ours."""
+        return self._composing
 
     @property
     def enter_sends(self) -> bool:
@@ -53,8 +70,36 @@ class PromptEdit(QPlainTextEdit):
         self.setAccessibleDescription(f"Question. {description}, Esc stops the answer")
         self.setPlaceholderText(f"Ask about the images…  ({keys}, Esc to stop)")
 
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        # Each event carries the whole current preedit: empty means the composition ended
+        # (committed or cancelled).
+        self._composing = bool(event.preeditString())
+        super().inputMethodEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        # Leaving the box ends the composition (Qt commits or drops the preedit), and an input
+        # method does not always say so with an event.
+        self._composing = False
+        super().focusOutEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            self._composing
+            and event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in _COMPOSITION_KEYS
+        ):
+            # Keep the key here, away from the window's shortcuts (Ctrl+Enter is Send's).
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        if self._composing and key in _COMPOSITION_KEYS:
+            # The input method's key: sending or stopping now would act on half-typed text.
+            event.accept()
+            return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             modifiers = event.modifiers()
             # On macOS Qt reports the Command key as ControlModifier: Cmd+Enter there.

@@ -10,7 +10,7 @@ languages; choosing one saves it as the new default and asks at once. "Edit…" 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -27,30 +27,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qwenvl_desktop.core.prompts.quick_prompts import QuickPrompt, QuickPrompts, QuickPromptsError
-
-__all__ = ["LANGUAGES", "QuickPromptsBar", "QuickPromptsEditor"]
-
-#: offered in the "Translate to…" drop-down; any other name can be typed with "Other…"
-LANGUAGES = (
-    "English",
-    "Chinese (Simplified)",
-    "Chinese (Traditional)",
-    "Japanese",
-    "Korean",
-    "Spanish",
-    "French",
-    "German",
-    "Portuguese",
-    "Italian",
-    "Russian",
-    "Arabic",
-    "Hindi",
-    "Indonesian",
-    "Vietnamese",
-    "Thai",
-    "Turkish",
+from qwenvl_desktop.core.prompts.quick_prompts import (
+    TRANSLATION_LANGUAGES,
+    QuickPrompt,
+    QuickPrompts,
+    QuickPromptsError,
+    translation_languages,
 )
+
+__all__ = ["LANGUAGES", "QuickPromptsBar", "QuickPromptsEditor", "translate_choices"]
+
+#: offered in the "Translate to…" drop-down (the interface's language first:
+#: :func:`translate_choices`)
+LANGUAGES = TRANSLATION_LANGUAGES
+
+
+def translate_choices() -> tuple[str, ...]:
+    """The "Translate to…" languages, the interface's first: read from the default locale when
+    asked, which choosing the interface language sets (``QLocale.setDefault``)."""
+    return translation_languages(QLocale().name())
 
 
 class QuickPromptsBar(QWidget):
@@ -148,7 +143,15 @@ class QuickPromptsBar(QWidget):
 
     def _language_menu(self, prompt_id: str, parent: QWidget) -> QMenu:
         menu = QMenu(parent)
-        for language in LANGUAGES:
+        menu.setObjectName("translateLanguageMenu")
+        # Filled as it opens: the interface language may have changed since the button was made.
+        menu.aboutToShow.connect(lambda: self._fill_language_menu(menu, prompt_id))
+        self._fill_language_menu(menu, prompt_id)
+        return menu
+
+    def _fill_language_menu(self, menu: QMenu, prompt_id: str) -> None:
+        menu.clear()
+        for language in translate_choices():
             action = QAction(language, menu)
             action.setCheckable(True)
             action.setChecked(language == self.prompts.language)
@@ -160,7 +163,6 @@ class QuickPromptsBar(QWidget):
         other = QAction("Other…", menu)
         other.triggered.connect(lambda _checked=False: self._ask_language(prompt_id))
         menu.addAction(other)
-        return menu
 
     def _ask_language(self, prompt_id: str) -> None:
         from PySide6.QtWidgets import QInputDialog

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qwenvl_desktop.gui import locale_format
+
 if TYPE_CHECKING:  # the key service comes after the window's first frame
     from qwenvl_desktop.services.keys import KeyState
 
@@ -254,7 +256,9 @@ class StatusPanel:
         self.state.setText(text)
 
     def set_rate(self, tokens_per_second: float | None) -> None:
-        self.rate.setText(f"{tokens_per_second:,.0f} tok/s" if tokens_per_second else "")
+        self.rate.setText(
+            f"{locale_format.decimal(tokens_per_second, 0)} tok/s" if tokens_per_second else ""
+        )
 
     def notice(self, text: str, timeout_ms: int = 6000) -> None:
         """A notice in the endpoint's place, long enough to be read; whole in the tooltip."""

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qwenvl_desktop.gui import locale_format
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QMouseEvent, QPaintEvent
 
@@ -87,7 +89,7 @@ class VideoFacts:
         """Two lines: ``0:12 · 24 frames · 2 fps`` and ``≈6,144 tokens · 1.2 MiB``."""
         length = duration_words(self.duration) if self.duration is not None else "link"
         first = f"{length} · {self.frame_count} frames · {self.fps:g} fps"
-        second = f"≈{self.tokens:,} tokens"
+        second = f"≈{locale_format.number(self.tokens)} tokens"
         if self.upload_bytes:
             second += f" · {_size_words(self.upload_bytes)}"
         return f"{first}\n{second}"
@@ -380,6 +382,4 @@ def _spread(count: int, most: int) -> list[int]:
 
 
 def _size_words(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / 2**20:.1f} MiB"
-    return f"{max(1, round(size / 1024)):,} KiB"
+    return locale_format.size(size)

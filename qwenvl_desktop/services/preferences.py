@@ -74,8 +74,8 @@ PREFERENCE_NAMES: tuple[str, ...] = (
     "font_size",
 )
 
-#: saved for what is not there yet: the interface language waits for the translations
-SAVED_ONLY = frozenset({"language"})
+#: saved for what is not there yet (nothing now: the language switches live, issue 12)
+SAVED_ONLY: frozenset[str] = frozenset()
 
 #: what waits for a streaming reply to end: the connection (a new HTTP client) and the history
 #: file (opened or closed), so the reply finishes where it started (``ChatController.use_settings``)
@@ -83,7 +83,7 @@ AFTER_THE_ANSWER = frozenset(
     {"proxy", "ca_bundle", "connect_timeout", "read_timeout", "stream_read_timeout", "history"}
 )
 
-#: what changes while the window runs: everything but the language
+#: what changes while the window runs: everything
 LIVE_SETTINGS = frozenset(PREFERENCE_NAMES) - SAVED_ONLY
 
 #: the settings the chat service keeps (the region, endpoint and model switch through it)
@@ -343,8 +343,6 @@ class PreferencesService(QObject):
             waiting = [name for name in waiting if name in AFTER_THE_ANSWER]
             if waiting:
                 message += f" Used once the answer being written ends: {_names(waiting)}."
-        if "language" in changes:
-            message += " The language is kept for the translations; the window stays in English."
         outcome = SaveOutcome(saved=tuple(changes), message=message)
         self.changed.emit()
         self.saveFinished.emit(outcome)

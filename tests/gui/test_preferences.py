@@ -259,7 +259,7 @@ def test_the_dialog_says_no_setting_waits_for_the_next_start(
     assert connection is not None and "from the next request" in connection.text()
     history = dialog.editors["history"].note.text()
     assert str(window.controller.history.path) in history and "stays on disk" in history
-    assert "English until" in dialog.editors["language"].note.text()
+    assert "switches as soon as" in dialog.editors["language"].note.text()
     assert "token estimate" in dialog.editors["image_detail"].note.text()
 
 

@@ -144,7 +144,7 @@ def test_each_field_says_where_it_comes_from_and_what_locks_it(tmp_path: Path) -
     assert top_p.value == 0.5 and "QWENVL_DESKTOP_TOP_P" in (top_p.overridden_by or "")
     assert theme.origin == "Default" and theme.applies == "now"
     assert service.field("proxy").applies == "after the answer"
-    assert service.field("language").applies == "saved only"
+    assert service.field("language").applies == "now"  # switched live (issue 12)
 
 
 # -- saving --------------------------------------------------------------------------------------

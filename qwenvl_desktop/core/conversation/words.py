@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the window's first frame shows words (labels) before any exchange exists
+    from collections.abc import Callable
+
     from qwenvl_desktop.core.conversation.model import ErrorInfo, Exchange, ExchangeState
     from qwenvl_desktop.core.protocol.events import Retrying
 
@@ -27,6 +29,7 @@ __all__ = [
     "error_reference",
     "error_sentence",
     "export_state_note",
+    "grouped_number",
     "retry_sentence",
     "state_words",
     "status_line",
@@ -145,26 +148,32 @@ def error_reference(error: ErrorInfo) -> str:
 # -- tokens ------------------------------------------------------------------------------------
 
 
-def _count(value: int | None) -> str:
-    return f"{value:,}" if value is not None else "–"
+def grouped_number(value: int) -> str:
+    """``1,300``: the core's (and the command line's) way to write a count."""
+    return f"{value:,}"
 
 
-def usage_summary(exchange: Exchange) -> str:
+def usage_summary(exchange: Exchange, number: Callable[[int], str] = grouped_number) -> str:
     """The transcript's line under a reply: ``Tokens: prompt 1,300 · completion 40 · …``.
 
-    Without reported usage, the images' estimate (if any) or "not reported".
+    Without reported usage, the images' estimate (if any) or "not reported". ``number`` writes
+    the counts: the window passes one following its locale (``1.300`` in German).
     """
+
+    def count(value: int | None) -> str:
+        return number(value) if value is not None else "–"
+
     parts: list[str] = []
     usage = exchange.usage
     if usage is not None:
-        parts.append(f"prompt {_count(usage.prompt_tokens)}")
-        parts.append(f"completion {_count(usage.completion_tokens)}")
+        parts.append(f"prompt {count(usage.prompt_tokens)}")
+        parts.append(f"completion {count(usage.completion_tokens)}")
         if usage.reasoning_tokens:  # a model that did not think reports none or 0: no noise
-            parts.append(f"reasoning {_count(usage.reasoning_tokens)}")
+            parts.append(f"reasoning {count(usage.reasoning_tokens)}")
         if usage.image_tokens is not None:
-            parts.append(f"image {_count(usage.image_tokens)}")
+            parts.append(f"image {count(usage.image_tokens)}")
     elif exchange.attachments:
-        parts.append(f"images ≈{exchange.image_tokens_estimate:,} (estimate)")
+        parts.append(f"images ≈{number(exchange.image_tokens_estimate)} (estimate)")
     text = "Tokens: " + " · ".join(parts) if parts else "Tokens: not reported"
     if exchange.first_token_seconds is not None:
         text += f"  ·  first token {exchange.first_token_seconds:.2f} s"

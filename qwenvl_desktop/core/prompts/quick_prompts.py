@@ -11,7 +11,8 @@ ship as quick prompts with a ``task``: their answers get one-click results (Copy
 A prompt marked ``ocr`` (the default "Extract text") is asked of the region's OCR model when it has
 one (:func:`model_for_prompt`: for that question only, never on a custom endpoint): those models
 read dense text better and cost less. ``{language}`` in a prompt is replaced by the saved target
-language ("Translate to…").
+language ("Translate to…"); :func:`translation_languages` lists the choices, the interface's
+language first (a person reading the window in Japanese most likely wants Japanese).
 """
 
 from __future__ import annotations
@@ -39,12 +40,14 @@ __all__ = [
     "DEFAULT_PROMPTS",
     "FILE_NAME",
     "LANGUAGE_PLACEHOLDER",
+    "TRANSLATION_LANGUAGES",
     "QuickPrompt",
     "QuickPrompts",
     "QuickPromptsError",
     "default_path",
     "model_for_prompt",
     "task_question",
+    "translation_languages",
 ]
 
 FILE_NAME = "quick_prompts.json"
@@ -54,6 +57,71 @@ _APP_NAME = APP_ID
 _FORMAT_VERSION = 1
 _MAX_LABEL = 60
 _MAX_TEXT = 4000
+
+
+#: offered in the "Translate to…" drop-down; any other name can be typed with "Other…". The names
+#: go into the question as they are (the model reads English names best).
+TRANSLATION_LANGUAGES = (
+    "English",
+    "Chinese (Simplified)",
+    "Chinese (Traditional)",
+    "Japanese",
+    "Korean",
+    "Spanish",
+    "French",
+    "German",
+    "Portuguese",
+    "Italian",
+    "Russian",
+    "Arabic",
+    "Hindi",
+    "Indonesian",
+    "Vietnamese",
+    "Thai",
+    "Turkish",
+)
+
+#: a language tag's first part → its name in :data:`TRANSLATION_LANGUAGES` (Chinese apart)
+_NAME_OF_LANGUAGE_CODE = {
+    "en": "English",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "es": "Spanish",
+    "fr": "French",
+    "de": "German",
+    "pt": "Portuguese",
+    "it": "Italian",
+    "ru": "Russian",
+    "ar": "Arabic",
+    "hi": "Hindi",
+    "id": "Indonesian",
+    "vi": "Vietnamese",
+    "th": "Thai",
+    "tr": "Turkish",
+}
+_TRADITIONAL_CHINESE_PARTS = frozenset({"tw", "hk", "mo", "hant"})
+
+
+def translation_languages(interface_language: str) -> tuple[str, ...]:
+    """:data:`TRANSLATION_LANGUAGES` with the interface's language first, the rest in their
+    order; unchanged for a language not in the list.
+
+    ``interface_language`` is a language or locale tag: ``ja``, ``zh_CN``, ``zh-Hant``,
+    ``de_DE.UTF-8``.
+    """
+    text = interface_language.strip().split(".", 1)[0].split("@", 1)[0]
+    parts = [part.lower() for part in text.replace("-", "_").split("_") if part]
+    if not parts:
+        return TRANSLATION_LANGUAGES
+    if parts[0] == "zh":
+        traditional = _TRADITIONAL_CHINESE_PARTS.intersection(parts[1:])
+        first = "Chinese (Traditional)" if traditional else "Chinese (Simplified)"
+    else:
+        name = _NAME_OF_LANGUAGE_CODE.get(parts[0])
+        if name is None:
+            return TRANSLATION_LANGUAGES
+        first = name
+    return (first, *(language for language in TRANSLATION_LANGUAGES if language != first))
 
 
 class QuickPromptsError(ValueError):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from qwenvl_desktop.core.i18n import language_from_tag
 from qwenvl_desktop.core.protocol.proxy import mask_proxy_urls_in
 from qwenvl_desktop.core.protocol.regions import REGION_IDS
 
@@ -214,18 +215,18 @@ def _tristate(value: Any, ctx: ParseContext) -> bool | None:
         raise InvalidValue('expected true, false or "auto" (the model\'s own default)') from None
 
 
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
-
-
 def _language(value: Any, ctx: ParseContext) -> str | None:
+    """One of the shipped interface languages (``ja-JP``, ``zh-Hans`` are taken as ``ja``,
+    ``zh_CN``: core/i18n.py), or None for "system"."""
     text = _text(value)
     if text.lower() in ("", "system"):
         return None
-    if not _LANGUAGE.match(text):
+    language = language_from_tag(text) if text not in ("C", "POSIX") else None
+    if language is None:
         raise InvalidValue(
-            f'language {text!r}: give a language tag such as "en", "zh_CN" or "system"'
+            f'language {text!r}: choose "en", "ja", "zh_CN" or "system" (the system\'s language)'
         )
-    return text
+    return language
 
 
 _THEMES = ("system", "light", "dark")
@@ -460,7 +461,7 @@ SPECS: dict[str, SettingSpec] = {
         ),
         SettingSpec(
             "language",
-            'Interface language tag, or "system"',
+            'Interface language: "en", "ja", "zh_CN" or "system"',
             _language,
             'language = "zh_CN"',
         ),

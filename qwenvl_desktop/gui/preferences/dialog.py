@@ -5,6 +5,11 @@ origins, locks, key rows) and emits what the person asks for: :attr:`saveRequest
 values of its widgets, :attr:`setKeyRequested`, :attr:`checkKeyRequested`,
 :attr:`deleteKeyRequested`. It never reads or writes a file or the keyring; the typed key goes
 out with the signal and the field is emptied at once.
+
+Its words follow the interface language live: :meth:`PreferencesDialog.retranslate` (from
+``__init__`` and each ``QEvent.LanguageChange``) sets them from English source texts marked with
+``translatable("PreferencesDialog", …)``; each editor retranslates its own
+(:mod:`.fields`). The OK / Apply / Cancel buttons are Qt's, translated by Qt's own catalog.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qwenvl_desktop.core.i18n import translatable
 from qwenvl_desktop.core.settings.schema import MAX_FONT_SIZE, MAX_TIMEOUT, MIN_FONT_SIZE
 from qwenvl_desktop.gui.preferences.fields import (
     ChoiceEditor,
@@ -43,6 +49,7 @@ from qwenvl_desktop.gui.preferences.fields import (
     ProxyEditor,
     SecondsEditor,
     TextEditor,
+    words,
 )
 from qwenvl_desktop.services.preferences import KeyRow, PreferenceField, SaveOutcome
 
@@ -55,59 +62,81 @@ __all__ = [
     "PreferencesDialog",
 ]
 
-#: the interface languages offered (None: the system's)
+#: the interface languages offered (None: the system's); each named in its own language
 LANGUAGE_CHOICES: tuple[tuple[str | None, str], ...] = (
-    (None, "System language"),
+    (None, translatable("PreferencesDialog", "System language")),
     ("en", "English"),
     ("ja", "日本語"),
     ("zh_CN", "简体中文"),
 )
 
-#: what the language setting does today, said plainly
-LANGUAGE_NOTE = (
-    "Saved in your settings for the interface translations; the window itself is shown in "
-    "English until they are added."
+#: what the language setting does, said plainly
+LANGUAGE_NOTE = translatable(
+    "PreferencesDialog",
+    "The window switches as soon as the setting is saved. System language: the operating "
+    "system's, when it is Japanese or Chinese; otherwise English.",
 )
 
-#: what turning the history on or off does, and that the file stays
-HISTORY_NOTE = (
-    "Kept in {path}. Turned off: nothing more is saved and the file is closed; it stays on "
+#: what turning the history on or off does, and that the file stays (%1: the file)
+HISTORY_NOTE = translatable(
+    "PreferencesDialog",
+    "Kept in %1. Turned off: nothing more is saved and the file is closed; it stays on "
     "disk with its conversations, which come back when the history is turned on again (the "
-    "conversation shown is then saved too)."
+    "conversation shown is then saved too).",
 )
 
 #: when the connection settings apply
-CONNECTION_NOTE = (
+CONNECTION_NOTE = translatable(
+    "PreferencesDialog",
     "Proxy, certificates and timeouts apply from the next request; an answer being written "
-    "finishes on the connection it started with."
+    "finishes on the connection it started with.",
 )
 
 #: what the image detail setting changes in the images being attached
-IMAGE_DETAIL_NOTE = (
+IMAGE_DETAIL_NOTE = translatable(
+    "PreferencesDialog",
     "New images get it, and so do the images attached now whose detail was not chosen on their "
-    "card (prepared again: the token estimate follows)."
+    "card (prepared again: the token estimate follows).",
+)
+
+_BASE_URL_NOTE = translatable("PreferencesDialog", "A custom endpoint replaces the region's.")
+
+_KEYS_INTRO = translatable(
+    "PreferencesDialog",
+    "A key belongs to one region (or endpoint). Keys are kept in the OS keyring, never in a "
+    "file, and only shown masked. DASHSCOPE_API_KEY_<REGION> and DASHSCOPE_API_KEY in the "
+    "environment win over the keyring.",
 )
 
 _LABELS = {
-    "language": "Interface language",
-    "send_with": "Send the question with",
-    "history": "History",
-    "region": "Region",
-    "base_url": "Custom endpoint",
-    "proxy": "Proxy",
-    "ca_bundle": "CA certificates",
-    "connect_timeout": "Connect timeout",
-    "read_timeout": "Answer timeout",
-    "stream_read_timeout": "Longest silence in a stream",
-    "model": "Default model",
-    "image_detail": "Image detail",
-    "system_prompt": "System prompt",
-    "temperature": "Temperature",
-    "top_p": "top_p",
-    "max_tokens": "Max tokens",
-    "theme": "Theme",
-    "font_size": "Font size",
+    "language": translatable("PreferencesDialog", "Interface language"),
+    "send_with": translatable("PreferencesDialog", "Send the question with"),
+    "history": translatable("PreferencesDialog", "History"),
+    "region": translatable("PreferencesDialog", "Region"),
+    "base_url": translatable("PreferencesDialog", "Custom endpoint"),
+    "proxy": translatable("PreferencesDialog", "Proxy"),
+    "ca_bundle": translatable("PreferencesDialog", "CA certificates"),
+    "connect_timeout": translatable("PreferencesDialog", "Connect timeout"),
+    "read_timeout": translatable("PreferencesDialog", "Answer timeout"),
+    "stream_read_timeout": translatable("PreferencesDialog", "Longest silence in a stream"),
+    "model": translatable("PreferencesDialog", "Default model"),
+    "image_detail": translatable("PreferencesDialog", "Image detail"),
+    "system_prompt": translatable("PreferencesDialog", "System prompt"),
+    "temperature": translatable("PreferencesDialog", "Temperature"),
+    "top_p": "top_p",  # the API's parameter name
+    "max_tokens": translatable("PreferencesDialog", "Max tokens"),
+    "theme": translatable("PreferencesDialog", "Theme"),
+    "font_size": translatable("PreferencesDialog", "Font size"),
 }
+
+#: the pages' titles, in order (the Keys page last)
+_PAGE_TITLES = (
+    translatable("PreferencesDialog", "&General"),
+    translatable("PreferencesDialog", "&Connection"),
+    translatable("PreferencesDialog", "&Model"),
+    translatable("PreferencesDialog", "&Appearance"),
+    translatable("PreferencesDialog", "&Keys"),
+)
 
 
 class PreferencesDialog(QDialog):
@@ -132,11 +161,15 @@ class PreferencesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
-        self.setWindowTitle("Preferences")
         self.setAccessibleName("preferencesDialog")
         self._close_when_saved = False
         self._history_path = history_path
+        self._user_file = user_file
         self.editors: dict[str, FieldEditor] = {}
+        #: each setting's label (its words set by retranslate)
+        self._labels: dict[str, QLabel] = {}
+        #: the notes above the pages' settings: label -> English source
+        self._intros: list[tuple[QLabel, str]] = []
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("preferencesTabs")
@@ -151,8 +184,9 @@ class PreferencesDialog(QDialog):
         self.message.setObjectName("preferencesMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where = QLabel(f"Your settings file: {user_file}", self)
+        where = QLabel(self)
         where.setObjectName("preferencesUserFile")
+        self._where = where
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(
@@ -175,7 +209,56 @@ class PreferencesDialog(QDialog):
         column.addWidget(where)
         column.addWidget(buttons)
         self.show_fields(fields)
+        self.retranslate()
         self.resize(640, 560)
+
+    def retranslate(self) -> None:
+        """The dialog's words in the interface language (from __init__ and on LanguageChange);
+        the editors retranslate their own (choices, placeholders, units)."""
+        translate = QCoreApplication.translate
+        self.setWindowTitle(translate("PreferencesDialog", "Preferences"))
+        for index, title in enumerate(_PAGE_TITLES):
+            self.tabs.setTabText(index, words(title))
+        for name, label in self._labels.items():
+            label.setText(words(_LABELS[name]))
+        for label, source in self._intros:
+            label.setText(words(source))
+        self._where.setText(
+            translate("PreferencesDialog", "Your settings file: %1").replace(
+                "%1", str(self._user_file)
+            )
+        )
+        for name, editor in self.editors.items():
+            editor.set_extra_note(self._extra_note(name))
+        self.keys_table.setHorizontalHeaderLabels(
+            [
+                translate("PreferencesDialog", "Region or endpoint"),
+                translate("PreferencesDialog", "Key in use"),
+                translate("PreferencesDialog", "In the keyring"),
+            ]
+        )
+        self.key_edit.setPlaceholderText(
+            translate("PreferencesDialog", "Paste a new key for the selected row")
+        )
+        self.key_edit.setAccessibleName(translate("PreferencesDialog", "New API key"))
+        self.set_key_button.setText(translate("PreferencesDialog", "&Save key"))
+        self.check_key_button.setText(translate("PreferencesDialog", "C&heck"))
+        self.check_key_button.setToolTip(
+            translate(
+                "PreferencesDialog", "Ask the endpoint whether the key in use works (GET /models)"
+            )
+        )
+        self.delete_key_button.setText(translate("PreferencesDialog", "&Delete"))
+        self.delete_key_button.setToolTip(
+            translate("PreferencesDialog", "Remove the key from the OS keyring")
+        )
+        if self._key_rows:
+            self.show_keys(self._key_rows, self._keys_busy)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- pages -----------------------------------------------------------------------------------
 
@@ -185,10 +268,11 @@ class PreferencesDialog(QDialog):
         content = QWidget()
         column = QVBoxLayout(content)
         if intro:
-            note = QLabel(intro, content)
+            note = QLabel(content)
             note.setObjectName(f"{object_name}Intro")
             note.setWordWrap(True)
             column.addWidget(note)
+            self._intros.append((note, intro))
         form = QFormLayout()
         column.addLayout(form)
         column.addStretch(1)  # rows keep their height; the room left stays below them
@@ -196,8 +280,9 @@ class PreferencesDialog(QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for name in names:
             editor = self.editors[name]
-            label = QLabel(_LABELS[name], content)
+            label = QLabel(content)
             label.setBuddy(editor.editor)
+            self._labels[name] = label
             form.addRow(label, editor)
         scroll = QScrollArea()
         scroll.setObjectName(object_name)
@@ -217,24 +302,53 @@ class PreferencesDialog(QDialog):
             ChoiceEditor(
                 "send_with",
                 (
-                    ("ctrl_enter", "Ctrl+Enter (Enter starts a new line)"),
-                    ("enter", "Enter (Shift+Enter starts a new line)"),
+                    (
+                        "ctrl_enter",
+                        translatable("PreferencesDialog", "Ctrl+Enter (Enter starts a new line)"),
+                    ),
+                    (
+                        "enter",
+                        translatable("PreferencesDialog", "Enter (Shift+Enter starts a new line)"),
+                    ),
                 ),
             )
         )
-        self._add(FlagEditor("history", "Keep a history of the conversations on this computer"))
-        self._page("preferencesGeneral", "&General", ("language", "send_with", "history"))
+        self._add(
+            FlagEditor(
+                "history",
+                translatable(
+                    "PreferencesDialog", "Keep a history of the conversations on this computer"
+                ),
+            )
+        )
+        self._page("preferencesGeneral", _PAGE_TITLES[0], ("language", "send_with", "history"))
 
     def _build_connection(self, regions: Sequence[tuple[str, str]]) -> None:
         self._add(ChoiceEditor("region", [(r, f"{label} — {r}") for r, label in regions]))
-        self._add(TextEditor("base_url", "Empty: the region's endpoint"))
-        self._add(ProxyEditor("proxy", "Empty: the environment's proxy settings, else direct"))
-        self._add(TextEditor("ca_bundle", "system, certifi, or the path of a PEM file"))
+        self._add(
+            TextEditor(
+                "base_url", translatable("PreferencesDialog", "Empty: the region's endpoint")
+            )
+        )
+        self._add(
+            ProxyEditor(
+                "proxy",
+                translatable(
+                    "PreferencesDialog", "Empty: the environment's proxy settings, else direct"
+                ),
+            )
+        )
+        self._add(
+            TextEditor(
+                "ca_bundle",
+                translatable("PreferencesDialog", "system, certifi, or the path of a PEM file"),
+            )
+        )
         for name in ("connect_timeout", "read_timeout", "stream_read_timeout"):
             self._add(SecondsEditor(name, MAX_TIMEOUT))
         self._page(
             "preferencesConnection",
-            "&Connection",
+            _PAGE_TITLES[1],
             (
                 "region",
                 "base_url",
@@ -253,13 +367,23 @@ class PreferencesDialog(QDialog):
             ChoiceEditor(
                 "image_detail",
                 (
-                    ("standard", "Standard (the model's usual budget)"),
-                    ("high", "High (more pixels, more tokens)"),
-                    ("economy", "Economy (fewer tokens)"),
+                    (
+                        "standard",
+                        translatable("PreferencesDialog", "Standard (the model's usual budget)"),
+                    ),
+                    (
+                        "high",
+                        translatable("PreferencesDialog", "High (more pixels, more tokens)"),
+                    ),
+                    ("economy", translatable("PreferencesDialog", "Economy (fewer tokens)")),
                 ),
             )
         )
-        self._add(LongTextEditor("system_prompt", "Empty: no system prompt"))
+        self._add(
+            LongTextEditor(
+                "system_prompt", translatable("PreferencesDialog", "Empty: no system prompt")
+            )
+        )
         self._add(
             OptionalNumberEditor(
                 "temperature",
@@ -267,7 +391,7 @@ class PreferencesDialog(QDialog):
                 highest=1.99,
                 step=0.1,
                 decimals=2,
-                unset_words="Model's default",
+                unset_words=translatable("PreferencesDialog", "Model's default"),
             )
         )
         self._add(
@@ -277,7 +401,7 @@ class PreferencesDialog(QDialog):
                 highest=1.0,
                 step=0.05,
                 decimals=2,
-                unset_words="Model's default",
+                unset_words=translatable("PreferencesDialog", "Model's default"),
             )
         )
         self._add(
@@ -287,13 +411,13 @@ class PreferencesDialog(QDialog):
                 highest=1_000_000,
                 step=256,
                 decimals=0,
-                unset_words="Model's limit",
-                suffix=" tokens",
+                unset_words=translatable("PreferencesDialog", "Model's limit"),
+                suffix=translatable("PreferencesDialog", " tokens"),
             )
         )
         self._page(
             "preferencesModel",
-            "&Model",
+            _PAGE_TITLES[2],
             ("model", "image_detail", "system_prompt", "temperature", "top_p", "max_tokens"),
         )
 
@@ -301,7 +425,11 @@ class PreferencesDialog(QDialog):
         self._add(
             ChoiceEditor(
                 "theme",
-                (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")),
+                (
+                    ("system", translatable("PreferencesDialog", "Follow the system")),
+                    ("light", translatable("PreferencesDialog", "Light")),
+                    ("dark", translatable("PreferencesDialog", "Dark")),
+                ),
             )
         )
         self._add(
@@ -311,27 +439,23 @@ class PreferencesDialog(QDialog):
                 highest=MAX_FONT_SIZE,
                 step=1,
                 decimals=0,
-                unset_words="System",
-                suffix=" pt",
+                unset_words=translatable("PreferencesDialog", "System"),
+                suffix=translatable("PreferencesDialog", " pt"),
             )
         )
-        self._page("preferencesAppearance", "&Appearance", ("theme", "font_size"))
+        self._page("preferencesAppearance", _PAGE_TITLES[3], ("theme", "font_size"))
 
     def _build_keys(self) -> None:
         page = QWidget()
         page.setObjectName("preferencesKeys")
         column = QVBoxLayout(page)
-        intro = QLabel(
-            "A key belongs to one region (or endpoint). Keys are kept in the OS keyring, never "
-            "in a file, and only shown masked. DASHSCOPE_API_KEY_<REGION> and DASHSCOPE_API_KEY "
-            "in the environment win over the keyring.",
-            page,
-        )
+        intro = QLabel(page)
+        intro.setObjectName("preferencesKeysIntro")
         intro.setWordWrap(True)
         column.addWidget(intro)
+        self._intros.append((intro, _KEYS_INTRO))
         table = QTableWidget(0, 3, page)
         table.setObjectName("keysTable")
-        table.setHorizontalHeaderLabels(["Region or endpoint", "Key in use", "In the keyring"])
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -353,22 +477,16 @@ class PreferencesDialog(QDialog):
         self.key_edit = QLineEdit(page)
         self.key_edit.setObjectName("keyEdit")
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_edit.setPlaceholderText("Paste a new key for the selected row")
-        self.key_edit.setAccessibleName("New API key")
         self.key_edit.returnPressed.connect(self._set_key)
         row.addWidget(self.key_edit, 1)
-        self.set_key_button = QPushButton("&Save key", page)
+        self.set_key_button = QPushButton(page)
         self.set_key_button.setObjectName("setKeyButton")
         self.set_key_button.clicked.connect(self._set_key)
-        self.check_key_button = QPushButton("C&heck", page)
+        self.check_key_button = QPushButton(page)
         self.check_key_button.setObjectName("checkKeyButton")
-        self.check_key_button.setToolTip(
-            "Ask the endpoint whether the key in use works (GET /models)"
-        )
         self.check_key_button.clicked.connect(self._check_key)
-        self.delete_key_button = QPushButton("&Delete", page)
+        self.delete_key_button = QPushButton(page)
         self.delete_key_button.setObjectName("deleteKeyButton")
-        self.delete_key_button.setToolTip("Remove the key from the OS keyring")
         self.delete_key_button.clicked.connect(self._delete_key)
         for button in (self.set_key_button, self.check_key_button, self.delete_key_button):
             row.addWidget(button)
@@ -380,7 +498,7 @@ class PreferencesDialog(QDialog):
         column.addWidget(self.key_message)
         self._key_rows: list[KeyRow] = []
         self._keys_busy = False
-        self.tabs.addTab(page, "&Keys")
+        self.tabs.addTab(page, _PAGE_TITLES[4])
         self._key_row_chosen()
 
     # -- what the glue calls ---------------------------------------------------------------------
@@ -392,16 +510,19 @@ class PreferencesDialog(QDialog):
             if field is None:
                 editor.setEnabled(False)
                 continue
-            extra = ""
-            if name == "language":
-                extra = LANGUAGE_NOTE
-            elif name == "history":
-                extra = HISTORY_NOTE.format(path=self._history_path)
-            elif name == "image_detail":
-                extra = IMAGE_DETAIL_NOTE
-            elif name == "base_url":
-                extra = "A custom endpoint replaces the region's."
-            editor.show_field(field, extra)
+            editor.show_field(field, self._extra_note(name))
+
+    def _extra_note(self, name: str) -> str:
+        """What a change of the setting ``name`` does, in the interface language ("": nothing
+        to say)."""
+        if name == "history":
+            return words(HISTORY_NOTE).replace("%1", str(self._history_path))
+        source = {
+            "language": LANGUAGE_NOTE,
+            "image_detail": IMAGE_DETAIL_NOTE,
+            "base_url": _BASE_URL_NOTE,
+        }.get(name)
+        return words(source) if source else ""
 
     def values(self) -> dict[str, Any]:
         """What the widgets say, for the settings that can be changed here."""
@@ -432,8 +553,13 @@ class PreferencesDialog(QDialog):
         table.setRowCount(len(rows))
         problems = []
         for index, row in enumerate(rows):
-            in_use = f"{row.masked} ({row.in_use})" if row.present else "none"
-            stored = {True: "stored", False: "none", None: "cannot be read"}[row.stored]
+            none = QCoreApplication.translate("PreferencesDialog", "none", "no key")
+            in_use = f"{row.masked} ({row.in_use})" if row.present else none
+            stored = {
+                True: QCoreApplication.translate("PreferencesDialog", "stored", "a key"),
+                False: none,
+                None: QCoreApplication.translate("PreferencesDialog", "cannot be read", "a key"),
+            }[row.stored]
             if row.problem and row.problem not in problems:
                 problems.append(row.problem)
             for column, text in enumerate((row.label, in_use, stored)):
@@ -441,7 +567,11 @@ class PreferencesDialog(QDialog):
                 item.setToolTip(row.problem if column == 2 and row.problem else text)
                 table.setItem(index, column, item)
         self.keyring_problem.setText(
-            "The OS keyring cannot be read: " + "; ".join(problems) if problems else ""
+            QCoreApplication.translate(
+                "PreferencesDialog", "The OS keyring cannot be read: %1"
+            ).replace("%1", "; ".join(problems))
+            if problems
+            else ""
         )
         self.keyring_problem.setVisible(bool(problems))
         target = 0
@@ -459,13 +589,14 @@ class PreferencesDialog(QDialog):
     def show_page(self, title: str) -> None:
         """Bring the page whose title (without "&") is ``title`` to the front."""
         for index in range(self.tabs.count()):
-            if self.tabs.tabText(index).replace("&", "") == title:
+            english = _PAGE_TITLES[index] if index < len(_PAGE_TITLES) else ""
+            if title in (self.tabs.tabText(index).replace("&", ""), english.replace("&", "")):
                 self.tabs.setCurrentIndex(index)
 
     # -- intent ----------------------------------------------------------------------------------
 
     def apply(self) -> None:
-        self.message.setText("Saving…")
+        self.message.setText(QCoreApplication.translate("PreferencesDialog", "Saving…"))
         self.saveRequested.emit(self.values())
 
     def _ok(self) -> None:
@@ -491,7 +622,11 @@ class PreferencesDialog(QDialog):
         key = self.key_edit.text()
         self.key_edit.clear()  # the key leaves the dialog at once
         if row is None or not key.strip():
-            self.show_key_message("Paste a key for the selected region first.")
+            self.show_key_message(
+                QCoreApplication.translate(
+                    "PreferencesDialog", "Paste a key for the selected region first."
+                )
+            )
             return
         self.setKeyRequested.emit(row.region, row.base_url, key)
 

@@ -5,6 +5,10 @@ Each :class:`FieldEditor` shows a :class:`~qwenvl_desktop.services.preferences.P
 value the person chose, in the form the setting's parser takes (None: "not set", the model's or
 the system's own default). Optional numbers use a spin box whose lowest step reads "Model's
 default" (or "System"), so the keyboard reaches every choice.
+
+Words given to an editor (choices, placeholders, suffixes) are English source texts marked for
+the catalog where they are written (``translatable("PreferencesDialog", …)``); the editor
+shows them translated, again on each language change (:meth:`FieldEditor.retranslate`).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -39,7 +43,16 @@ __all__ = [
     "ProxyEditor",
     "SecondsEditor",
     "TextEditor",
+    "words",
 ]
+
+#: the catalog context of the Preferences dialog's words
+CONTEXT = "PreferencesDialog"
+
+
+def words(source: str) -> str:
+    """``source`` (marked with ``translatable("PreferencesDialog", …)``) translated."""
+    return QCoreApplication.translate(CONTEXT, source)
 
 
 class FieldEditor(QWidget):
@@ -69,13 +82,37 @@ class FieldEditor(QWidget):
         self.problem.hide()
         column.addWidget(self.problem)
         self._field: PreferenceField | None = None
+        self._extra_note = ""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The editor's own words in the interface language (subclasses add theirs)."""
+        self._show_notes()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- what the dialog calls -------------------------------------------------------------------
 
     def show_field(self, field: PreferenceField, extra_note: str = "") -> None:
         self._field = field
+        self._extra_note = extra_note
         self.set_value(field.value)
         self.editor.setEnabled(field.editable)
+        self._show_notes()
+        self.show_problem(None)
+
+    def set_extra_note(self, extra_note: str) -> None:
+        """What a change of this setting does (already in the interface language)."""
+        self._extra_note = extra_note
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        field, extra_note = self._field, self._extra_note
+        if field is None:
+            return
         notes = []
         if field.locked_by:
             notes.append(field.locked_by)
@@ -85,9 +122,14 @@ class FieldEditor(QWidget):
             notes.append(extra_note)
         self.note.setText(" ".join(notes))
         self.note.setVisible(bool(notes))
-        self.editor.setToolTip(f"{field.name} — now from: {field.origin}")
-        self.editor.setAccessibleDescription(" ".join([f"From: {field.origin}.", *notes]))
-        self.show_problem(None)
+        translate = QCoreApplication.translate
+        self.editor.setToolTip(
+            translate("PreferencesDialog", "%1 — now from: %2")
+            .replace("%1", field.name)
+            .replace("%2", field.origin)
+        )
+        origin = translate("PreferencesDialog", "From: %1.").replace("%1", field.origin)
+        self.editor.setAccessibleDescription(" ".join([origin, *notes]))
 
     def show_problem(self, sentence: str | None) -> None:
         """A value this setting cannot take (None: clear); said in the error colour."""
@@ -120,9 +162,15 @@ class ChoiceEditor(FieldEditor):
     ) -> None:
         self.combo = QComboBox()
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        for value, words in choices:
-            self.combo.addItem(words, value)
+        self._choices = tuple(choices)
+        for value, text in self._choices:
+            self.combo.addItem(text, value)
         super().__init__(name, self.combo, parent)
+
+    def retranslate(self) -> None:
+        for index, (_value, text) in enumerate(self._choices):
+            self.combo.setItemText(index, words(text))
+        super().retranslate()
 
     def value(self) -> Any:
         return self.combo.currentData()
@@ -153,9 +201,14 @@ class ModelEditor(FieldEditor):
 
 
 class FlagEditor(FieldEditor):
-    def __init__(self, name: str, words: str, parent: QWidget | None = None) -> None:
-        self.box = QCheckBox(words)
+    def __init__(self, name: str, text: str, parent: QWidget | None = None) -> None:
+        self.box = QCheckBox(text)
+        self._text = text
         super().__init__(name, self.box, parent)
+
+    def retranslate(self) -> None:
+        self.box.setText(words(self._text))
+        super().retranslate()
 
     def value(self) -> Any:
         return self.box.isChecked()
@@ -169,9 +222,13 @@ class TextEditor(FieldEditor):
 
     def __init__(self, name: str, placeholder: str, parent: QWidget | None = None) -> None:
         self.line = QLineEdit()
-        self.line.setPlaceholderText(placeholder)
+        self._placeholder = placeholder
         self.line.setClearButtonEnabled(True)
         super().__init__(name, self.line, parent)
+
+    def retranslate(self) -> None:
+        self.line.setPlaceholderText(words(self._placeholder))
+        super().retranslate()
 
     def value(self) -> Any:
         return self.line.text().strip() or None
@@ -203,11 +260,15 @@ class ProxyEditor(TextEditor):
 class LongTextEditor(FieldEditor):
     def __init__(self, name: str, placeholder: str, parent: QWidget | None = None) -> None:
         self.text = QPlainTextEdit()
-        self.text.setPlaceholderText(placeholder)
+        self._placeholder = placeholder
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(70)
         self.text.setMaximumHeight(120)
         super().__init__(name, self.text, parent)
+
+    def retranslate(self) -> None:
+        self.text.setPlaceholderText(words(self._placeholder))
+        super().retranslate()
 
     def value(self) -> Any:
         return self.text.toPlainText().strip() or None
@@ -221,9 +282,13 @@ class SecondsEditor(FieldEditor):
         self.spin = QDoubleSpinBox()
         self.spin.setRange(0.5, maximum)
         self.spin.setDecimals(1)
-        self.spin.setSuffix(" s")
         self.spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         super().__init__(name, self.spin, parent)
+
+    def retranslate(self) -> None:
+        # the unit after the number of seconds
+        self.spin.setSuffix(QCoreApplication.translate("PreferencesDialog", " s"))
+        super().retranslate()
 
     def value(self) -> Any:
         return self.spin.value()
@@ -263,10 +328,14 @@ class OptionalNumberEditor(FieldEditor):
             double.setRange(self._unset, highest)
             double.setSingleStep(step)
             self.spin = double
-        self.spin.setSpecialValueText(unset_words)
-        if suffix:
-            self.spin.setSuffix(suffix)
+        self._unset_words, self._suffix = unset_words, suffix
         super().__init__(name, self.spin, parent)
+
+    def retranslate(self) -> None:
+        self.spin.setSpecialValueText(words(self._unset_words))
+        if self._suffix:
+            self.spin.setSuffix(words(self._suffix))
+        super().retranslate()
 
     def value(self) -> Any:
         number = self.spin.value()

@@ -38,6 +38,7 @@ from qwenvl_desktop.core.conversation.words import (
     transcript_state_note,
     usage_summary,
 )
+from qwenvl_desktop.gui import locale_format
 from qwenvl_desktop.gui.transcript.colours import TranscriptColours
 from qwenvl_desktop.gui.transcript.links import link_href, result_href
 from qwenvl_desktop.gui.transcript.markdown_stream import MarkdownSplitter
@@ -352,7 +353,7 @@ def write_thinking_header(
         title = f"Thought for {max(round(reply.thinking_seconds), 1)} s"
     else:
         title = "Thinking"
-    words = f" ({reply.reasoning_chars:,} characters)" if reply.folded else ""
+    words = f" ({locale_format.number(reply.reasoning_chars)} characters)" if reply.folded else ""
     header.insertText(f"{arrow} {title}{words}", fmt.link(link_href("fold", reply.id)))
 
 
@@ -405,7 +406,7 @@ def insert_footer(
     _insert_buttons(cursor, fmt, exchange)
     # A failure before anything was reported has no usage line.
     if exchange.usage is not None or exchange.state != "failed":
-        cursor.insertText(usage_summary(exchange), fmt.small())
+        cursor.insertText(usage_summary(exchange, locale_format.number), fmt.small())
         cursor.insertText("  ·  ", fmt.small())
     cursor.insertText("Copy as curl", fmt.link(link_href("curl", reply.id)))
     if results:

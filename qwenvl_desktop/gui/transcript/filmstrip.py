@@ -17,6 +17,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextImag
 
 from qwenvl_desktop.core.conversation.model import Exchange
 from qwenvl_desktop.core.video.attachment import VideoAttachment, format_timestamp
+from qwenvl_desktop.gui import locale_format
 from qwenvl_desktop.gui.transcript.links import frame_href
 from qwenvl_desktop.services.video_intake import frame_picture, spread_indices
 
@@ -84,5 +85,5 @@ def video_caption(video: VideoAttachment) -> str:
     length = format_timestamp(video.duration or 0.0)
     return (
         f"Video {name} — {length} · {video.frame_count} frames at {video.fps:g} fps · "
-        f"≈{video.estimated_tokens:,} tokens"
+        f"≈{locale_format.number(video.estimated_tokens)} tokens"
     )

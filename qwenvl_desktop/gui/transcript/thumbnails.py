@@ -18,6 +18,7 @@ from PySide6.QtGui import QImage, QTextCharFormat, QTextCursor, QTextDocument, Q
 
 from qwenvl_desktop.core.conversation.model import Exchange
 from qwenvl_desktop.core.images.data_uri import is_data_uri, split_data_uri
+from qwenvl_desktop.gui import locale_format
 from qwenvl_desktop.gui.transcript.links import link_href
 
 if TYPE_CHECKING:
@@ -134,7 +135,8 @@ def image_captions(exchange: Exchange) -> str:
             else "link"
         )
         captions.append(
-            f"{_short(attachment.source)} ({size}, ≈{attachment.estimated_tokens:,} tokens)"
+            f"{_short(attachment.source)}"
+            f" ({size}, ≈{locale_format.number(attachment.estimated_tokens)} tokens)"
         )
     return "Images: " + "; ".join(captions)
 

@@ -5,6 +5,7 @@ Run under a real X display (Xvfb), from the repository root::
     xvfb-run -s "-screen 0 1600x1100x24" .venv-test/bin/python bench/screenshot.py
         [docs/screenshot.png] [--size 1280x900]
 
+``QWENVL_DESKTOP_LANGUAGE=ja`` (or ``zh_CN``) shows the window in that language.
 ``--size`` sets the window's size (e.g. ``800x600`` to check the smallest useful window; the
 window keeps its minimum size if that is larger).
 
@@ -170,10 +171,11 @@ async def shoot(
             "Describe both images and read the values off the chart as a table."
         )
         window.send()
-        # Rendered once the reply's footer (its last line, "Copy as curl") is in the transcript.
-        await until(
-            lambda: not window.controller.busy and "Copy as curl" in window.transcript.toPlainText()
-        )
+        # Rendered once the reply has ended and its Markdown and footer are in place (in any
+        # interface language: QWENVL_DESKTOP_LANGUAGE=ja gives the Japanese window).
+        rendered: list[str] = []
+        window.transcript.replyRendered.connect(rendered.append)
+        await until(lambda: not window.controller.busy and bool(rendered))
         # A follow-up in preparation: the pane shows the thumbnails with sizes and token counts.
         window.draft.add_sources([chart, photo])
         await until(lambda: len(window.draft.attachments()) == 2)

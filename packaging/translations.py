@@ -4,6 +4,7 @@
     python packaging/translations.py extract    # source → resources/translations/*.ts
     python packaging/translations.py compile    # *.ts → *.qm (what the app loads)
     python packaging/translations.py check      # exit 1 if a catalog is behind the code
+    python packaging/translations.py fill SHEET…  # sheets (JSON) in; then extract, compile
 
 ``extract`` runs PySide6's ``lupdate`` over every Python file of the package: it finds
 ``translate("Context", "Text")`` (``QCoreApplication.translate`` in widgets, the core's
@@ -30,7 +31,17 @@ CATALOGS = ROOT / "resources" / "translations"
 #: the shipped translations (English is the source language)
 LANGUAGES = ("ja", "zh_CN")
 
-__all__ = ["LANGUAGES", "catalog", "check", "compile_catalogs", "extract", "main", "tool"]
+__all__ = [
+    "LANGUAGES",
+    "catalog",
+    "check",
+    "compile_catalogs",
+    "extract",
+    "fill",
+    "main",
+    "tool",
+    "unfinished",
+]
 
 
 def tool(name: str) -> Path:
@@ -136,6 +147,67 @@ def check() -> list[str]:
     return problems
 
 
+def fill(sheets: Sequence[Path], folder: Path = CATALOGS) -> list[str]:
+    """Put the translations of ``sheets`` into the catalogs; what did not fit, as sentences.
+
+    A sheet is a JSON list of ``{"context", "source", "comment", "ja", "zh_CN"}``: a way for
+    several people (or a translation service) to work on parts of the interface at once without
+    editing the same XML. Entries whose text the code does not have (yet) are reported, not
+    added: the catalog holds only what extract found. Run extract before (new texts) and after
+    (lupdate's own layout), then compile: :func:`main` does.
+    """
+    import json
+    import xml.etree.ElementTree as ET
+
+    wanted: dict[tuple[str, str, str], dict[str, str]] = {}
+    problems: list[str] = []
+    for sheet in sheets:
+        for entry in json.loads(Path(sheet).read_text(encoding="utf-8")):
+            key = (entry["context"], entry["source"], entry.get("comment") or "")
+            wanted[key] = {
+                language: entry[language] for language in LANGUAGES if entry.get(language)
+            }
+    used: set[tuple[str, str, str]] = set()
+    for language in LANGUAGES:
+        path = catalog(language, folder=folder)
+        tree = ET.parse(path)
+        for context in tree.getroot().iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                key = (name, message.findtext("source") or "", message.findtext("comment") or "")
+                text = wanted.get(key, {}).get(language)
+                translation = message.find("translation")
+                if text is None or translation is None:
+                    continue
+                used.add(key)
+                translation.text = text
+                translation.attrib.pop("type", None)
+        body = ET.tostring(tree.getroot(), encoding="unicode")
+        path.write_text(
+            '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
+            encoding="utf-8",
+        )
+    for context, source, _ in sorted(set(wanted) - used):
+        problems.append(f"not in the code: [{context}] {source!r}")
+    return problems
+
+
+def unfinished(folder: Path = CATALOGS) -> list[str]:
+    """Each catalog's entries still without a translation, as ``language [context] source``."""
+    import xml.etree.ElementTree as ET
+
+    left = []
+    for language in LANGUAGES:
+        for context in ET.parse(catalog(language, folder=folder)).getroot().iter("context"):
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                if translation is None or translation.get("type") == "unfinished":
+                    left.append(
+                        f"{language} [{context.findtext('name')}] {message.findtext('source')!r}"
+                    )
+    return left
+
+
 def _run(command: list[str], *, quiet: bool) -> None:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
@@ -147,9 +219,19 @@ def _run(command: list[str], *, quiet: bool) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "step", nargs="?", choices=("all", "extract", "compile", "check"), default="all"
+        "step", nargs="?", choices=("all", "extract", "compile", "check", "fill"), default="all"
     )
-    step = parser.parse_args(argv).step
+    parser.add_argument("sheets", nargs="*", type=Path, help="fill: JSON translation sheets")
+    options = parser.parse_args(argv)
+    step = options.step
+    if step == "fill":
+        extract(quiet=True)
+        problems = fill(options.sheets)
+        extract(quiet=True)
+        compile_catalogs(quiet=True)
+        for line in problems + [f"unfinished: {left}" for left in unfinished()]:
+            print(line, file=sys.stderr)
+        return 0
     if step == "check":
         problems = check()
         for problem in problems:

@@ -37,6 +37,7 @@ from qwenvl_desktop.cli.options import (  # the command line's parser: one gramm
     build_parser,
     empty_command_line,
 )
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.settings import COMMAND_LINE, LoadedSettings, load_settings
 from qwenvl_desktop.gui.first_frame import show_first_frame
 from qwenvl_desktop.gui.i18n import apply_language_setting
@@ -70,10 +71,17 @@ def create_main_window(argv: list[str]) -> MainWindow:
 
 def window_settings(options: argparse.Namespace) -> LoadedSettings:
     """The settings of the window: configuration files and environment, then the command line's
-    ``--region``, ``--base-url`` and ``--model``."""
-    return load_settings(
-        {"region": options.region, "base_url": options.base_url, "model": options.model}
-    )
+    ``--region``, ``--base-url`` and ``--model``.
+
+    The interface language is one of them, so it is applied here; when loading found problems,
+    the settings are read once more so their sentences are in that language (a few ms, and
+    only when there is something to say).
+    """
+    overrides = {"region": options.region, "base_url": options.base_url, "model": options.model}
+    loaded = load_settings(overrides)
+    if apply_language_setting(loaded.settings.language) != "en" and loaded.problems:
+        loaded = load_settings(overrides)
+    return loaded
 
 
 def build_window(loaded: LoadedSettings) -> MainWindow:
@@ -86,7 +94,7 @@ def build_window(loaded: LoadedSettings) -> MainWindow:
     apply_theme(loaded.settings.theme)
     window = MainWindow(loaded.settings)
     for problem in loaded.problems:
-        window.status.notice(f"Configuration: {problem}", 15000)
+        window.status.notice(translate("App", "Configuration: %1").replace("%1", problem), 15000)
     return window
 
 

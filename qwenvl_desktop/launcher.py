@@ -19,7 +19,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``qwenvl-desktop`` with ``argv`` (default: ``sys.argv[1:]``); the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     # --help, --version and usage errors end here. No arguments at all (how the window is nearly
-    # always started) need no parser: the start-up is spared building it.
+    # always started) need no parser: the start-up is spared building it. With arguments, the
+    # language is chosen first, so the help and argparse's errors are in it.
+    if arguments:
+        from qwenvl_desktop.cli.language import use_interface_language
+
+        use_interface_language()
     args = build_parser().parse_args(arguments) if arguments else empty_command_line()
     if args.command is None:
         from qwenvl_desktop.app import main as open_window  # Qt is loaded only for the window

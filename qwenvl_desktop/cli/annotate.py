@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from qwenvl_desktop.cli.exit_codes import UsageProblem
 from qwenvl_desktop.core.grounding.annotations import Annotations, ImageFrame
+from qwenvl_desktop.core.i18n import translate
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -31,29 +32,42 @@ def check_annotate(args: argparse.Namespace, attachments: Sequence[Attachment]) 
     """Refuse, before anything is sent, an ``--annotate`` that could not be drawn."""
     if args.annotate is None:
         if args.annotate_image is not None:
-            raise UsageProblem("--annotate-image chooses the image --annotate draws on; add it.")
+            raise UsageProblem(
+                translate(
+                    "CliAnnotate", "--annotate-image chooses the image --annotate draws on; add it."
+                )
+            )
         return
     if not attachments:
-        raise UsageProblem("--annotate draws on an image of the question; add one with --image.")
+        raise UsageProblem(
+            translate(
+                "CliAnnotate", "--annotate draws on an image of the question; add one with --image."
+            )
+        )
     number = args.annotate_image or 1
     if number > len(attachments):
-        raise UsageProblem(
-            f"--annotate-image {number}: the question has {len(attachments)} "
-            f"image{'s' if len(attachments) != 1 else ''}."
-        )
+        if len(attachments) == 1:
+            sentence = translate("CliAnnotate", "--annotate-image %1: the question has 1 image.")
+        else:
+            sentence = translate("CliAnnotate", "--annotate-image %1: the question has %2 images.")
+        sentence = sentence.replace("%1", str(number)).replace("%2", str(len(attachments)))
+        raise UsageProblem(sentence)
     if attachments[number - 1].original_size is None:
-        raise UsageProblem(
-            f"--annotate needs the pixels of image {number}, a link the service fetches itself; "
-            "download it and pass the file instead."
+        sentence = translate(
+            "CliAnnotate",
+            "--annotate needs the pixels of image %1, a link the service fetches itself; "
+            "download it and pass the file instead.",
         )
+        raise UsageProblem(sentence.replace("%1", str(number)))
     from PIL import Image
 
     Image.init()
     suffix = Path(args.annotate).suffix.lower()
     if suffix not in Image.registered_extensions() or not Image.registered_extensions()[suffix]:
-        raise UsageProblem(
-            f"--annotate {args.annotate}: name the file .png, .jpg or .webp to choose its format."
+        sentence = translate(
+            "CliAnnotate", "--annotate %1: name the file .png, .jpg or .webp to choose its format."
         )
+        raise UsageProblem(sentence.replace("%1", args.annotate))
 
 
 def find_answer_annotations(
@@ -103,16 +117,16 @@ def write_annotated(
     with or without ``--annotate``: ``--json``'s pixels depend on it too.
     """
     for note in annotations.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(translate("CommandLine", "note: %1").replace("%1", note), file=sys.stderr)
     if args.annotate is None:
         return
     index = (args.annotate_image or 1) - 1
     shown = annotations.on_image(index)
     if not shown:
-        print(
-            f"No boxes or points for image {index + 1} in the answer; {args.annotate} not written.",
-            file=sys.stderr,
+        sentence = translate(
+            "CliAnnotate", "No boxes or points for image %1 in the answer; %2 not written."
         )
+        print(sentence.replace("%1", str(index + 1)).replace("%2", args.annotate), file=sys.stderr)
         return
     from qwenvl_desktop.core.grounding import draw_annotations
     from qwenvl_desktop.core.settings.atomic_file import write_bytes_atomically
@@ -129,9 +143,13 @@ def write_annotated(
     try:
         write_bytes_atomically(out, data.getvalue())
     except OSError as error:
-        raise UsageProblem(f"Cannot write {out}: {error.strerror or error}.") from None
-    count = f"{len(shown.boxes)} box(es), {len(shown.points)} point(s)"
-    print(f"Wrote {out} ({count} on image {index + 1}).", file=sys.stderr)
+        sentence = translate("CommandLine", "Cannot write %1: %2.").replace("%1", str(out))
+        raise UsageProblem(sentence.replace("%2", str(error.strerror or error))) from None
+    wrote = translate("CliAnnotate", "Wrote %1 (%2 box(es), %3 point(s) on image %4).")
+    values = (out, len(shown.boxes), len(shown.points), index + 1)
+    for place, value in enumerate(values, start=1):
+        wrote = wrote.replace(f"%{place}", str(value))
+    print(wrote, file=sys.stderr)
 
 
 def _open_original(source: str) -> Image.Image:

@@ -27,6 +27,7 @@ from qwenvl_desktop.cli.exit_codes import ExitCode, UsageProblem
 from qwenvl_desktop.cli.keys import no_key_sentence
 from qwenvl_desktop.cli.video import images_of, media_input, prepare_media, videos_of
 from qwenvl_desktop.core.conversation.words import retry_sentence
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.keys import lookup_key
 from qwenvl_desktop.core.protocol import (
     ChatClient,
@@ -60,7 +61,7 @@ def run_ask(args: argparse.Namespace) -> int:
     caller to report."""
     loaded = _settings_for(args)
     for problem in loaded.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        print(translate("CommandLine", "warning: %1").replace("%1", str(problem)), file=sys.stderr)
     question, settings, task = _question_for(args, loaded.settings)
     args.prompt = question
     return run_until_interrupted(_ask(args, settings, task))
@@ -74,7 +75,9 @@ def _question_for(
     OCR model for ``ocr`` unless ``--model`` names one (as ``batch --task``)."""
     if not args.task:
         if not args.prompt:
-            raise UsageProblem("Give a question (PROMPT) or a task (--task ocr, table, …).")
+            raise UsageProblem(
+                translate("CliAsk", "Give a question (PROMPT) or a task (--task ocr, table, …).")
+            )
         return args.prompt, settings, None
     from qwenvl_desktop.core.documents.tasks import task_named
     from qwenvl_desktop.core.prompts.quick_prompts import (
@@ -94,7 +97,7 @@ def _question_for(
     except QuickPromptsError as error:
         raise UsageProblem(str(error)) from None
     if choice.note:
-        print(f"note: {choice.note}", file=sys.stderr)
+        print(translate("CommandLine", "note: %1").replace("%1", choice.note), file=sys.stderr)
     if args.prompt:
         question = f"{question}\n\n{args.prompt}"
     return question, replace(settings, model=choice.model), task_named(args.task)
@@ -113,12 +116,15 @@ def _write_output(path: str, task: DocumentTask | None, answer: str) -> None:
     try:
         text = task_output(task, answer, target.suffix)
     except NoResultError as error:
-        print(f"note: {error}; nothing written to {target}", file=sys.stderr)
+        note = translate("CliAsk", "note: %1; nothing written to %2")
+        print(note.replace("%1", str(error)).replace("%2", str(target)), file=sys.stderr)
         return
     try:
         write_text_atomically(target, text)
     except OSError as error:
-        raise UsageProblem(f"Cannot write {target}: {error.strerror or error}.") from None
+        why = str(error.strerror or error)
+        sentence = translate("CommandLine", "Cannot write %1: %2.")
+        raise UsageProblem(sentence.replace("%1", str(target)).replace("%2", why)) from None
 
 
 def _key_for(settings: Settings) -> str:
@@ -212,17 +218,24 @@ def _refuse_what_the_model_cannot_do(
 ) -> None:
     """Refuse before any upload what the service would refuse; note an unlisted model."""
     if args.no_stream and info.must_stream:
-        why = "stream-only" if info.stream_only else "thinking"
-        raise UsageProblem(f"{info.name} only answers as a stream ({why} model); drop --no-stream.")
+        if info.stream_only:
+            sentence = translate(
+                "CliAsk", "%1 only answers as a stream (stream-only model); drop --no-stream."
+            )
+        else:
+            sentence = translate(
+                "CliAsk", "%1 only answers as a stream (thinking model); drop --no-stream."
+            )
+        raise UsageProblem(sentence.replace("%1", info.name))
     if args.no_stream and args.thinking:
-        raise UsageProblem("thinking answers are only available streamed; drop --no-stream.")
+        raise UsageProblem(
+            translate("CliAsk", "thinking answers are only available streamed; drop --no-stream.")
+        )
     if region != CUSTOM_REGION and info.known:
         offered = {m.name for m in catalog.models_for_region(region)}
         if info.name not in offered:
-            print(
-                f"note: {info.name} is not listed for region {region}; sending anyway.",
-                file=sys.stderr,
-            )
+            note = translate("CliAsk", "note: %1 is not listed for region %2; sending anyway.")
+            print(note.replace("%1", info.name).replace("%2", region), file=sys.stderr)
 
 
 class _AnswerSink:
@@ -335,6 +348,7 @@ async def _receive(events: AsyncGenerator[ChatEvent], sink: _AnswerSink) -> None
     async with contextlib.aclosing(events):
         async for event in events:
             if isinstance(event, Retrying):
-                print(f"note: {retry_sentence(event)}", file=sys.stderr, flush=True)
+                note = translate("CommandLine", "note: %1").replace("%1", retry_sentence(event))
+                print(note, file=sys.stderr, flush=True)
             else:
                 sink.on_event(event)

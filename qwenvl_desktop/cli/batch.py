@@ -35,6 +35,7 @@ from qwenvl_desktop.core.batch.results import (
     done_keys,
     drop_failed_rows,
 )
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.settings import Settings
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
     """Run ``batch``; an error that ends it is raised for :mod:`~qwenvl_desktop.cli.main`."""
     loaded = _settings_for(args)
     for problem in loaded.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        print(translate("CommandLine", "warning: %1").replace("%1", str(problem)), file=sys.stderr)
     settings = loaded.settings
     prompt, inputs = args.prompt, list(args.inputs)
     if args.task:
@@ -59,13 +60,19 @@ def run_batch_command(args: argparse.Namespace) -> int:
     try:
         items = collect_inputs(inputs, prompt) if inputs else []
         if not items:
-            raise UsageProblem("No inputs given: name image files, folders, globs or a list.")
+            raise UsageProblem(
+                translate(
+                    "CliBatch", "No inputs given: name image files, folders, globs or a list."
+                )
+            )
         output = Path(args.output) if args.output else None
         done = _resume(output) if output else set()
     except BatchInputError as error:
         raise UsageProblem(str(error)) from None
     if args.via_batch_api and output is None:
-        raise UsageProblem("--via-batch-api writes its rows to a file: add --output FILE.")
+        raise UsageProblem(
+            translate("CliBatch", "--via-batch-api writes its rows to a file: add --output FILE.")
+        )
     # The key only now: a usage problem is reported first (exit 2), before a missing key (3).
     key = _key_for(settings)
     if args.via_batch_api:
@@ -108,8 +115,14 @@ def _resume(output: Path) -> set[DoneKey]:
     dropped = drop_failed_rows(output)
     done = done_keys(output)
     if done or dropped:
-        again = f"; asking again the {dropped} that failed" if dropped else ""
-        print(f"resuming: {len(done)} rows already in {output}{again}", file=sys.stderr)
+        if dropped:
+            line = translate(
+                "CliBatch", "resuming: %1 rows already in %2; asking again the %3 that failed"
+            )
+        else:
+            line = translate("CliBatch", "resuming: %1 rows already in %2")
+        line = line.replace("%1", str(len(done))).replace("%2", str(output))
+        print(line.replace("%3", str(dropped)), file=sys.stderr)
     return done
 
 
@@ -132,7 +145,7 @@ async def _run_locally(
         if not result.ok:
             sentence = result.error_sentence
             named = sentence if result.input in sentence else f"{result.input}: {sentence}"
-            progress.note(f"failed: {named}")
+            progress.note(translate("CliBatch", "failed: %1").replace("%1", named))
 
     try:
         summary = await run_batch(
@@ -146,8 +159,11 @@ async def _run_locally(
         )
     except asyncio.CancelledError:
         progress.close()  # the bar's last state first, then why it stopped
-        kept = f"; the rows done are in {output}, rerun to go on" if output else ""
-        print(f"stopped{kept}", file=sys.stderr)
+        if output:
+            stopped = translate("CliBatch", "stopped; the rows done are in %1, rerun to go on")
+        else:
+            stopped = translate("CliBatch", "stopped")
+        print(stopped.replace("%1", str(output)), file=sys.stderr)
         raise
     finally:
         progress.close()
@@ -170,14 +186,27 @@ async def _via_batch_api(items: list[BatchItem], settings: Settings, key: str, o
 
 
 def _summary_line(summary: BatchSummary, output: Path | None) -> str:
-    parts = [f"{summary.succeeded} succeeded", f"{summary.failed} failed"]
+    parts = [
+        translate("CliBatch", "%1 succeeded").replace("%1", str(summary.succeeded)),
+        translate("CliBatch", "%1 failed").replace("%1", str(summary.failed)),
+    ]
     if summary.skipped:
-        parts.append(f"{summary.skipped} skipped (done before)")
-    where = f"; rows in {output}" if output else ""
-    return (
-        f"{summary.total} inputs: {', '.join(parts)} in {summary.seconds:.1f} s, "
-        f"{summary.tokens:,} tokens{where}"
+        skipped = translate("CliBatch", "%1 skipped (done before)")
+        parts.append(skipped.replace("%1", str(summary.skipped)))
+    if output:
+        line = translate("CliBatch", "%1 inputs: %2 in %3 s, %4 tokens; rows in %5")
+    else:
+        line = translate("CliBatch", "%1 inputs: %2 in %3 s, %4 tokens")
+    values = (
+        summary.total,
+        translate("CliBatch", ", ").join(parts),
+        f"{summary.seconds:.1f}",
+        f"{summary.tokens:,}",
+        output,
     )
+    for place, value in enumerate(values, start=1):
+        line = line.replace(f"%{place}", str(value))
+    return line
 
 
 class _RowWriter:
@@ -272,21 +301,25 @@ class _ProgressReport:
 
     @staticmethod
     def _postfix(progress: BatchProgress) -> str:
-        parts = [f"{progress.tokens:,} tokens"]
+        parts = [translate("CliBatch", "%1 tokens").replace("%1", f"{progress.tokens:,}")]
         if progress.failed:
-            parts.append(f"{progress.failed} failed")
+            parts.append(translate("CliBatch", "%1 failed").replace("%1", str(progress.failed)))
         if progress.skipped:
-            parts.append(f"{progress.skipped} skipped")
-        parts.append(f"{progress.concurrency_now} at once")
-        return ", ".join(parts)
+            parts.append(translate("CliBatch", "%1 skipped").replace("%1", str(progress.skipped)))
+        at_once = translate("CliBatch", "%1 at once")
+        parts.append(at_once.replace("%1", str(progress.concurrency_now)))
+        return translate("CliBatch", ", ").join(parts)
 
     def _plain_line(self, progress: BatchProgress) -> None:
         self._last_line = time.monotonic()
         todo = progress.total - progress.skipped
         rate = progress.done / progress.elapsed if progress.elapsed > 0 else 0.0
-        eta = f", ETA {(todo - progress.done) / rate:.0f} s" if rate > 0 else ""
-        print(
-            f"{progress.done}/{todo} done, {rate:.1f}/s{eta}, {self._postfix(progress)}",
-            file=self._stream,
-            flush=True,
-        )
+        if rate > 0:
+            line = translate("CliBatch", "%1/%2 done, %3/s, ETA %4 s, %5")
+        else:
+            line = translate("CliBatch", "%1/%2 done, %3/s, %5")
+        eta = f"{(todo - progress.done) / rate:.0f}" if rate > 0 else ""
+        values = (progress.done, todo, f"{rate:.1f}", eta, self._postfix(progress))
+        for place, value in enumerate(values, start=1):
+            line = line.replace(f"%{place}", str(value))
+        print(line, file=self._stream, flush=True)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from qwenvl_desktop.cli.exit_codes import ExitCode
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.protocol.proxy import mask_proxy_url
 from qwenvl_desktop.core.settings import Settings
 from qwenvl_desktop.core.settings.files import CONFIG_ENV
@@ -20,6 +21,13 @@ from qwenvl_desktop.core.settings.writer import settings_value_to_toml
 __all__ = ["run_config_command"]
 
 _FIELDS = [*SPECS, "locked"]
+
+
+def _columns(text: str) -> int:
+    """How many terminal columns ``text`` takes: two for a wide (CJK) character."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _shown_value(settings: Settings, name: str) -> Any:
@@ -46,27 +54,40 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     for item in args.set or []:
         name, sep, value = item.partition("=")
         if not sep:
-            raise ValueError(f"--set expects NAME=VALUE, got {item!r}")
+            raise ValueError(
+                translate("CliConfig", "--set expects NAME=VALUE, got %1").replace("%1", repr(item))
+            )
         overrides[name.strip()] = value
     return overrides
 
 
 def _show_text(loaded: LoadedSettings) -> None:
     settings = loaded.settings
-    print("# Effective settings. Layers, lowest first: default < system file < user file")
-    print("# < environment < command line. Each line names the layer its value came from.")
+    print(
+        translate(
+            "CliConfig",
+            "# Effective settings. Layers, lowest first: default < system file < user file\n"
+            "# < environment < command line. Each line names the layer its value came from.",
+        )
+    )
     lines = []
     for name in _FIELDS:
         value = _shown_value(settings, name)
-        text = f"{name} = {to_toml_value(value)}" if value is not None else f"# {name} not set"
+        if value is not None:
+            text = f"{name} = {to_toml_value(value)}"
+        else:
+            text = translate("CliConfig", "# %1 not set").replace("%1", name)
         note = loaded.sources.get(name, "default")
         if settings.is_locked(name):
-            note += " [locked]"
+            note = translate("CliConfig", "%1 [locked]").replace("%1", note)
         lines.append((text, note))
-    width = min(48, max(len(t) for t, _ in lines))
+    width = min(48, max(_columns(t) for t, _ in lines))
     for text, note in lines:
-        print(f"{text:<{width}}  # {note}")
-    print(f"# endpoint in use: {settings.endpoint_base_url()} (region {settings.effective_region})")
+        # padded by terminal columns: a translated "not set" may hold wide characters
+        print(f"{text}{' ' * (width - _columns(text))}  # {note}")
+    in_use = translate("CliConfig", "# endpoint in use: %1 (region %2)")
+    in_use = in_use.replace("%1", settings.endpoint_base_url())
+    print(in_use.replace("%2", settings.effective_region))
 
 
 def _run_show(args: argparse.Namespace) -> int:
@@ -78,7 +99,9 @@ def _run_show(args: argparse.Namespace) -> int:
     loaded = load_settings(overrides)
     for problem in loaded.problems:
         if str(problem) not in loaded.flag_errors:
-            print(f"warning: {problem}", file=sys.stderr)
+            print(
+                translate("CommandLine", "warning: %1").replace("%1", str(problem)), file=sys.stderr
+            )
     if loaded.flag_errors:
         for error in loaded.flag_errors:
             print(f"qwenvl-desktop: {error}", file=sys.stderr)
@@ -104,8 +127,9 @@ def _run_path(args: argparse.Namespace) -> int:
     for file in loaded.files:
         status: str = file.status
         if file.explicit:
-            status += f"; named by {CONFIG_ENV}"
+            status = translate("CliConfig", "%1; named by %2").replace("%1", status)
+            status = status.replace("%2", CONFIG_ENV)
         print(f"{file.layer:<6}  {file.path}  ({status})")
     for problem in loaded.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        print(translate("CommandLine", "warning: %1").replace("%1", str(problem)), file=sys.stderr)
     return ExitCode.OK

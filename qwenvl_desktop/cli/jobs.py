@@ -21,6 +21,7 @@ from qwenvl_desktop.core.batch.batch_api import (
     fetch_job_results,
     results_later_sentence,
 )
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.protocol import ChatClient, Endpoint
 from qwenvl_desktop.core.settings import Settings
 
@@ -30,7 +31,7 @@ __all__ = ["run_jobs_command"]
 def run_jobs_command(args: argparse.Namespace) -> int:
     loaded = _settings_for(args)
     for problem in loaded.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        print(translate("CommandLine", "warning: %1").replace("%1", str(problem)), file=sys.stderr)
     settings = loaded.settings
     key = _key_for(settings)
     if args.jobs_command == "results":
@@ -50,10 +51,11 @@ async def _ask_service(args: argparse.Namespace, settings: Settings, key: str) -
             job = await api.cancel(args.id)
             print(f"{job.id}: {job.progress()}")
             if not job.finished:
-                print(
-                    "The service stops it shortly; requests already answered are kept: "
-                    f"{results_later_sentence(job.id)}."
+                sentence = translate(
+                    "CliJobs",
+                    "The service stops it shortly; requests already answered are kept: %1.",
                 )
+                print(sentence.replace("%1", results_later_sentence(job.id)))
     return ExitCode.OK
 
 
@@ -66,7 +68,7 @@ def _when(timestamp: int | None) -> str:
 
 def _print_list(jobs: list[BatchJob]) -> None:
     if not jobs:
-        print("No batch jobs for this key at this endpoint.")
+        print(translate("CliJobs", "No batch jobs for this key at this endpoint."))
         return
     width = max(len("ID"), *(len(job.id) for job in jobs))
     print(f"{'ID':<{width}}  {'STATUS':<11}  {'DONE':>13}  {'FAILED':>6}  {'CREATED':<16}  MODEL")
@@ -81,15 +83,21 @@ def _print_list(jobs: list[BatchJob]) -> None:
 
 def _print_status(job: BatchJob) -> None:
     print(f"{job.id}: {job.progress()}")
-    print(f"created: {_when(job.created_at)}")
+    print(translate("CliJobs", "created: %1").replace("%1", _when(job.created_at)))
     if job.metadata.get("model"):
-        print(f"model: {job.metadata['model']}")
+        print(translate("CliJobs", "model: %1").replace("%1", str(job.metadata["model"])))
     for reason in job.errors:
-        print(f"error: {reason}")
+        print(translate("CliJobs", "error: %1").replace("%1", str(reason)))
     if job.finished and (job.output_file_id or job.error_file_id):
-        print(f"rows: `qwenvl-desktop jobs results {job.id} --output FILE`")
+        print(
+            translate("CliJobs", "rows: `qwenvl-desktop jobs results %1 --output FILE`").replace(
+                "%1", job.id
+            )
+        )
     elif not job.finished:
-        print(f"still running: {results_later_sentence(job.id)}")
+        print(
+            translate("CliJobs", "still running: %1").replace("%1", results_later_sentence(job.id))
+        )
 
 
 async def _results(args: argparse.Namespace, settings: Settings, key: str) -> int:
@@ -107,9 +115,12 @@ async def _results(args: argparse.Namespace, settings: Settings, key: str) -> in
         on_change=on_change,
     )
     if not job.finished:  # asked for rows that do not exist yet: the request cannot be met
-        raise UsageProblem(
-            f"{job.id} is still {job.progress()}; nothing was written. Try again later, or "
-            "add --wait."
+        sentence = translate(
+            "CliJobs", "%1 is still %2; nothing was written. Try again later, or add --wait."
         )
-    print(f"{job.id} ({job.status}): {succeeded} rows answered, {failed} failed, in {output}")
+        raise UsageProblem(sentence.replace("%1", job.id).replace("%2", job.progress()))
+    summary = translate("CliJobs", "%1 (%2): %3 rows answered, %4 failed, in %5")
+    for place, value in enumerate((job.id, job.status, succeeded, failed, output), start=1):
+        summary = summary.replace(f"%{place}", str(value))
+    print(summary)
     return ExitCode.SOME_FAILED if failed else ExitCode.OK

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from qwenvl_desktop.cli.exit_codes import ExitCode
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.keys.check import KeyCheckOutcome, check_key
 from qwenvl_desktop.core.keys.errors import KeyringUnavailable, KeyStoreError, UnusableKey
 from qwenvl_desktop.core.keys.os_keyring import KEYRING_SERVICE, keyring_status
@@ -50,15 +51,24 @@ def run_key_command(args: argparse.Namespace) -> int:
 
 def no_key_sentence(region: str, base_url: str | None, keyring_problem: str | None) -> str:
     """What to do when there is no key: ``ask`` and ``key check`` say it in these words."""
-    env = " or ".join(env_var_names(region))
-    where = f"the endpoint {base_url}" if region == CUSTOM_REGION else f"region {region!r}"
-    sentence = (
-        f"No API key for {where}. Set the environment variable {env}, "
-        f"or store one in the OS keyring with `qwenvl-desktop key set "
-        f"{_option_hint(region, base_url)}`."
-    )
+    env = translate("CliKeys", " or ").join(env_var_names(region))
+    if region == CUSTOM_REGION:
+        sentence = translate(
+            "CliKeys",
+            "No API key for the endpoint %1. Set the environment variable %2, "
+            "or store one in the OS keyring with `qwenvl-desktop key set %3`.",
+        ).replace("%1", str(base_url))
+    else:
+        sentence = translate(
+            "CliKeys",
+            "No API key for region %1. Set the environment variable %2, "
+            "or store one in the OS keyring with `qwenvl-desktop key set %3`.",
+        ).replace("%1", repr(region))
+    sentence = sentence.replace("%2", env).replace("%3", _option_hint(region, base_url))
     if keyring_problem:
-        sentence += f" (The OS keyring is not available: {keyring_problem}.)"
+        sentence += translate("CliKeys", " (The OS keyring is not available: %1.)").replace(
+            "%1", keyring_problem
+        )
     return sentence
 
 
@@ -69,7 +79,7 @@ def _err(message: str) -> None:
 def _load() -> LoadedSettings:
     loaded = load_settings()
     for problem in loaded.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        print(translate("CommandLine", "warning: %1").replace("%1", str(problem)), file=sys.stderr)
     return loaded
 
 
@@ -87,13 +97,16 @@ def _named_target(args: argparse.Namespace, settings: Settings) -> tuple[str, st
     configured: ``set`` and ``check`` need an address, ``delete`` of nothing is harmless."""
     region, base_url = _target(args, settings)
     if region == CUSTOM_REGION and not base_url:
-        _err("no custom endpoint is configured; give --region or --base-url.")
+        _err(translate("CliKeys", "no custom endpoint is configured; give --region or --base-url."))
         return None
     return region, base_url
 
 
 def _describe(region: str, base_url: str | None) -> str:
-    return f"the endpoint {base_url}" if region == CUSTOM_REGION else f"region {region}"
+    """“the endpoint URL” or “region ID”: what a sentence of these commands is about."""
+    if region == CUSTOM_REGION:
+        return translate("CliKeys", "the endpoint %1").replace("%1", str(base_url))
+    return translate("CliKeys", "region %1").replace("%1", region)
 
 
 def _option_hint(region: str, base_url: str | None) -> str:
@@ -101,20 +114,23 @@ def _option_hint(region: str, base_url: str | None) -> str:
 
 
 def _no_keyring_message(region: str, reason: str | None) -> str:
-    env = " or ".join(env_var_names(region))
-    return (
-        f"No OS keyring is available ({reason or 'no backend'}), so the key cannot be saved — and "
+    env = translate("CliKeys", " or ").join(env_var_names(region))
+    sentence = translate(
+        "CliKeys",
+        "No OS keyring is available (%1), so the key cannot be saved — and "
         "it is never written to a file instead. Use one of these:\n"
-        f"  - set the environment variable {env} for the program, or\n"
+        "  - set the environment variable %2 for the program, or\n"
         "  - open the window and enter the key there for this session only (kept in memory, "
-        "asked for again next time)."
+        "asked for again next time).",
     )
+    why = reason or translate("CliKeys", "no backend")
+    return sentence.replace("%1", why).replace("%2", env)
 
 
 def _read_key(prompt: str) -> str:
     stdin = sys.stdin
     if stdin is None:
-        raise UnusableKey("No key was given: there is no standard input.")
+        raise UnusableKey(translate("CliKeys", "No key was given: there is no standard input."))
     if stdin.isatty():
         return getpass.getpass(prompt)
     return stdin.read()
@@ -134,7 +150,9 @@ def _run_set(args: argparse.Namespace) -> int:
         return ExitCode.AUTH
     where = _describe(region, base_url)
     try:
-        text = _read_key(f"API key for {where} (input hidden): ")
+        text = _read_key(
+            translate("CliKeys", "API key for %1 (input hidden): ").replace("%1", where)
+        )
         stored = store_key(region, base_url, text)
     except UnusableKey as exc:
         _err(str(exc))
@@ -145,14 +163,25 @@ def _run_set(args: argparse.Namespace) -> int:
     except KeyStoreError as exc:
         _err(exc.one_line())
         return ExitCode.AUTH
-    print(f"Stored the key {stored.masked} for {where} in the {stored.description}.")
+    done = translate("CliKeys", "Stored the key %1 for %2 in the %3.")
+    done = done.replace("%1", stored.masked).replace("%2", where)
+    print(done.replace("%3", stored.description))
     if region != CUSTOM_REGION and not looks_like_dashscope_key(text.strip()):
-        print("note: it does not look like a Model Studio key (sk-…); stored anyway.")
+        print(
+            translate(
+                "CliKeys", "note: it does not look like a Model Studio key (sk-…); stored anyway."
+            )
+        )
     in_use = lookup_key(region, base_url)
     if in_use.origin == "environment":
-        print(f"note: {in_use.source.removeprefix('environment ')} is set in this environment "
-              "and is used instead of the stored key.")  # fmt: skip
-    print(f"Check it with: qwenvl-desktop key check {_option_hint(region, base_url)}")
+        variable = in_use.source.removeprefix("environment ")
+        note = translate(
+            "CliKeys",
+            "note: %1 is set in this environment and is used instead of the stored key.",
+        )
+        print(note.replace("%1", variable))
+    check = translate("CliKeys", "Check it with: qwenvl-desktop key check %1")
+    print(check.replace("%1", _option_hint(region, base_url)))
     return ExitCode.OK
 
 
@@ -163,12 +192,18 @@ def _run_delete(args: argparse.Namespace) -> int:
     try:
         deleted = delete_key(region, base_url)
     except KeyringUnavailable as exc:
-        _err(f"No OS keyring is available ({exc.detail}); there is no stored key to delete.")
+        sentence = translate(
+            "CliKeys", "No OS keyring is available (%1); there is no stored key to delete."
+        )
+        _err(sentence.replace("%1", str(exc.detail)))
         return ExitCode.AUTH
     except KeyStoreError as exc:
         _err(exc.one_line())
         return ExitCode.AUTH
-    print(f"Deleted the stored key for {where}." if deleted else f"No key was stored for {where}.")
+    if deleted:
+        print(translate("CliKeys", "Deleted the stored key for %1.").replace("%1", where))
+    else:
+        print(translate("CliKeys", "No key was stored for %1.").replace("%1", where))
     return ExitCode.OK
 
 
@@ -205,10 +240,17 @@ def _run_status(args: argparse.Namespace) -> int:
         print(json.dumps(out, indent=2))
         return ExitCode.OK
     if status.available:
-        print(f"OS keyring: {status.backend} (service {KEYRING_SERVICE!r})")
+        line = translate("CliKeys", "OS keyring: %1 (service %2)")
+        print(line.replace("%1", str(status.backend)).replace("%2", repr(KEYRING_SERVICE)))
     else:
-        print(f"OS keyring: not available — {status.reason}.")
-        print("  Keys can come from the environment or be entered in the window for one session.")
+        line = translate("CliKeys", "OS keyring: not available — %1.")
+        print(line.replace("%1", str(status.reason)))
+        print(
+            translate(
+                "CliKeys",
+                "  Keys can come from the environment or be entered in the window for one session.",
+            )
+        )
     table = [("REGION", "STORED", "KEY IN USE", "FROM")]
     for r in rows:
         name = r.region if r.region != CUSTOM_REGION else f"custom {r.base_url}"
@@ -221,7 +263,8 @@ def _run_status(args: argparse.Namespace) -> int:
         print(f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}")
     configured = _describe(settings.effective_region, settings.base_url)
     layer = loaded.sources["base_url" if settings.base_url else "region"]
-    print(f"In use by default: {configured} (from {layer})")
+    default = translate("CliKeys", "In use by default: %1 (from %2)")
+    print(default.replace("%1", configured).replace("%2", layer))
     return ExitCode.OK
 
 
@@ -237,7 +280,9 @@ def _run_check(args: argparse.Namespace) -> int:
         return ExitCode.AUTH
     url = base_url or settings.region_base_url(region)
     urls = {r: settings.region_base_url(r) for r in REGION_IDS}
-    print(f"Checking the key {found.masked} from {found.source} at {url} …", file=sys.stderr)
+    checking = translate("CliKeys", "Checking the key %1 from %2 at %3 …")
+    checking = checking.replace("%1", found.masked).replace("%2", found.source)
+    print(checking.replace("%3", url), file=sys.stderr)
     result = asyncio.run(
         check_key(
             found.key,
@@ -248,9 +293,16 @@ def _run_check(args: argparse.Namespace) -> int:
             try_other_regions=args.try_other_regions,
         )
     )
-    label = {"region-mismatch": "likely region mismatch"}.get(result.outcome, result.outcome)
+    labels = {
+        "valid": translate("CliKeys", "valid"),
+        "invalid": translate("CliKeys", "invalid"),
+        "region-mismatch": translate("CliKeys", "likely region mismatch"),
+        "unreachable": translate("CliKeys", "unreachable"),
+        "error": translate("CliKeys", "error"),
+    }
+    label = labels.get(result.outcome, result.outcome)
     if result.works_in:
-        label = "region mismatch"
+        label = translate("CliKeys", "region mismatch")
     stream = sys.stdout if result.outcome == "valid" else sys.stderr
     print(f"{label}: {result.message}", file=stream)
     return _CHECK_EXIT[result.outcome]

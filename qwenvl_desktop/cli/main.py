@@ -27,8 +27,10 @@ from qwenvl_desktop.cli.config import run_config_command
 from qwenvl_desktop.cli.exit_codes import ExitCode, UsageProblem, exit_code_for
 from qwenvl_desktop.cli.jobs import run_jobs_command
 from qwenvl_desktop.cli.keys import run_key_command
+from qwenvl_desktop.cli.language import use_interface_language
 from qwenvl_desktop.cli.models import run_models
 from qwenvl_desktop.cli.options import build_parser
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.protocol.errors import QwenVLError, scrub_secrets
 from qwenvl_desktop.core.protocol.request import RequestError
 
@@ -51,10 +53,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     Without a command this is a usage error: the window is opened by
     :func:`qwenvl_desktop.launcher.main`, the ``qwenvl-desktop`` console script.
     """
+    use_interface_language()
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.command is None:
-        parser.error("a command is needed here; `qwenvl-desktop` alone opens the window")
+        parser.error(
+            translate(
+                "CliMain", "a command is needed here; `qwenvl-desktop` alone opens the window"
+            )
+        )
     return run_command(args)
 
 
@@ -64,7 +71,7 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         return handler(args)
     except KeyboardInterrupt:
-        print("\ninterrupted", file=sys.stderr)
+        print("\n" + translate("CliMain", "interrupted"), file=sys.stderr)
         return ExitCode.INTERRUPTED
     except (QwenVLError, UsageProblem, RequestError) as error:
         _report(error)
@@ -77,11 +84,11 @@ def run_command(args: argparse.Namespace) -> int:
     except Exception as error:  # a bug: still one readable line, the traceback only on request
         if os.environ.get("QWENVL_DESKTOP_DEBUG"):
             raise
-        print(
-            f"qwenvl-desktop: internal error: {type(error).__name__}: {scrub_secrets(str(error))} "
-            "(set QWENVL_DESKTOP_DEBUG=1 for the traceback)",
-            file=sys.stderr,
+        line = translate(
+            "CliMain", "internal error: %1: %2 (set QWENVL_DESKTOP_DEBUG=1 for the traceback)"
         )
+        detail = line.replace("%1", type(error).__name__).replace("%2", scrub_secrets(str(error)))
+        print(f"qwenvl-desktop: {detail}", file=sys.stderr)
         return ExitCode.API
 
 
@@ -102,5 +109,8 @@ def _discard_stdout() -> None:
 
 
 def _report(error: BaseException) -> None:
-    line = error.one_line() if isinstance(error, QwenVLError) else f"error: {error}"
+    if isinstance(error, QwenVLError):
+        line = error.one_line()
+    else:
+        line = translate("CliMain", "error: %1").replace("%1", str(error))
     print(f"qwenvl-desktop: {line}", file=sys.stderr)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from qwenvl_desktop.cli.exit_codes import UsageProblem
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.protocol.catalog import ModelInfo
 from qwenvl_desktop.core.protocol.request import MediaInput
 from qwenvl_desktop.core.video.attachment import VideoAttachment
@@ -84,7 +85,8 @@ async def prepare_media(
             fps, max_frames = video_settings(args, place)
             video = await _prepare_video(source, info, fps, max_frames)
             for note in video.notes:
-                print(f"note: {video.source}: {note}", file=sys.stderr)
+                line = translate("CliVideo", "note: %1: %2").replace("%1", video.source)
+                print(line.replace("%2", note), file=sys.stderr)
             out.append(video)
         else:
             # The pipeline pulls in Pillow: loaded only when there is an image.
@@ -102,13 +104,12 @@ def _check_model_takes_video(info: ModelInfo) -> None:
     if info.video:
         return
     if info.known and not info.like:
-        raise UsageProblem(
-            f"{info.name} does not take video; choose a model that does (e.g. qwen3-vl-plus)."
+        sentence = translate(
+            "CliVideo", "%1 does not take video; choose a model that does (e.g. qwen3-vl-plus)."
         )
-    print(
-        f"note: {info.name} is not known to take video; sending the frames anyway.",
-        file=sys.stderr,
-    )
+        raise UsageProblem(sentence.replace("%1", info.name))
+    note = translate("CliVideo", "note: %1 is not known to take video; sending the frames anyway.")
+    print(note.replace("%1", info.name), file=sys.stderr)
 
 
 async def _prepare_video(
@@ -139,7 +140,9 @@ class _TerminalProgress:
         self.shown = False
 
     def __call__(self, progress: ExtractionProgress) -> None:
-        sys.stderr.write(f"\rframes of {self.source}: {progress.done}/{progress.total}")
+        line = translate("CliVideo", "frames of %1: %2/%3").replace("%1", self.source)
+        line = line.replace("%2", str(progress.done)).replace("%3", str(progress.total))
+        sys.stderr.write(f"\r{line}")
         sys.stderr.flush()
         self.shown = True
 

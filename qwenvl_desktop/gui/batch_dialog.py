@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -55,6 +57,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qwenvl_desktop.core.i18n import translatable
 from qwenvl_desktop.core.prompts.quick_prompts import QuickPrompts
 
 if TYPE_CHECKING:
@@ -74,11 +77,12 @@ TABLE_FLUSH_MS = 100
 #: the concurrency the dialog offers at first, and its ceiling
 DEFAULT_CONCURRENCY = 4
 MAX_CONCURRENCY = 32
-IMAGE_FILTER = (
+IMAGE_FILTER = translatable(
+    "BatchDialog",
     "Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.tif *.tiff *.heic *.heif *.avif);;"
-    "Lists with a path column (*.csv *.jsonl);;All files (*)"
+    "Lists with a path column (*.csv *.jsonl);;All files (*)",
 )
-CUSTOM_PROMPT = "Custom question"
+CUSTOM_PROMPT = translatable("BatchDialog", "Custom question")
 
 
 def first_line(text: str, limit: int = 200) -> str:
@@ -96,7 +100,13 @@ def input_name(source: str) -> str:
 class ResultsModel(QAbstractTableModel):
     """The finished rows, in the order they finished; rows are only ever appended."""
 
-    COLUMNS = ("Input", "Status", "Answer", "Tokens", "Seconds")
+    COLUMNS = (
+        translatable("ResultsModel", "Input"),
+        translatable("ResultsModel", "Status"),
+        translatable("ResultsModel", "Answer"),
+        translatable("ResultsModel", "Tokens"),
+        translatable("ResultsModel", "Seconds"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -132,7 +142,7 @@ class ResultsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return QCoreApplication.translate("ResultsModel", self.COLUMNS[section])
         return None
 
     def data(
@@ -154,14 +164,19 @@ class ResultsModel(QAbstractTableModel):
 
 
 def _sentence_of(result: BatchResult) -> str:
-    return result.error_sentence or "The request failed."
+    return result.error_sentence or QCoreApplication.translate(
+        "ResultsModel", "The request failed."
+    )
 
 
 def _cell(result: BatchResult, column: int) -> str:
     if column == 0:
         return input_name(result.input)
     if column == 1:
-        return "done" if result.ok else f"failed ({(result.error or {}).get('kind', 'error')})"
+        if result.ok:
+            return QCoreApplication.translate("ResultsModel", "done")
+        kind = str((result.error or {}).get("kind", "error"))
+        return QCoreApplication.translate("ResultsModel", "failed (%1)").replace("%1", kind)
     if column == 2:
         return first_line(result.content or "") if result.ok else _sentence_of(result)
     if column == 3:
@@ -174,7 +189,10 @@ def _tooltip(result: BatchResult, column: int) -> str:
         return result.input
     if column == 2:
         text = result.content if result.ok else _sentence_of(result)
-        return (text or "")[:2000] + "\n\nDouble-click to open it as a conversation."
+        hint = QCoreApplication.translate(
+            "ResultsModel", "Double-click to open it as a conversation."
+        )
+        return (text or "")[:2000] + "\n\n" + hint
     if column == 1 and not result.ok:
         return _sentence_of(result)
     return ""
@@ -208,6 +226,10 @@ class BatchDialog(QDialog):
         self._pending: list[BatchResult] = []
         self._file_dialog: QFileDialog | None = None
         self._started = 0.0
+        # what the progress line and the inputs line show, so a language change can say it again
+        self._last_progress: tuple[int, int, int] | None = None
+        self._last_summary: BatchSummary | None = None
+        self._found_sentence: str | None = None
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(TABLE_FLUSH_MS)
@@ -220,14 +242,65 @@ class BatchDialog(QDialog):
         layout.addLayout(self._build_buttons())
         self._connect()
         self.resize(860, 620)
-        self._show_state(run.state)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the interface language (at the start and on a language change)."""
+        translate = QCoreApplication.translate
+        self.setWindowTitle(translate("BatchDialog", "Ask about many images"))
+        self.choices_box.setTitle(translate("BatchDialog", "Ask"))
+        self.folder_button.setText(translate("BatchDialog", "Folder…"))
+        self.files_button.setText(translate("BatchDialog", "Files…"))
+        self.images_caption.setText(translate("BatchDialog", "Images:"))
+        self.question_caption.setText(translate("BatchDialog", "Question:"))
+        self.model_caption.setText(translate("BatchDialog", "Model:"))
+        self.at_once_caption.setText(translate("BatchDialog", "At once:"))
+        self.prompt_choice.setItemText(
+            self.prompt_choice.count() - 1, translate("BatchDialog", CUSTOM_PROMPT)
+        )
+        self.prompt_edit.setPlaceholderText(
+            translate("BatchDialog", "The question asked about each image")
+        )
+        self.concurrency.setToolTip(
+            translate(
+                "BatchDialog",
+                "How many requests go at once; fewer when the service says to slow down",
+            )
+        )
+        self.progress_box.setTitle(translate("BatchDialog", "Progress"))
+        self.progress_bar.setFormat(translate("BatchDialog", "%v of %m"))
+        self.pause_button.setToolTip(
+            translate("BatchDialog", "No new request starts; those on their way finish")
+        )
+        self.cancel_button.setText(translate("BatchDialog", "Cancel"))
+        self.cancel_button.setToolTip(translate("BatchDialog", "Stop: the rows finished are kept"))
+        self.table.setToolTip(
+            translate("BatchDialog", "Double-click a row to open it as a conversation")
+        )
+        self.export_csv_button.setText(translate("BatchDialog", "Export CSV…"))
+        self.export_jsonl_button.setText(translate("BatchDialog", "Export JSONL…"))
+        self.close_button.setText(translate("BatchDialog", "Close"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.COLUMNS) - 1)
+        self._show_inputs()
+        if self._last_summary is not None:
+            self._on_finished(self._last_summary)
+        elif self._last_progress is not None:
+            self._on_progress(*self._last_progress)
+        else:
+            self.progress_label.setText(translate("BatchDialog", "Not started"))
+        self._show_state(self.run.state)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- construction ----------------------------------------------------------------------------
 
     def _build_choices(
         self, models: Sequence[ModelInfo], current_model: str, region_label: str
     ) -> QGroupBox:
-        box = QGroupBox("Ask", self)
+        box = self.choices_box = QGroupBox("Ask", self)
         form = QFormLayout(box)
         inputs = QHBoxLayout()
         self.folder_button = QPushButton("Folder…", box)
@@ -240,7 +313,8 @@ class BatchDialog(QDialog):
         inputs.addWidget(self.folder_button)
         inputs.addWidget(self.files_button)
         inputs.addWidget(self.inputs_label, 1)
-        form.addRow("Images:", inputs)
+        self.images_caption = QLabel("Images:", box)
+        form.addRow(self.images_caption, inputs)
 
         self.prompt_choice = QComboBox(box)
         self.prompt_choice.setObjectName("batchPromptChoice")
@@ -254,7 +328,8 @@ class BatchDialog(QDialog):
         self.prompt_edit.setObjectName("batchPrompt")
         self.prompt_edit.setPlaceholderText("The question asked about each image")
         self.prompt_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
-        form.addRow("Question:", self.prompt_choice)
+        self.question_caption = QLabel("Question:", box)
+        form.addRow(self.question_caption, self.prompt_choice)
         form.addRow("", self.prompt_edit)
 
         options = QHBoxLayout()
@@ -279,17 +354,19 @@ class BatchDialog(QDialog):
         options.addWidget(self.model_choice, 1)
         options.addWidget(self.region_label)
         options.addSpacing(12)
-        options.addWidget(QLabel("At once:", box))
+        self.at_once_caption = QLabel("At once:", box)
+        options.addWidget(self.at_once_caption)
         options.addWidget(self.concurrency)
         options.addSpacing(12)
         options.addWidget(self.start_button)
-        form.addRow("Model:", options)
+        self.model_caption = QLabel("Model:", box)
+        form.addRow(self.model_caption, options)
         if self.prompt_choice.count() > 1:
             self._use_prompt(0)
         return box
 
     def _build_progress(self) -> QGroupBox:
-        box = QGroupBox("Progress", self)
+        box = self.progress_box = QGroupBox("Progress", self)
         box.setObjectName("batchProgressPanel")
         row = QHBoxLayout(box)
         self.progress_bar = QProgressBar(box)
@@ -377,22 +454,30 @@ class BatchDialog(QDialog):
     # -- choosing --------------------------------------------------------------------------------
 
     def choose_folder(self) -> None:
-        dialog = self._new_file_dialog("Ask about the images in a folder")
+        dialog = self._new_file_dialog(
+            QCoreApplication.translate("BatchDialog", "Ask about the images in a folder")
+        )
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.fileSelected.connect(lambda folder: self.set_inputs([folder]))
         dialog.open()  # not exec(): a nested loop would re-enter the asyncio loop
 
     def choose_files(self) -> None:
-        dialog = self._new_file_dialog("Ask about these images")
+        dialog = self._new_file_dialog(
+            QCoreApplication.translate("BatchDialog", "Ask about these images")
+        )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.setNameFilter(IMAGE_FILTER)
+        dialog.setNameFilter(QCoreApplication.translate("BatchDialog", IMAGE_FILTER))
         dialog.filesSelected.connect(self.set_inputs)
         dialog.open()
 
     def choose_export(self, kind: str) -> None:
         dialog = self._new_file_dialog(
-            f"Export the results as {kind.upper()}", f"results.{kind}", f"{kind.upper()} (*.{kind})"
+            QCoreApplication.translate("BatchDialog", "Export the results as %1").replace(
+                "%1", kind.upper()
+            ),
+            f"results.{kind}",
+            f"{kind.upper()} (*.{kind})",
         )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(kind)
@@ -413,16 +498,39 @@ class BatchDialog(QDialog):
         """Use these folders, files or list files; the images in them are counted off-thread."""
         self._paths = list(paths)
         self._items = []
-        self.inputs_label.setText("Looking for images…")
+        self._found_sentence = ""
+        self._show_inputs()
         self._refresh_start()
         self.run.find_inputs(self._paths)
 
     def _on_inputs_found(self, items: list[BatchItem], sentence: str) -> None:
         self._items = items
-        where = self._paths[0] if len(self._paths) == 1 else f"{len(self._paths)} selections"
-        self.inputs_label.setText(f"{sentence} in {where}" if items else sentence)
+        self._found_sentence = sentence
+        self._show_inputs()
         self.inputs_label.setToolTip("\n".join(self._paths))
         self._refresh_start()
+
+    def _show_inputs(self) -> None:
+        """The inputs line: what to choose, the search under way, or what was found where."""
+        translate = QCoreApplication.translate
+        sentence = self._found_sentence
+        if sentence is None:
+            text = translate(
+                "BatchDialog", "Choose a folder (every image in it and below) or files."
+            )
+        elif not sentence:
+            text = translate("BatchDialog", "Looking for images…")
+        elif self._items:
+            if len(self._paths) == 1:
+                where = self._paths[0]
+            else:
+                where = translate("BatchDialog", "%1 selections").replace(
+                    "%1", str(len(self._paths))
+                )
+            text = translate("BatchDialog", "%1 in %2").replace("%2", where).replace("%1", sentence)
+        else:
+            text = sentence
+        self.inputs_label.setText(text)
 
     def _use_prompt(self, index: int) -> None:
         text, wants_ocr = self.prompt_choice.itemData(index)
@@ -458,13 +566,19 @@ class BatchDialog(QDialog):
     def start(self) -> bool:
         items = self.items()
         if not items or any(not item.prompt for item in items):
-            self.show_notice("Choose images and type a question first.")
+            self.show_notice(
+                QCoreApplication.translate(
+                    "BatchDialog", "Choose images and type a question first."
+                )
+            )
             return False
         settings = self._settings_for(self.model_choice.currentText())
         self.flush_rows()
         self.model.clear()
         self._pending.clear()
         self.notice_label.clear()
+        self._last_progress = None
+        self._last_summary = None
         self._started = time.monotonic()
         return self.run.start(items, settings, concurrency=self.concurrency.value())
 
@@ -491,23 +605,32 @@ class BatchDialog(QDialog):
     def _on_progress(self, done: int, failed: int, total: int) -> None:
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done)
+        self._last_progress = (done, failed, total)
         self.progress_label.setText(self._progress_text(done, failed, total))
 
     def _progress_text(self, done: int, failed: int, total: int) -> str:
-        parts = [f"{done} of {total} done", f"{failed} failed"]
+        translate = QCoreApplication.translate
+        parts = [
+            translate("BatchDialog", "%1 of %2 done")
+            .replace("%1", str(done))
+            .replace("%2", str(total)),
+            translate("BatchDialog", "%1 failed").replace("%1", str(failed)),
+        ]
         latest = self.run.latest
         elapsed = latest.elapsed if latest is not None else time.monotonic() - self._started
         asked = done - (latest.skipped if latest is not None else 0)
         if asked > 0 and elapsed > 0:
             rate = asked / elapsed
-            parts.append(f"{rate:.1f} images/s")
+            parts.append(translate("BatchDialog", "%1 images/s").replace("%1", f"{rate:.1f}"))
             left = total - done
             if left and self.run.state == "running":
-                parts.append(f"about {_duration(left / rate)} left")
+                parts.append(
+                    translate("BatchDialog", "about %1 left").replace("%1", _duration(left / rate))
+                )
         if latest is not None and latest.tokens:
-            parts.append(f"{latest.tokens:,} tokens")
+            parts.append(translate("BatchDialog", "%1 tokens").replace("%1", f"{latest.tokens:,}"))
         if self.run.state == "paused":
-            parts.append("paused")
+            parts.append(translate("BatchDialog", "paused"))
         return " · ".join(parts)
 
     def _on_finished(self, summary: BatchSummary) -> None:
@@ -515,10 +638,20 @@ class BatchDialog(QDialog):
         done = summary.succeeded + summary.failed + summary.skipped
         self.progress_bar.setRange(0, max(summary.total, 1))
         self.progress_bar.setValue(done)
-        how = "Cancelled" if self.run.cancelled else "Finished"
+        self._last_summary = summary
+        if self.run.cancelled:
+            text = QCoreApplication.translate(
+                "BatchDialog", "Cancelled: %1 answered, %2 failed of %3 in %4"
+            )
+        else:
+            text = QCoreApplication.translate(
+                "BatchDialog", "Finished: %1 answered, %2 failed of %3 in %4"
+            )
         self.progress_label.setText(
-            f"{how}: {summary.succeeded} answered, {summary.failed} failed"
-            f" of {summary.total} in {_duration(summary.seconds)}"
+            text.replace("%1", str(summary.succeeded))
+            .replace("%2", str(summary.failed))
+            .replace("%3", str(summary.total))
+            .replace("%4", _duration(summary.seconds))
         )
         self._show_state(self.run.state)
 
@@ -534,10 +667,16 @@ class BatchDialog(QDialog):
         ):
             widget.setEnabled(not active)
         self.pause_button.setEnabled(state in ("running", "paused"))
-        self.pause_button.setText("Resume" if state == "paused" else "Pause")
+        self.pause_button.setText(
+            QCoreApplication.translate("BatchDialog", "Resume")
+            if state == "paused"
+            else QCoreApplication.translate("BatchDialog", "Pause")
+        )
         self.cancel_button.setEnabled(state in ("running", "paused"))
         if state == "stopping":
-            self.progress_label.setText("Cancelling: the rows finished are kept…")
+            self.progress_label.setText(
+                QCoreApplication.translate("BatchDialog", "Cancelling: the rows finished are kept…")
+            )
         elif state == "paused":
             total = self.run.total
             self._on_progress(self.progress_bar.value(), self._failed_so_far(), total)
@@ -549,7 +688,11 @@ class BatchDialog(QDialog):
     def _refresh_start(self) -> None:
         idle = not self.run.is_active
         self.start_button.setEnabled(idle and bool(self._items) and bool(self.prompt()))
-        self.start_button.setText("Start again" if idle and self.run.state == "done" else "Start")
+        self.start_button.setText(
+            QCoreApplication.translate("BatchDialog", "Start again")
+            if idle and self.run.state == "done"
+            else QCoreApplication.translate("BatchDialog", "Start")
+        )
         has_rows = bool(self.run.results)
         self.export_csv_button.setEnabled(has_rows)
         self.export_jsonl_button.setEnabled(has_rows)
@@ -574,11 +717,20 @@ class BatchDialog(QDialog):
 
 
 def _duration(seconds: float) -> str:
+    translate = QCoreApplication.translate
     seconds = max(0, round(seconds))
     if seconds < 60:
-        return f"{seconds} s"
+        return translate("BatchDialog", "%1 s").replace("%1", str(seconds))
     minutes, seconds = divmod(seconds, 60)
     if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
+        return (
+            translate("BatchDialog", "%1 min %2 s")
+            .replace("%1", str(minutes))
+            .replace("%2", f"{seconds:02d}")
+        )
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return (
+        translate("BatchDialog", "%1 h %2 min")
+        .replace("%1", str(hours))
+        .replace("%2", f"{minutes:02d}")
+    )

@@ -10,10 +10,11 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
 
 from qwenvl_desktop.core.conversation.words import STILL_STREAMING
+from qwenvl_desktop.core.i18n import translate as shown_words
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow, QMenu
@@ -53,13 +54,29 @@ class BatchTool(QObject):
         self._prompts = prompts
         self.dialog: BatchDialog | None = None
         self.run: BatchRun | None = None
-        self.action = QAction("Ask about many &images…", window)
+        self.action = QAction(window)
         self.action.setObjectName("actionBatch")
-        self.action.setStatusTip("One question about every image in a folder, answers in a table")
         self.action.triggered.connect(self.open_dialog)
         self.action.setEnabled(False)  # until wire()
         menu.addSeparator()
         menu.addAction(self.action)
+        self.retranslate()
+        # A language change reaches the menu (a widget); the window's own events stay unwatched.
+        self._menu = menu
+        menu.installEventFilter(self)
+
+    def retranslate(self) -> None:
+        """The action's words in the interface language."""
+        translate = QCoreApplication.translate
+        self.action.setText(translate("BatchTool", "Ask about many &images…"))
+        self.action.setStatusTip(
+            translate("BatchTool", "One question about every image in a folder, answers in a table")
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._menu and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().eventFilter(watched, event)
 
     def wire(self, controller: ChatController) -> None:
         self._controller = controller
@@ -89,7 +106,9 @@ class BatchTool(QObject):
             self.run,
             models=models,
             current_model=current,
-            region_label=f"region {controller.region}",
+            region_label=QCoreApplication.translate("BatchTool", "region %1").replace(
+                "%1", controller.region
+            ),
             settings_for=self.settings_for,
             prompts=self._prompts,
             open_result=self.open_result,
@@ -113,7 +132,7 @@ class BatchTool(QObject):
         if self.run is None:
             return
         if self._controller.busy:
-            self._status.notice(STILL_STREAMING)
+            self._status.notice(shown_words("ConversationWords", STILL_STREAMING))
             return
         settings = self.run.settings
         region = settings.effective_region if settings is not None else self._controller.region
@@ -122,7 +141,7 @@ class BatchTool(QObject):
     def _on_conversation_ready(self, conversation: Conversation, note: str) -> None:
         controller = self._controller
         if controller.busy:  # a question was sent while the image was being read
-            self._status.notice(STILL_STREAMING)
+            self._status.notice(shown_words("ConversationWords", STILL_STREAMING))
             return
         # Saved like any conversation: it is in the sidebar, and follow-ups continue it.
         exchange = conversation.exchanges[0]
@@ -131,7 +150,12 @@ class BatchTool(QObject):
         self._show_conversation(conversation)
         self._window.raise_()
         self._window.activateWindow()
-        self._status.notice(note or "The row is open: ask a follow-up about its image.")
+        self._status.notice(
+            note
+            or QCoreApplication.translate(
+                "BatchTool", "The row is open: ask a follow-up about its image."
+            )
+        )
 
     def window_closed(self) -> None:
         """The window closed: the dialog goes with it and the run stops (:meth:`aclose` waits)."""

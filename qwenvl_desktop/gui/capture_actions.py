@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -59,6 +59,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qwenvl_desktop.core.i18n import translatable
 from qwenvl_desktop.core.prompts.quick_prompts import QuickPrompts
 from qwenvl_desktop.gui.image_pane import ImagePane
 from qwenvl_desktop.gui.prompt_edit import PromptEdit
@@ -90,9 +91,9 @@ log = logging.getLogger(__name__)
 CAPTURE_SHORTCUT = "Ctrl+Shift+S"
 #: Tools ▸ Capture and extract text
 CAPTURE_TEXT_SHORTCUT = "Ctrl+Shift+X"
-#: label of images from watch mode and from a capture
-WATCHED_LABEL = "copied image"
-CAPTURED_LABEL = "screen capture"
+#: label of images from watch mode and from a capture (translated when attached)
+WATCHED_LABEL = translatable("CaptureTools", "copied image")
+CAPTURED_LABEL = translatable("CaptureTools", "screen capture")
 
 
 class LinkOfferBar(QFrame):
@@ -110,20 +111,34 @@ class LinkOfferBar(QFrame):
         self.text.setObjectName("linkOfferText")
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         row.addWidget(self.text, 1)
-        self.attach_button = QPushButton("Attach link", self)
+        self.attach_button = QPushButton(self)
         self.attach_button.setObjectName("attachLinkButton")
-        self.attach_button.setToolTip(
-            "Send the link with the next question: the service downloads the image"
-        )
         row.addWidget(self.attach_button)
         self.dismiss_button = QToolButton(self)
         self.dismiss_button.setObjectName("dismissLinkButton")
         self.dismiss_button.setText("✕")
         self.dismiss_button.setAutoRaise(True)
-        self.dismiss_button.setToolTip("Do not attach")
         self.dismiss_button.clicked.connect(self.dismiss)
         row.addWidget(self.dismiss_button)
+        self.retranslate()
         self.hide()
+
+    def retranslate(self) -> None:
+        """The bar's words in the interface language (again on each language change)."""
+        translate = QCoreApplication.translate
+        self.attach_button.setToolTip(
+            translate(
+                "LinkOfferBar",
+                "Send the link with the next question: the service downloads the image",
+            )
+        )
+        self.dismiss_button.setToolTip(translate("LinkOfferBar", "Do not attach"))
+        self._show_offer()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def links(self) -> tuple[str, ...]:
         return self._links
@@ -133,16 +148,34 @@ class LinkOfferBar(QFrame):
         if not self._links:
             self.dismiss()
             return
+        self._show_offer()
+        self.show()
+
+    def _show_offer(self) -> None:
+        translate = QCoreApplication.translate
+        if not self._links:
+            self.attach_button.setText(translate("LinkOfferBar", "Attach link"))
+            return
         first = self._links[0]
         shown = first if len(first) <= 90 else f"{first[:60]}…{first[-25:]}"
+        count = str(len(self._links))
         if len(self._links) == 1:
-            self.text.setText(f"The clipboard holds an image link: {shown}")
-            self.attach_button.setText("Attach link")
+            self.text.setText(
+                translate("LinkOfferBar", "The clipboard holds an image link: %1").replace(
+                    "%1", shown
+                )
+            )
+            self.attach_button.setText(translate("LinkOfferBar", "Attach link"))
         else:
-            self.text.setText(f"The clipboard holds {len(self._links)} image links: {shown}, …")
-            self.attach_button.setText(f"Attach {len(self._links)} links")
+            self.text.setText(
+                translate("LinkOfferBar", "The clipboard holds %1 image links: %2, …")
+                .replace("%2", shown)
+                .replace("%1", count)
+            )
+            self.attach_button.setText(
+                translate("LinkOfferBar", "Attach %1 links").replace("%1", count)
+            )
         self.text.setToolTip("\n".join(self._links))
-        self.show()
 
     def dismiss(self) -> None:
         self._links = ()
@@ -215,11 +248,6 @@ class CaptureTools(QObject):
         self.watch_indicator = QToolButton(window)
         self.watch_indicator.setObjectName("watchIndicator")
         self.watch_indicator.setAccessibleName("watchIndicator")
-        self.watch_indicator.setText("● Watching clipboard")
-        self.watch_indicator.setToolTip(
-            "Each new image copied to the clipboard is attached to the next question. "
-            "Click to stop watching."
-        )
         self.watch_indicator.setAutoRaise(True)
         self.watch_indicator.clicked.connect(lambda: self.set_watching(False))
         places.status_bar.addPermanentWidget(self.watch_indicator)
@@ -238,7 +266,12 @@ class CaptureTools(QObject):
         self.quick_prompts.promptChosen.connect(self.use_prompt)
         self.quick_prompts.saveFailed.connect(lambda sentence: status.notice(sentence, 15000))
         for notice in self.quick_prompts.prompts.notices:
-            status.notice(f"Quick prompts: {notice}", 15000)
+            status.notice(
+                QCoreApplication.translate("CaptureTools", "Quick prompts: %1").replace(
+                    "%1", notice
+                ),
+                15000,
+            )
         places.beside_images.addWidget(self.quick_prompts, 0)
 
         self._wired = False
@@ -263,29 +296,20 @@ class CaptureTools(QObject):
 
     def _build_actions(self, places: CapturePlaces) -> None:
         window = self.window
-        self.paste_action = window_action(
-            window, "&Paste", self.paste, QKeySequence.StandardKey.Paste
-        )
-        self.paste_action.setStatusTip("Attach the clipboard's image, or paste its text")
-        self.capture_action = window_action(
-            window, "Capture &region…", self.start_capture, CAPTURE_SHORTCUT
-        )
-        self.capture_action.setStatusTip("Drag a rectangle on the screen; it becomes an image")
+        # The words come from retranslate() (again on each language change).
+        self.paste_action = window_action(window, "", self.paste, QKeySequence.StandardKey.Paste)
+        self.capture_action = window_action(window, "", self.start_capture, CAPTURE_SHORTCUT)
         self.capture_text_action = window_action(
-            window, "Capture and e&xtract text…", self.start_text_capture, CAPTURE_TEXT_SHORTCUT
+            window, "", self.start_text_capture, CAPTURE_TEXT_SHORTCUT
         )
-        self.capture_text_action.setStatusTip(
-            "Drag a rectangle on the screen; its text goes to the clipboard"
-        )
-        self.watch_action = QAction("&Watch clipboard", window)
+        self.watch_action = QAction(window)
         self.watch_action.setCheckable(True)
-        self.watch_action.setStatusTip("Attach every new image copied to the clipboard")
         window.addAction(self.watch_action)  # toggled is connected once the watcher exists
-        self.edit_prompts_action = QAction("Edit &quick prompts…", window)
+        self.edit_prompts_action = QAction(window)
         self.edit_prompts_action.triggered.connect(self.quick_prompts.open_editor)
 
         bar = places.menu_bar
-        edit_menu = QMenu("&Edit", bar)
+        edit_menu = QMenu(bar)
         edit_menu.setObjectName("editMenu")
         edit_menu.addAction(self.paste_action)
         # After File, as everywhere.
@@ -295,13 +319,50 @@ class CaptureTools(QObject):
             bar.insertMenu(entries[after], edit_menu)
         else:
             bar.addMenu(edit_menu)
-        tools_menu = QMenu("&Tools", bar)
+        tools_menu = QMenu(bar)
         tools_menu.setObjectName("toolsMenu")
         tools_menu.addActions([self.capture_action, self.capture_text_action, self.watch_action])
         tools_menu.addSeparator()
         tools_menu.addAction(self.edit_prompts_action)
         bar.insertMenu(places.tools_before.menuAction(), tools_menu)
         self.edit_menu, self.tools_menu = edit_menu, tools_menu
+        self.retranslate()
+        # A language change reaches the menu (a widget of the window); a filter on the window
+        # itself would see every one of its events.
+        edit_menu.installEventFilter(self)
+
+    def retranslate(self) -> None:
+        """The menus', actions' and indicator's words in the interface language."""
+        translate = QCoreApplication.translate
+        self.edit_menu.setTitle(translate("CaptureTools", "&Edit"))
+        self.tools_menu.setTitle(translate("CaptureTools", "&Tools"))
+        self.paste_action.setText(translate("CaptureTools", "&Paste"))
+        self.paste_action.setStatusTip(
+            translate("CaptureTools", "Attach the clipboard's image, or paste its text")
+        )
+        self.capture_action.setText(translate("CaptureTools", "Capture &region…"))
+        self.capture_action.setStatusTip(
+            translate("CaptureTools", "Drag a rectangle on the screen; it becomes an image")
+        )
+        self.capture_text_action.setText(translate("CaptureTools", "Capture and e&xtract text…"))
+        self.capture_text_action.setStatusTip(
+            translate(
+                "CaptureTools", "Drag a rectangle on the screen; its text goes to the clipboard"
+            )
+        )
+        self.watch_action.setText(translate("CaptureTools", "&Watch clipboard"))
+        self.watch_action.setStatusTip(
+            translate("CaptureTools", "Attach every new image copied to the clipboard")
+        )
+        self.edit_prompts_action.setText(translate("CaptureTools", "Edit &quick prompts…"))
+        self.watch_indicator.setText(translate("CaptureTools", "● Watching clipboard"))
+        self.watch_indicator.setToolTip(
+            translate(
+                "CaptureTools",
+                "Each new image copied to the clipboard is attached to the next question. Click"
+                " to stop watching.",
+            )
+        )
 
     # -- paste -----------------------------------------------------------------------------------
 
@@ -328,7 +389,9 @@ class CaptureTools(QObject):
             for sentence in payload.skipped:
                 self.image_pane.show_message(sentence)
         else:
-            self.status.notice("The clipboard holds no image.")
+            self.status.notice(
+                QCoreApplication.translate("CaptureTools", "The clipboard holds no image.")
+            )
 
     def _on_pasted(self, payload: ClipboardPayload) -> None:
         self.draft.add_sources(payload.attachable())
@@ -344,8 +407,16 @@ class CaptureTools(QObject):
         self.link_offer.dismiss()
         if links:
             self.draft.add_sources([(url, None) for url in links])
-            count = f"{len(links)} links" if len(links) > 1 else "The link"
-            self.status.notice(f"{count} will be sent; the service downloads the image.")
+            translate = QCoreApplication.translate
+            self.status.notice(
+                translate(
+                    "CaptureTools", "%1 links will be sent; the service downloads the image."
+                ).replace("%1", str(len(links)))
+                if len(links) > 1
+                else translate(
+                    "CaptureTools", "The link will be sent; the service downloads the image."
+                )
+            )
 
     def ask_about_clipboard(self) -> None:
         """The tray's "Ask about clipboard": attach the clipboard's image and show the window."""
@@ -370,18 +441,27 @@ class CaptureTools(QObject):
         if self.tray is not None:
             self.tray.set_watching(on)
         log.info("watch clipboard %s", "on" if on else "off")
+        translate = QCoreApplication.translate
         self.status.notice(
-            "Watching the clipboard: each new image copied is attached."
+            translate("CaptureTools", "Watching the clipboard: each new image copied is attached.")
             if on
-            else "Stopped watching the clipboard."
+            else translate("CaptureTools", "Stopped watching the clipboard.")
         )
 
     def _on_watched_image(self, png: bytes) -> None:
-        self.draft.add_sources([(png, WATCHED_LABEL)])
+        translate = QCoreApplication.translate
+        self.draft.add_sources([(png, translate("CaptureTools", WATCHED_LABEL))])
         size = _png_size(png)
-        what = f"{size[0]}×{size[1]} image" if size else "image"
-        log.info("watch clipboard: attached a %s", what)
-        self.status.notice(f"Copied {what} attached (watching the clipboard).")
+        log.info(
+            "watch clipboard: attached a %s", f"{size[0]}x{size[1]} image" if size else "image"
+        )
+        self.status.notice(
+            translate("CaptureTools", "Copied %1×%2 image attached (watching the clipboard).")
+            .replace("%1", str(size[0]))
+            .replace("%2", str(size[1]))
+            if size
+            else translate("CaptureTools", "Copied image attached (watching the clipboard).")
+        )
 
     # -- capture region --------------------------------------------------------------------------
 
@@ -409,7 +489,11 @@ class CaptureTools(QObject):
         """
         log.info("capture requested%s", " (extract text)" if for_text else "")
         if self.capture.is_running():
-            self.status.notice("A capture is already running (Esc cancels it).")
+            self.status.notice(
+                QCoreApplication.translate(
+                    "CaptureTools", "A capture is already running (Esc cancels it)."
+                )
+            )
             return False
         if self._failure_box is not None:
             self._failure_box.close()
@@ -425,7 +509,7 @@ class CaptureTools(QObject):
 
     def _on_capture_cancelled(self) -> None:
         self._capture_for_text = False
-        self.status.notice("Capture cancelled.")
+        self.status.notice(QCoreApplication.translate("CaptureTools", "Capture cancelled."))
 
     def _on_capture_failed(self, sentence: str) -> None:
         self._capture_for_text = False
@@ -447,12 +531,18 @@ class CaptureTools(QObject):
             self._capture_for_text = False
             self.textCaptured.emit(png)
             return
-        self.draft.add_sources([(png, CAPTURED_LABEL)])
+        translate = QCoreApplication.translate
+        self.draft.add_sources([(png, translate("CaptureTools", CAPTURED_LABEL))])
         size = _png_size(png)
         log.info("capture attached (%s)", f"{size[0]}x{size[1]}" if size else "?")
         self.show_window()
-        what = f"{size[0]}×{size[1]} " if size else ""
-        self.status.notice(f"Screen capture {what}attached.")
+        self.status.notice(
+            translate("CaptureTools", "Screen capture %1×%2 attached.")
+            .replace("%1", str(size[0]))
+            .replace("%2", str(size[1]))
+            if size
+            else translate("CaptureTools", "Screen capture attached.")
+        )
 
     def show_capture_failure(self, sentence: str) -> QMessageBox:
         """Why no screenshot could be taken, each handler's reason and hint (non-modal)."""
@@ -464,8 +554,9 @@ class CaptureTools(QObject):
         box = QMessageBox(self.window)
         box.setObjectName("captureFailedDialog")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Capture region")
-        box.setText("The screen could not be captured.")
+        translate = QCoreApplication.translate
+        box.setWindowTitle(translate("CaptureTools", "Capture region"))
+        box.setText(translate("CaptureTools", "The screen could not be captured."))
         box.setInformativeText(sentence)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -475,7 +566,9 @@ class CaptureTools(QObject):
         # window stays usable while the reasons are read.
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.show()
-        self.status.notice("Capture region did not work here: see the dialog.", 10000)
+        self.status.notice(
+            translate("CaptureTools", "Capture region did not work here: see the dialog."), 10000
+        )
         return box
 
     def _forget_failure_box(self, box: QMessageBox) -> None:
@@ -565,6 +658,9 @@ class CaptureTools(QObject):
         self.window.close()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit_menu and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            return False
         # With a tray, the window's close button hides the window; the app stays in the tray.
         # A close from the program (File ▸ Quit, the tray's Quit, Ctrl+C) is not spontaneous.
         if (
@@ -582,7 +678,10 @@ class CaptureTools(QObject):
                 self._told_about_tray = True
                 self.tray.showMessage(
                     "Qwen-VL Desktop",
-                    "Still running in the tray: Capture, Ask about clipboard, Quit.",
+                    QCoreApplication.translate(
+                        "CaptureTools",
+                        "Still running in the tray: Capture, Ask about clipboard, Quit.",
+                    ),
                     QSystemTrayIcon.MessageIcon.Information,
                     4000,
                 )

@@ -25,7 +25,7 @@ from types import TracebackType
 from typing import Any
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, qVersion
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -56,7 +56,6 @@ class CrashDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("crashDialog")
-        self.setWindowTitle("Qwen-VL Desktop — something went wrong")
         self.setModal(False)
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.resize(640, 420)
@@ -66,12 +65,7 @@ class CrashDialog(QDialog):
         self.summary.setObjectName("crashSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        explanation = QLabel(
-            "The app keeps running, but what you just did may not have finished. "
-            "If it happens again, please report it with the details below "
-            "(they contain no API key).",
-            self,
-        )
+        self._explanation = explanation = QLabel(self)
         explanation.setWordWrap(True)
         self.details = QPlainTextEdit(self)
         self.details.setObjectName("crashDetails")
@@ -80,7 +74,8 @@ class CrashDialog(QDialog):
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy_button = QPushButton("Copy details", self)
+        self.copy_button = QPushButton(self)
+        self._copied = False
         self.copy_button.setObjectName("copyDetailsButton")
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
@@ -91,19 +86,52 @@ class CrashDialog(QDialog):
         column.addWidget(explanation)
         column.addWidget(self.details, 1)
         column.addWidget(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The dialog's words in the interface language (again on each language change)."""
+        translate = QCoreApplication.translate
+        self.setWindowTitle(translate("CrashDialog", "Qwen-VL Desktop — something went wrong"))
+        self._explanation.setText(
+            translate(
+                "CrashDialog",
+                "The app keeps running, but what you just did may not have finished. If it"
+                " happens again, please report it with the details below (they contain no API"
+                " key).",
+            )
+        )
+        self.copy_button.setText(
+            translate("CrashDialog", "Copied")
+            if self._copied
+            else translate("CrashDialog", "Copy details")
+        )
+        self._show_summary()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_summary(self) -> None:
+        if not self._reports:
+            return
+        translate = QCoreApplication.translate
+        count = len(self._reports)
+        latest = self._reports[-1].summary
+        self.summary.setText(
+            translate("CrashDialog", "An unexpected error occurred: %1").replace("%1", latest)
+            if count == 1
+            else translate("CrashDialog", "%1 unexpected errors occurred; the latest: %2")
+            .replace("%2", latest)
+            .replace("%1", str(count))
+        )
 
     def add_report(self, report: CrashReport) -> None:
         """Show ``report``; an open dialog keeps the earlier ones above it."""
         if self.isHidden():
             self._reports.clear()
         self._reports.append(report)
-        count = len(self._reports)
-        latest = report.summary
-        self.summary.setText(
-            f"An unexpected error occurred: {latest}"
-            if count == 1
-            else f"{count} unexpected errors occurred; the latest: {latest}"
-        )
+        self._show_summary()
         self.details.setPlainText(_SEPARATOR.join(r.details for r in self._reports))
 
     def details_text(self) -> str:
@@ -111,7 +139,8 @@ class CrashDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details_text())
-        self.copy_button.setText("Copied")
+        self._copied = True
+        self.copy_button.setText(QCoreApplication.translate("CrashDialog", "Copied"))
 
 
 class CrashReporter:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from qwenvl_desktop.core.documents.tasks import (
     TASKS,
@@ -35,6 +35,9 @@ from qwenvl_desktop.core.documents.tasks import (
     model_for_task,
     task_for_question,
 )
+from qwenvl_desktop.core.i18n import translatable
+from qwenvl_desktop.core.i18n import translate as shown_words
+from qwenvl_desktop.gui.locale_format import number
 
 if TYPE_CHECKING:
     # asyncio and the rest come with the first task asked, not with the window's first frame.
@@ -59,15 +62,15 @@ log = logging.getLogger(__name__)
 
 #: what a copy result says in the status bar
 _COPIED = {
-    "copy-text": "Text copied",
-    "copy-csv": "CSV copied",
-    "copy-latex": "LaTeX copied",
+    "copy-text": translatable("DocumentActions", "Text copied"),
+    "copy-csv": translatable("DocumentActions", "CSV copied"),
+    "copy-latex": translatable("DocumentActions", "LaTeX copied"),
 }
-#: the file dialog's filter for each saved result
+#: the file dialog's filter for each saved result: (kind of file, its patterns)
 _FILTERS = {
-    ".csv": "CSV (*.csv)",
-    ".md": "Markdown (*.md)",
-    ".html": "HTML (*.html *.htm)",
+    ".csv": ("CSV", "*.csv"),
+    ".md": ("Markdown", "*.md"),
+    ".html": ("HTML", "*.html *.htm"),
 }
 _PREVIEW_CHARS = 80
 
@@ -199,15 +202,18 @@ class DocumentActions(QObject):
         text on the clipboard when the answer ends; the window stays as it was."""
         if not self._wired or not self._can_ask():
             return False
-        self._start(self._ask("ocr", [(png, "screen capture")], to_clipboard=True))
-        self.notified.emit("Reading the text of the capture…")
+        translate = QCoreApplication.translate
+        # The label a capture is attached under (capture_actions.CAPTURED_LABEL).
+        label = translate("CaptureTools", "screen capture")
+        self._start(self._ask("ocr", [(png, label)], to_clipboard=True))
+        self.notified.emit(translate("DocumentActions", "Reading the text of the capture…"))
         return True
 
     def _can_ask(self) -> bool:
         if self._controller.busy:
             from qwenvl_desktop.core.conversation.words import STILL_STREAMING
 
-            self.notified.emit(STILL_STREAMING)
+            self.notified.emit(shown_words("ConversationWords", STILL_STREAMING))
             return False
         return True
 
@@ -240,10 +246,20 @@ class DocumentActions(QObject):
             ]
         except Exception as error:  # an unusable image: say so, as the pane would
             log.warning("could not prepare the image for %s: %s", task.label, error)
-            self.notified.emit(f"{task.label}: the image could not be used ({error}).")
+            self.notified.emit(
+                QCoreApplication.translate(
+                    "DocumentActions", "%1: the image could not be used (%2)."
+                )
+                .replace("%2", str(error))
+                .replace("%1", task.label)
+            )
             return
         if not self._controller.send(question, attachments, model=choice.model):
-            self.notified.emit(f"{task.label} could not be asked now.")
+            self.notified.emit(
+                QCoreApplication.translate("DocumentActions", "%1 could not be asked now.").replace(
+                    "%1", task.label
+                )
+            )
             return
         exchange = self._controller.last_exchange()
         if to_clipboard and exchange is not None:
@@ -263,8 +279,15 @@ class DocumentActions(QObject):
         if exchange.state != "done" or not exchange.answer.strip():
             from qwenvl_desktop.core.conversation.words import error_sentence
 
-            why = error_sentence(exchange.error) if exchange.error else "no text was read."
-            self.notified.emit(f"Extract text did not work: {why}")
+            translate = QCoreApplication.translate
+            why = (
+                error_sentence(exchange.error)
+                if exchange.error
+                else translate("DocumentActions", "no text was read.")
+            )
+            self.notified.emit(
+                translate("DocumentActions", "Extract text did not work: %1").replace("%1", why)
+            )
             return
         from qwenvl_desktop.core.documents.results import plain_text
         from qwenvl_desktop.gui.transcript.links import copy_to_clipboard
@@ -274,7 +297,11 @@ class DocumentActions(QObject):
         first = " ".join(text.split())
         if len(first) > _PREVIEW_CHARS:
             first = first[: _PREVIEW_CHARS - 1] + "…"
-        self.notified.emit(f"Text copied ({len(text):,} characters): {first}")
+        self.notified.emit(
+            QCoreApplication.translate("DocumentActions", "Text copied (%1 characters): %2")
+            .replace("%2", first)
+            .replace("%1", number(len(text)))
+        )
 
     # -- the answers' results --------------------------------------------------------------------
 
@@ -298,7 +325,8 @@ class DocumentActions(QObject):
             self.ask_where_to_save(exchange_id, result)
         else:
             copy_to_clipboard(result.content)
-            self._status.notice(_COPIED.get(result.key, "Copied"))
+            copied = _COPIED.get(result.key, translatable("DocumentActions", "Copied"))
+            self._status.notice(QCoreApplication.translate("DocumentActions", copied))
 
     def ask_where_to_save(self, exchange_id: str, result: ResultAction) -> QFileDialog:
         """A non-modal save dialog (not ``exec()``: a nested loop would re-enter asyncio)."""
@@ -311,7 +339,13 @@ class DocumentActions(QObject):
         dialog = QFileDialog(self._window, result.label.rstrip("…"), str(Path.home() / name))
         dialog.setObjectName("saveResultDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(_FILTERS.get(result.suffix, "All files (*)"))
+        kind, patterns = _FILTERS.get(result.suffix, ("", "*"))
+        translate = QCoreApplication.translate
+        dialog.setNameFilter(
+            f"{kind} ({patterns})"
+            if kind
+            else translate("DocumentActions", "All files (%1)").replace("%1", patterns)
+        )
         dialog.setDefaultSuffix(result.suffix.lstrip("."))
         dialog.fileSelected.connect(lambda path: self.save(exchange_id, result.key, Path(path)))
         dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
@@ -334,7 +368,13 @@ class DocumentActions(QObject):
         try:
             write_text_atomically(path, result.content.rstrip("\n") + "\n")
         except OSError as error:
-            self._status.notice(f"Could not save {path.name}: {error.strerror or error}", 10000)
+            self._status.notice(
+                QCoreApplication.translate("DocumentActions", "Could not save %1: %2")
+                .replace("%2", str(error.strerror or error))
+                .replace("%1", path.name),
+                10000,
+            )
             return False
-        self._status.notice(f"Saved {path}")
+        saved = QCoreApplication.translate("DocumentActions", "Saved %1")
+        self._status.notice(saved.replace("%1", str(path)))
         return True

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -45,7 +45,6 @@ class FrameViewer(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("frameViewer")
-        self.setWindowTitle("Frame")
         self.setModal(False)
         self.name = ""
         self.frames: list[ViewerFrame] = []
@@ -64,17 +63,14 @@ class FrameViewer(QDialog):
         row = QHBoxLayout()
         self.previous = QToolButton(self)
         self.previous.setText("‹")
-        self.previous.setToolTip("The frame before (Left)")
         self.previous.clicked.connect(lambda: self.show_index(self.index - 1))
         row.addWidget(self.previous)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setObjectName("frameSlider")
-        self.slider.setAccessibleName("Frame")
         self.slider.valueChanged.connect(self._on_slider)
         row.addWidget(self.slider, 1)
         self.next = QToolButton(self)
         self.next.setText("›")
-        self.next.setToolTip("The frame after (Right)")
         self.next.clicked.connect(lambda: self.show_index(self.index + 1))
         row.addWidget(self.next)
         layout.addLayout(row)
@@ -85,6 +81,24 @@ class FrameViewer(QDialog):
         QShortcut(QKeySequence(Qt.Key.Key_Left), self, lambda: self.show_index(self.index - 1))
         QShortcut(QKeySequence(Qt.Key.Key_Right), self, lambda: self.show_index(self.index + 1))
         self.resize(800, 560)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        translate = QCoreApplication.translate
+        self.previous.setToolTip(translate("FrameViewer", "The frame before (Left)"))
+        self.slider.setAccessibleName(translate("FrameViewer", "Frame"))
+        self.next.setToolTip(translate("FrameViewer", "The frame after (Right)"))
+        if self.frames:
+            self._show_caption()
+        else:
+            self.setWindowTitle(translate("FrameViewer", "Frame"))
+        if self._picture.isNull() and self.frames:
+            self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_frames(
         self,
@@ -106,7 +120,6 @@ class FrameViewer(QDialog):
     def show_index(self, index: int, *, keep_asked: bool = False) -> None:
         if not self.frames:
             return
-        from qwenvl_desktop.core.video.attachment import format_timestamp
         from qwenvl_desktop.services.video_intake import frame_picture
 
         index = max(0, min(index, len(self.frames) - 1))
@@ -121,9 +134,23 @@ class FrameViewer(QDialog):
         self.slider.blockSignals(False)
         self.previous.setEnabled(index > 0)
         self.next.setEnabled(index + 1 < len(self.frames))
-        text = f"Frame {index + 1} of {len(self.frames)} · {frame.timestamp:.1f} s into the clip"
+        self._show_caption()
+
+    def _show_caption(self) -> None:
+        """The caption and the title of the frame shown, in the interface's language."""
+        from qwenvl_desktop.core.video.attachment import format_timestamp
+
+        translate = QCoreApplication.translate
+        frame = self.frames[self.index]
+        text = translate("FrameViewer", "Frame %1 of %2 · %3 s into the clip")
+        text = (
+            text.replace("%1", str(self.index + 1))
+            .replace("%2", str(len(self.frames)))
+            .replace("%3", f"{frame.timestamp:.1f}")
+        )
         if self._asked is not None:
-            text += f" · the frame sent nearest {format_timestamp(self._asked)}"
+            asked = translate("FrameViewer", "%1 · the frame sent nearest %2")
+            text = asked.replace("%2", format_timestamp(self._asked)).replace("%1", text)
         self.caption.setText(text)
         self.setWindowTitle(f"{self.name} — {format_timestamp(frame.timestamp)}")
 
@@ -136,7 +163,9 @@ class FrameViewer(QDialog):
 
     def _fit(self) -> None:
         if self._picture.isNull():
-            self.picture.setText("This frame cannot be shown.")
+            self.picture.setText(
+                QCoreApplication.translate("FrameViewer", "This frame cannot be shown.")
+            )
             return
         ratio = self.devicePixelRatioF()
         target = self.picture.size() * ratio

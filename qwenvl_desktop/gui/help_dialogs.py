@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import html
 import platform
+import re
 import sys
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,6 +31,9 @@ __all__ = ["about_html", "shortcut_rows", "show_about", "show_shortcuts"]
 
 LICENCE = "Apache-2.0"
 
+#: a Japanese or Chinese accelerator, "(&F)" at the end of the words: not part of the name
+_CJK_ACCELERATOR = re.compile(r"\s*\(&[^)]\)")
+
 
 def shortcut_rows(window: QMainWindow) -> list[tuple[str, str]]:
     """(what, keys) for every action of ``window`` with a shortcut, sorted by what it does."""
@@ -40,7 +44,7 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str]]:
             for s in action.shortcuts()
             if not s.isEmpty()
         ]
-        name = action.text().replace("&", "").rstrip(".…").strip()
+        name = _CJK_ACCELERATOR.sub("", action.text()).replace("&", "").rstrip(".…").strip()
         if keys and name:
             rows[name] = ", ".join(keys)
     return sorted(rows.items(), key=lambda row: row[0].lower())
@@ -50,11 +54,16 @@ def show_shortcuts(window: QMainWindow) -> QDialog:
     """A non-modal dialog (``shortcutsDialog``) listing the window's keyboard shortcuts."""
     dialog = QDialog(window)
     dialog.setObjectName("shortcutsDialog")
-    dialog.setWindowTitle("Keyboard shortcuts")
+    dialog.setWindowTitle(QCoreApplication.translate("ShortcutsDialog", "Keyboard shortcuts"))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     rows = shortcut_rows(window)
     table = QTableWidget(len(rows), 2, dialog)
-    table.setHorizontalHeaderLabels(["Action", "Keys"])
+    table.setHorizontalHeaderLabels(
+        [
+            QCoreApplication.translate("ShortcutsDialog", "Action"),
+            QCoreApplication.translate("ShortcutsDialog", "Keys"),
+        ]
+    )
     table.verticalHeader().hide()
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     for row, (what, keys) in enumerate(rows):
@@ -81,24 +90,35 @@ def about_html() -> str:
     from qwenvl_desktop.core.settings.files import default_locations
 
     places = default_locations()
+    translate = QCoreApplication.translate
 
     def row(name: str, value: str) -> str:
         return f"<tr><td>{name}</td><td>{html.escape(value)}</td></tr>"
 
     return (
-        f"<p><b>Qwen-VL Desktop</b> {__version__}<br>Ask Alibaba Cloud Model Studio's Qwen "
-        "vision-language models about images: drop, paste or capture them, ask, and watch the "
-        "answer stream in.</p><table cellspacing='4'>"
+        f"<p><b>Qwen-VL Desktop</b> {__version__}<br>"
+        + translate(
+            "AboutDialog",
+            "Ask Alibaba Cloud Model Studio's Qwen vision-language models about images: drop,"
+            " paste or capture them, ask, and watch the answer stream in.",
+        )
+        + "</p><table cellspacing='4'>"
         + row("Qt", qVersion())
         + row("PySide6", PySide6.__version__)
         + row("Python", f"{platform.python_version()} ({sys.platform})")
-        + row("User settings", str(places.user))
-        + row("System settings", str(places.system))
-        + row("History", str(default_path()))
-        + row("Licence", f"{LICENCE}; Qt and PySide6 under the LGPLv3")
-        + "</table>"
-        + "<p>No telemetry, no update check: the app connects only to the endpoint you "
-        "configure.</p>"
+        + row(translate("AboutDialog", "User settings"), str(places.user))
+        + row(translate("AboutDialog", "System settings"), str(places.system))
+        + row(translate("AboutDialog", "History"), str(default_path()))
+        + row(
+            translate("AboutDialog", "Licence"),
+            translate("AboutDialog", "%1; Qt and PySide6 under the LGPLv3").replace("%1", LICENCE),
+        )
+        + "</table><p>"
+        + translate(
+            "AboutDialog",
+            "No telemetry, no update check: the app connects only to the endpoint you configure.",
+        )
+        + "</p>"
     )
 
 
@@ -106,7 +126,7 @@ def show_about(parent: QWidget) -> QDialog:
     """The About dialog (``aboutDialog``), non-modal."""
     dialog = QDialog(parent)
     dialog.setObjectName("aboutDialog")
-    dialog.setWindowTitle("About Qwen-VL Desktop")
+    dialog.setWindowTitle(QCoreApplication.translate("AboutDialog", "About Qwen-VL Desktop"))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     text = QLabel(about_html(), dialog)
     text.setObjectName("aboutText")

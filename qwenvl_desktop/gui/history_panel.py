@@ -20,11 +20,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from qwenvl_desktop.core.conversation.words import STILL_STREAMING
+from qwenvl_desktop.core.i18n import translatable
+from qwenvl_desktop.core.i18n import translate as shown_words
 from qwenvl_desktop.gui.history_sidebar import HistorySidebar
 from qwenvl_desktop.gui.status import StatusPanel
 from qwenvl_desktop.gui.window_actions import window_action
@@ -43,12 +45,14 @@ __all__ = ["HistoryPanel"]
 ExportKind = Literal["markdown", "json"]
 
 #: the sidebar's sentence while history is off for the session and no other reason is known
-HISTORY_OFF = (
-    "History is off: nothing is saved. Turn it on in File ▸ Preferences ▸ General"
-    " to keep conversations."
+HISTORY_OFF = translatable(
+    "HistoryPanel",
+    "History is off: nothing is saved. Turn it on in File ▸ Preferences ▸ General to keep"
+    " conversations.",
 )
-INTERRUPTED_NOTICE = (
-    "The app ended while an answer was arriving: it is shown marked incomplete; Retry asks again."
+INTERRUPTED_NOTICE = translatable(
+    "HistoryPanel",
+    "The app ended while an answer was arriving: it is shown marked incomplete; Retry asks again.",
 )
 
 
@@ -95,19 +99,35 @@ class HistoryPanel(QObject):
 
     def _build_actions(self) -> None:
         window = self._window
-        self.toggle_action = self.sidebar.toggleViewAction()
-        self.toggle_action.setText("&History sidebar")
+        # The dock names this action after its title on every title change (a language change
+        # too): the action keeps its own words.
+        self.sidebar.windowTitleChanged.connect(lambda _title: self._name_toggle_action())
         self.toggle_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
         window.addAction(self.toggle_action)  # its shortcut works with the menu bar hidden too
-        self.search_action = window_action(
-            window, "Searc&h history", self.focus_search, "Ctrl+Shift+F"
-        )
-        self.export_markdown_action = window_action(
-            window, "Export as &Markdown…", lambda: self.export_markdown()
-        )
-        self.export_json_action = window_action(
-            window, "Export as &JSON…", lambda: self.export_json()
-        )
+        # The words come from retranslate() (the window calls it on each language change).
+        self.search_action = window_action(window, "", self.focus_search, "Ctrl+Shift+F")
+        self.export_markdown_action = window_action(window, "", lambda: self.export_markdown())
+        self.export_json_action = window_action(window, "", lambda: self.export_json())
+        self.retranslate()
+
+    @property
+    def toggle_action(self) -> QAction:
+        """The dock's show/hide action. Asked of the dock each time: a Python reference kept
+        to it was found invalidated by PySide after a language change (the action lives on)."""
+        return self.sidebar.toggleViewAction()
+
+    def _name_toggle_action(self) -> None:
+        self.toggle_action.setText(QCoreApplication.translate("HistoryPanel", "&History sidebar"))
+
+    def retranslate(self) -> None:
+        """The actions' words in the interface language, and the list again (its group names)."""
+        translate = QCoreApplication.translate
+        self._name_toggle_action()
+        self.search_action.setText(translate("HistoryPanel", "Searc&h history"))
+        self.export_markdown_action.setText(translate("HistoryPanel", "Export as &Markdown…"))
+        self.export_json_action.setText(translate("HistoryPanel", "Export as &JSON…"))
+        if getattr(self, "_controller", None) is not None:
+            self.refresh()
 
     def menu_actions(self) -> list[QAction]:
         """Sidebar, search, and the two exports, for the window's menus."""
@@ -165,7 +185,8 @@ class HistoryPanel(QObject):
             self._show_conversation(interrupted)
             self.restore_choice(interrupted)
             # Once the window is shown: a notice given before does not hide the endpoint label.
-            QTimer.singleShot(0, lambda: self._status.notice(INTERRUPTED_NOTICE, 20000))
+            notice = QCoreApplication.translate("HistoryPanel", INTERRUPTED_NOTICE)
+            QTimer.singleShot(0, lambda: self._status.notice(notice, 20000))
 
     def _show_recovery_message(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -175,7 +196,10 @@ class HistoryPanel(QObject):
             return
         self._status.notice(message, 20000)
         box = QMessageBox(
-            QMessageBox.Icon.Warning, "Conversation history", message, parent=self._window
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("HistoryPanel", "Conversation history"),
+            message,
+            parent=self._window,
         )
         box.setObjectName("historyRecoveryMessage")
         box.setModal(False)
@@ -192,7 +216,8 @@ class HistoryPanel(QObject):
         if not sync.is_open:
             return  # the list comes when the file is open
         if not sync.enabled:
-            side.set_unavailable(sync.recovery_message or HISTORY_OFF)
+            off = QCoreApplication.translate("HistoryPanel", HISTORY_OFF)
+            side.set_unavailable(sync.recovery_message or off)
             return
         text = side.search_text()
         if text:
@@ -215,7 +240,7 @@ class HistoryPanel(QObject):
         controller = self._controller
         if conversation_id != controller.conversation.id:
             if controller.busy:
-                self._status.notice(STILL_STREAMING)
+                self._status.notice(shown_words("ConversationWords", STILL_STREAMING))
                 self.sidebar.set_current(controller.conversation.id)
                 return False
             conversation = controller.history.load(conversation_id)
@@ -289,7 +314,11 @@ class HistoryPanel(QObject):
         self.sidebar.show_deleted(conversation_id, titles.get(conversation_id, ""))
         if conversation_id == self._controller.conversation.id:
             self._new_conversation()
-        self._status.notice("Conversation deleted: Undo in the sidebar brings it back.")
+        self._status.notice(
+            QCoreApplication.translate(
+                "HistoryPanel", "Conversation deleted: Undo in the sidebar brings it back."
+            )
+        )
         return True
 
     def restore_conversation(self, conversation_id: str) -> bool:
@@ -332,7 +361,11 @@ class HistoryPanel(QObject):
         current = self._controller.conversation
         if conversation_id is None or conversation_id == current.id:
             if not current.exchanges:
-                self._status.notice("Nothing to export yet: ask a question first.")
+                self._status.notice(
+                    QCoreApplication.translate(
+                        "HistoryPanel", "Nothing to export yet: ask a question first."
+                    )
+                )
                 return None
             return current
         return self._controller.history.load(conversation_id)
@@ -347,14 +380,22 @@ class HistoryPanel(QObject):
 
         name = export_name(conversation.title)
         if kind == "markdown":
-            dialog = QFileDialog(self._window, "Export as Markdown: choose a folder")
+            dialog = QFileDialog(
+                self._window,
+                QCoreApplication.translate("HistoryPanel", "Export as Markdown: choose a folder"),
+            )
             dialog.setFileMode(QFileDialog.FileMode.Directory)
             dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
             dialog.fileSelected.connect(
                 lambda chosen: self._export(conversation, Path(chosen) / name, "markdown")
             )
         else:
-            dialog = QFileDialog(self._window, "Export as JSON", f"{name}.json", "JSON (*.json)")
+            dialog = QFileDialog(
+                self._window,
+                QCoreApplication.translate("HistoryPanel", "Export as JSON"),
+                f"{name}.json",
+                QCoreApplication.translate("HistoryPanel", "JSON (%1)").replace("%1", "*.json"),
+            )
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
             dialog.setDefaultSuffix("json")
             dialog.fileSelected.connect(
@@ -372,7 +413,8 @@ class HistoryPanel(QObject):
         else:
             written = sync.export_json(conversation, target)
         if written is not None:
-            self._status.notice(f"Exported to {written}")
+            exported = QCoreApplication.translate("HistoryPanel", "Exported to %1")
+            self._status.notice(exported.replace("%1", str(written)))
         return written
 
     def _export_dialog_closed(self) -> None:

@@ -16,7 +16,18 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,7 +88,8 @@ def when(timestamp: float, now: dt.datetime | None = None) -> str:
     if moment.date() == now.date():
         return time_of_day(moment)
     if moment.date() == (now - dt.timedelta(days=1)).date():
-        return "Yesterday " + time_of_day(moment)
+        yesterday = QCoreApplication.translate("HistorySidebar", "Yesterday %1")
+        return yesterday.replace("%1", time_of_day(moment))
     if moment.year == now.year:
         return day_month(moment)
     return day_month_year(moment)
@@ -224,10 +236,9 @@ class HistorySidebar(QDockWidget):
     newRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("History", parent)
+        super().__init__(parent)
         self.setObjectName("historySidebar")
         self.setAccessibleName("historySidebar")
-        self.setAccessibleDescription("Stored conversations, newest first, and a search box")
         self.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -236,6 +247,7 @@ class HistorySidebar(QDockWidget):
         self.setMinimumWidth(210)
         self._filling = False
         self._current_id = ""
+        self._loading = False
         #: deleted this session, most recent last: (id, title)
         self._deleted: list[tuple[str, str]] = []
 
@@ -248,21 +260,16 @@ class HistorySidebar(QDockWidget):
         self.search_box = QLineEdit(body)
         self.search_box.setObjectName("historySearch")
         self.search_box.setAccessibleName("historySearch")
-        self.search_box.setAccessibleDescription("Search the questions and answers of the history")
-        self.search_box.setPlaceholderText("Search conversations")
         self.search_box.setClearButtonEnabled(True)
         row.addWidget(self.search_box, 1)
         self.new_button = QToolButton(body)
         self.new_button.setObjectName("historyNewButton")
-        self.new_button.setText("New")
-        self.new_button.setToolTip("New conversation (Ctrl+N)")
         row.addWidget(self.new_button)
         column.addLayout(row)
 
         self.list = QListWidget(body)
         self.list.setObjectName("historyList")
         self.list.setAccessibleName("historyList")
-        self.list.setAccessibleDescription("Conversations, newest first; Enter opens, F2 renames")
         self.list.setItemDelegate(_RowDelegate(self.list))
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.setEditTriggers(
@@ -291,15 +298,10 @@ class HistorySidebar(QDockWidget):
         bar.addWidget(self.undo_label, 1)
         self.undo_button = QToolButton(self.undo_bar)
         self.undo_button.setObjectName("historyUndoButton")
-        self.undo_button.setText("Undo")
-        self.undo_button.setToolTip("Bring the deleted conversation back")
         bar.addWidget(self.undo_button)
         self.dismiss_button = QToolButton(self.undo_bar)
         self.dismiss_button.setObjectName("historyUndoDismiss")
         self.dismiss_button.setText("✕")
-        self.dismiss_button.setToolTip(
-            "Hide (deleted conversations are erased when the window closes)"
-        )
         self.dismiss_button.setAutoRaise(True)
         bar.addWidget(self.dismiss_button)
         self.undo_bar.hide()
@@ -307,7 +309,7 @@ class HistorySidebar(QDockWidget):
         self.setWidget(body)
 
         # Keyboard: Delete on the focused list deletes the current row.
-        delete_key = QAction("Delete", self.list)
+        self._delete_key = delete_key = QAction(self.list)
         delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.triggered.connect(lambda: self._on_delete(self.list.currentItem()))
@@ -326,6 +328,43 @@ class HistorySidebar(QDockWidget):
         self.list.customContextMenuRequested.connect(self._show_menu)
         self.undo_button.clicked.connect(self.undo_last)
         self.dismiss_button.clicked.connect(self._dismiss_undo)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The sidebar's words in the interface language (again on each language change; the
+        rows and their date headers come again from the history panel's refresh)."""
+        translate = QCoreApplication.translate
+        self.setWindowTitle(translate("HistorySidebar", "History"))
+        self.setAccessibleDescription(
+            translate("HistorySidebar", "Stored conversations, newest first, and a search box")
+        )
+        self.search_box.setAccessibleDescription(
+            translate("HistorySidebar", "Search the questions and answers of the history")
+        )
+        self.search_box.setPlaceholderText(translate("HistorySidebar", "Search conversations"))
+        self.new_button.setText(translate("HistorySidebar", "New"))
+        self.new_button.setToolTip(translate("HistorySidebar", "New conversation (Ctrl+N)"))
+        self.list.setAccessibleDescription(
+            translate("HistorySidebar", "Conversations, newest first; Enter opens, F2 renames")
+        )
+        self.undo_button.setText(translate("HistorySidebar", "Undo"))
+        self.undo_button.setToolTip(
+            translate("HistorySidebar", "Bring the deleted conversation back")
+        )
+        self.dismiss_button.setToolTip(
+            translate(
+                "HistorySidebar", "Hide (deleted conversations are erased when the window closes)"
+            )
+        )
+        self._delete_key.setText(translate("HistorySidebar", "Delete"))
+        if self._loading:
+            self.message.setText(translate("HistorySidebar", "Opening the history…"))
+        self._refresh_undo_bar()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- what the window shows -------------------------------------------------------------------
 
@@ -337,10 +376,10 @@ class HistorySidebar(QDockWidget):
     ) -> None:
         """The list as the store has it (newest first), under date headers (Today, Yesterday,
         This week…: :mod:`qwenvl_desktop.core.history.grouping`), counted from ``now``."""
-        from PySide6.QtCore import QLocale
-
         from qwenvl_desktop.core.history.grouping import group_by_date, unfinished_note
 
+        translate = QCoreApplication.translate
+        untitled = translate("HistorySidebar", "Untitled")
         # Qt numbers the days Monday = 1 … Sunday = 7; the grouping Monday = 0.
         week_start = QLocale().firstDayOfWeek().value - 1
         items: list[_Row] = []
@@ -348,39 +387,57 @@ class HistorySidebar(QDockWidget):
             items.append(("", "", group.label, "", (), ""))
             for summary in group.items:
                 count = summary.exchange_count
-                questions = f"{count} question{'s' if count != 1 else ''}"
+                questions = (
+                    translate("HistorySidebar", "1 question")
+                    if count == 1
+                    else translate("HistorySidebar", "%1 questions").replace(
+                        "%1", QLocale().toString(count)
+                    )
+                )
                 subtitle = f"{when(summary.updated_at, now)} · {questions}"
                 mark = unfinished_note(summary.last_state) or ""
-                items.append((summary.id, "", summary.title or "Untitled", subtitle, (), mark))
-        self._fill(items, "No conversations yet: the questions you ask are kept here.")
+                items.append((summary.id, "", summary.title or untitled, subtitle, (), mark))
+        self._fill(
+            items,
+            translate(
+                "HistorySidebar", "No conversations yet: the questions you ask are kept here."
+            ),
+        )
 
     def set_hits(self, hits: Sequence[SearchHit]) -> None:
         """Search results: one row per matching question or answer, newest first."""
+        translate = QCoreApplication.translate
         items: list[_Row] = []
         for hit in hits:
-            prefix = "Q: " if hit.field == "question" else "A: "
+            prefix = (
+                translate("HistorySidebar", "Q: ", "a question in the search results")
+                if hit.field == "question"
+                else translate("HistorySidebar", "A: ", "an answer in the search results")
+            )
             shifted = tuple((a + len(prefix), b + len(prefix)) for a, b in hit.highlights)
             items.append(
                 (
                     hit.conversation_id,
                     hit.exchange_id,
-                    hit.conversation_title or "Untitled",
+                    hit.conversation_title or translate("HistorySidebar", "Untitled"),
                     prefix + hit.snippet,
                     shifted,
                     "",
                 )
             )
-        self._fill(items, "Nothing in the history matches.")
+        self._fill(items, translate("HistorySidebar", "Nothing in the history matches."))
 
     def set_loading(self) -> None:
         """The history file is still opening (just after the start): say so, list nothing."""
         self.list.hide()
         self.search_box.setEnabled(False)
-        self.message.setText("Opening the history…")
+        self._loading = True
+        self.message.setText(QCoreApplication.translate("HistorySidebar", "Opening the history…"))
         self.message.show()
 
     def set_unavailable(self, sentence: str) -> None:
         """History is off (or could not be opened): say so instead of an empty list."""
+        self._loading = False
         self._filling = True
         self.list.clear()
         self._filling = False
@@ -464,6 +521,7 @@ class HistorySidebar(QDockWidget):
         items: Sequence[_Row],
         empty_message: str,
     ) -> None:
+        self._loading = False
         self._filling = True
         try:
             self.list.clear()
@@ -531,15 +589,16 @@ class HistorySidebar(QDockWidget):
         menu = QMenu(self)
         menu.setObjectName("historyMenu")
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        rename = menu.addAction("&Rename")
+        translate = QCoreApplication.translate
+        rename = menu.addAction(translate("HistorySidebar", "&Rename"))
         rename.triggered.connect(lambda: self.start_rename(conversation_id))
         menu.addSeparator()
-        markdown = menu.addAction("Export &Markdown…")
+        markdown = menu.addAction(translate("HistorySidebar", "Export &Markdown…"))
         markdown.triggered.connect(lambda: self.exportMarkdownRequested.emit(conversation_id))
-        as_json = menu.addAction("Export &JSON…")
+        as_json = menu.addAction(translate("HistorySidebar", "Export &JSON…"))
         as_json.triggered.connect(lambda: self.exportJsonRequested.emit(conversation_id))
         menu.addSeparator()
-        delete = menu.addAction("&Delete")
+        delete = menu.addAction(translate("HistorySidebar", "&Delete"))
         delete.triggered.connect(lambda: self.deleteRequested.emit(conversation_id))
         return menu
 
@@ -557,10 +616,14 @@ class HistorySidebar(QDockWidget):
             return
         _id, title = self._deleted[-1]
         more = len(self._deleted) - 1
-        text = f"Deleted “{title or 'Untitled'}”"
-        if more:
-            text += f" and {more} more"
-        self.undo_label.setText(text + ".")
+        translate = QCoreApplication.translate
+        title = title or translate("HistorySidebar", "Untitled")
+        text = (
+            translate("HistorySidebar", "Deleted “%1” and %2 more.").replace("%2", str(more))
+            if more
+            else translate("HistorySidebar", "Deleted “%1”.")
+        )
+        self.undo_label.setText(text.replace("%1", title))
         self.undo_bar.show()
 
     def _dismiss_undo(self) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qwenvl_desktop.core.i18n import translatable
 from qwenvl_desktop.gui import locale_format
 from qwenvl_desktop.gui.elided_label import ElidedLabel
 
@@ -72,18 +73,37 @@ ECONOMY_TOKENS = 512
 _DROP_FRAME_WIDTH = 2
 
 #: What the empty pane (a slim strip) says; the whole window takes drops too.
-EMPTY_HINT = "Drop images or videos here or anywhere in the window, or paste with Ctrl+V"
+EMPTY_HINT = translatable(
+    "ImagePane", "Drop images or videos here or anywhere in the window, or paste with Ctrl+V"
+)
 #: Format names as people know them.
 _FORMAT_NAMES = {"image/webp": "WebP", "image/png": "PNG", "image/jpeg": "JPEG"}
 
 
 def detail_words(detail: str, economy_tokens: int) -> str:
     """What a card's detail button says: Auto, High, or Economy with its cap."""
+    translate = QCoreApplication.translate
     if detail == "high":
-        return "High"
+        return translate("ImageCard", "High", "image detail")
     if detail == "economy":
-        return f"Eco {economy_tokens}"
-    return "Auto"
+        return translate("ImageCard", "Eco %1", "image detail: economy, its cap in tokens").replace(
+            "%1", str(economy_tokens)
+        )
+    return translate("ImageCard", "Auto", "image detail")
+
+
+def _detail_choice(detail: str, cap: int) -> str:
+    """A detail menu entry's words."""
+    translate = QCoreApplication.translate
+    if detail == "high":
+        return translate("ImageCard", "High — up to %1 tokens").replace(
+            "%1", locale_format.number(16384)
+        )
+    if detail == "economy":
+        return translate("ImageCard", "Economy — at most %1 tokens").replace(
+            "%1", locale_format.number(cap)
+        )
+    return translate("ImageCard", "Auto — the model's default pixels")
 
 
 class _ThumbnailCard(QFrame):
@@ -116,10 +136,8 @@ class _ThumbnailCard(QFrame):
         top.addWidget(self.name, 1)
         self.remove = QToolButton(self)
         self.remove.setObjectName("removeImageButton")
-        self.remove.setAccessibleName(f"Remove {label}")
         self.remove.setText("✕")
         self.remove.setAutoRaise(True)
-        self.remove.setToolTip("Remove this image")
         self.remove.clicked.connect(self.removeClicked)
         top.addWidget(self.remove)
         layout.addLayout(top)
@@ -127,40 +145,64 @@ class _ThumbnailCard(QFrame):
         self.picture.setObjectName("thumbnailPicture")
         self.picture.setFixedSize(THUMB_SIDE, THUMB_SIDE)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.picture.setText("Preparing…")
         self.picture.setCursor(Qt.CursorShape.PointingHandCursor)
         layout.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignHCenter)
         self.caption = QLabel(self)
         self.caption.setObjectName("thumbnailCaption")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.caption)
+        # What the card shows, kept so a language change can say it again.
+        self._prepared: PreparedImage | None = None
+        self._updating = False
+        self._detail = ("standard", ECONOMY_TOKENS)
+        self._high: tuple[str, bool] | None = None
         self._add_detail_button(layout)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        translate = QCoreApplication.translate
+        self.remove.setAccessibleName(
+            translate("ImageCard", "Remove %1").replace("%1", self._full_name)
+        )
+        self.remove.setToolTip(translate("ImageCard", "Remove this image"))
+        self.detail_button.setToolTip(
+            translate(
+                "ImageCard",
+                "Detail of this image: Auto (the pixels the model uses by default), High (up to "
+                "16,384 tokens) or Economy (fewer tokens, at most the cap chosen)",
+            )
+        )
+        for (detail, cap), action in self.detail_actions.items():
+            action.setText(_detail_choice(detail, cap))
+        self.detail_button.setText(detail_words(*self._detail))
+        if self._high is not None:
+            self.set_high_available(*self._high)
+        if self._prepared is None:
+            self.picture.setText(translate("ImageCard", "Preparing…"))
+        else:
+            self._show_prepared_words(self._prepared)
+        if self._updating:
+            self.caption.setText(translate("ImageCard", "updating…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _add_detail_button(self, layout: QVBoxLayout) -> None:
         """Auto / High / Economy (with its cap) for this image alone."""
         self.detail_button = QToolButton(self)
         self.detail_button.setObjectName("imageDetailButton")
         self.detail_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.detail_button.setText("Auto")
-        self.detail_button.setToolTip(
-            "Detail of this image: Auto (the pixels the model uses by default), High (up to "
-            "16,384 tokens) or Economy (fewer tokens, at most the cap chosen)"
-        )
         from PySide6.QtGui import QActionGroup  # with the first image (not on the first frame)
 
         menu = QMenu(self.detail_button)
         group = QActionGroup(menu)
         self.detail_actions = {}
-        choices = [("standard", ECONOMY_TOKENS, "Auto — the model's default pixels")]
-        choices.append(
-            ("high", ECONOMY_TOKENS, f"High — up to {locale_format.number(16384)} tokens")
-        )
-        choices += [
-            ("economy", c, f"Economy — at most {locale_format.number(c)} tokens")
-            for c in ECONOMY_CHOICES
-        ]
-        for detail, cap, text in choices:
-            action = menu.addAction(text)
+        choices = [("standard", ECONOMY_TOKENS), ("high", ECONOMY_TOKENS)]
+        choices += [("economy", c) for c in ECONOMY_CHOICES]
+        for detail, cap in choices:
+            action = menu.addAction(_detail_choice(detail, cap))
             action.setCheckable(True)
             group.addAction(action)
             action.triggered.connect(lambda _=False, d=detail, c=cap: self.detailChosen.emit(d, c))
@@ -169,18 +211,22 @@ class _ThumbnailCard(QFrame):
         layout.addWidget(self.detail_button, 0, Qt.AlignmentFlag.AlignHCenter)
 
     def show_detail(self, detail: str, economy_tokens: int) -> None:
+        self._detail = (detail, economy_tokens)
         self.detail_button.setText(detail_words(detail, economy_tokens))  # the style draws ▾
         action = self.detail_actions.get((detail, economy_tokens if detail == "economy" else 0))
         if action is not None:
             action.setChecked(True)
 
     def set_high_available(self, model: str, available: bool) -> None:
+        self._high = (model, available)
         action = self.detail_actions[("high", 0)]
         action.setEnabled(available)
         action.setText(
-            "High — up to 16,384 tokens"
+            _detail_choice("high", 0)
             if available
-            else f"High — {model} does not take the high-resolution flag"
+            else QCoreApplication.translate(
+                "ImageCard", "High — %1 does not take the high-resolution flag"
+            ).replace("%1", model)
         )
 
     def _elided(self, text: str) -> str:
@@ -188,11 +234,9 @@ class _ThumbnailCard(QFrame):
         return metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, THUMB_SIDE - 6)
 
     def show_prepared(self, prepared: PreparedImage) -> None:
-        attachment = prepared.attachment
+        self._prepared, self._updating = prepared, False
         thumb = prepared.thumbnail
-        if thumb.isNull():
-            self.picture.setText("🔗 link")
-        else:
+        if not thumb.isNull():
             from PySide6.QtGui import QPixmap  # with the first image
 
             pixmap = QPixmap.fromImage(thumb)
@@ -200,20 +244,32 @@ class _ThumbnailCard(QFrame):
             ratio = max(thumb.width(), thumb.height()) / THUMB_SIDE
             pixmap.setDevicePixelRatio(max(ratio, 1.0))
             self.picture.setPixmap(pixmap)
+        self._show_prepared_words(prepared)
+
+    def _show_prepared_words(self, prepared: PreparedImage) -> None:
+        translate = QCoreApplication.translate
+        attachment = prepared.attachment
+        if prepared.thumbnail.isNull():
+            self.picture.setText(translate("ImageCard", "🔗 link"))
         if attachment.sent_size:
             width, height = attachment.sent_size
             fmt = _FORMAT_NAMES.get(attachment.mime or "", "")
             size = f"{width}×{height} {fmt}".rstrip()
         else:
-            size = "link"
+            size = translate("ImageCard", "link")
         # What is sent, not the original: the size the model sees and what it costs.
-        self.caption.setText(f"{size}\n≈{locale_format.number(attachment.estimated_tokens)} tokens")
+        self.caption.setText(
+            translate("ImageCard", "%1\n≈%2 tokens")
+            .replace("%1", size)
+            .replace("%2", locale_format.number(attachment.estimated_tokens))
+        )
         notes = "\n".join(attachment.notes)
         self.setToolTip(attachment.summary() + (f"\n{notes}" if notes else ""))
-        self.picture.setToolTip("Click for a larger preview")
+        self.picture.setToolTip(translate("ImageCard", "Click for a larger preview"))
 
     def show_updating(self) -> None:
-        self.caption.setText("updating…")
+        self._updating = True
+        self.caption.setText(QCoreApplication.translate("ImageCard", "updating…"))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.picture.geometry().contains(
@@ -285,9 +341,6 @@ class ImagePane(QFrame):
         super().__init__(parent)
         self.setObjectName("imagePane")
         self.setAccessibleName("imagePane")
-        self.setAccessibleDescription(
-            "Images for the next question: drop files or browser images, paste with Ctrl+V"
-        )
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -297,35 +350,34 @@ class ImagePane(QFrame):
         self._video_cards: dict[str, VideoCard] = {}
         self._messages: list[str] = []
         self._previews: list[ImagePreview] = []
+        #: the model banner's last words, said again on a language change
+        self._model_support: tuple[str, bool, str | None] | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
         outer.setSpacing(4)
 
         header = QHBoxLayout()
-        title = QLabel("<b>Images</b>", self)
-        header.addWidget(title)
+        self.title = QLabel(self)
+        header.addWidget(self.title)
         # Empty, the pane is one slim row (the drop strip): the hint sits beside the title and
         # shortens with "…" rather than widening the window or scrolling sideways.
         self.empty_hint = ElidedLabel(self)
         self.empty_hint.setObjectName("imageEmptyHint")
-        self.empty_hint.setText(EMPTY_HINT)
-        self.empty_hint.setToolTip(EMPTY_HINT)
         self.empty_hint.setEnabled(False)
         header.addWidget(self.empty_hint, 1)
         # The totals shorten with "…" (whole in the tooltip): adding images never widens the window.
         self.summary = ElidedLabel(self)
         self.summary.setObjectName("imageSummary")
-        self.add_button = QPushButton("Add images…", self)
+        self.add_button = QPushButton(self)
         self.add_button.setObjectName("addImagesButton")
         self.add_button.clicked.connect(self.addFilesRequested)
         header.addWidget(self.add_button)
-        self.paste_button = QPushButton("Paste", self)
+        self.paste_button = QPushButton(self)
         self.paste_button.setObjectName("pasteImageButton")
-        self.paste_button.setToolTip("Paste an image from the clipboard (Ctrl+V)")
         self.paste_button.clicked.connect(self.paste_from_clipboard)
         header.addWidget(self.paste_button)
-        self.clear_button = QPushButton("Clear", self)
+        self.clear_button = QPushButton(self)
         self.clear_button.setObjectName("clearImagesButton")
         self.clear_button.clicked.connect(self.clearRequested)
         header.addWidget(self.clear_button)
@@ -367,16 +419,48 @@ class ImagePane(QFrame):
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         message_layout.addWidget(self.message_label, 1)
-        dismiss = QToolButton(self.message_frame)
-        dismiss.setText("Dismiss")
-        dismiss.setAutoRaise(True)
-        dismiss.clicked.connect(self.clear_messages)
-        message_layout.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        self.dismiss_button = QToolButton(self.message_frame)
+        self.dismiss_button.setAutoRaise(True)
+        self.dismiss_button.clicked.connect(self.clear_messages)
+        message_layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addWidget(self.message_frame)
         self.clear_button.setEnabled(False)
         # Never taller than its content: the space the composer has goes to the prompt, and the
         # splitter gives the rest of the window to the transcript.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        translate = QCoreApplication.translate
+        self.setAccessibleDescription(
+            translate(
+                "ImagePane",
+                "Images for the next question: drop files or browser images, paste with Ctrl+V",
+            )
+        )
+        self.title.setText(translate("ImagePane", "<b>Images</b>"))
+        hint = translate("ImagePane", EMPTY_HINT)
+        self.empty_hint.setText(hint)
+        self.empty_hint.setToolTip(hint)
+        self.add_button.setText(translate("ImagePane", "Add images…"))
+        self.paste_button.setText(translate("ImagePane", "Paste"))
+        self.paste_button.setToolTip(
+            translate("ImagePane", "Paste an image from the clipboard (Ctrl+V)")
+        )
+        self.clear_button.setText(translate("ImagePane", "Clear"))
+        self.dismiss_button.setText(translate("ImagePane", "Dismiss"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            # The totals, the banner and the video cards' progress are made from the draft.
+            if hasattr(self, "_draft"):
+                self._refresh()
+                for item_id in self._video_cards:
+                    self._show_video(item_id)
+            if self._model_support is not None:
+                self.set_model_support(*self._model_support)
+        super().changeEvent(event)
 
     def show_draft(self, draft: DraftAttachments) -> None:
         """Show ``draft`` from now on (once; the window's services come after its first frame)."""
@@ -417,13 +501,15 @@ class ImagePane(QFrame):
     def paste_from_clipboard(self) -> None:
         mime = QGuiApplication.clipboard().mimeData()
         if mime is None or not (mime.hasImage() or mime.hasUrls() or mime.formats()):
-            self.show_message("The clipboard is empty.")
+            self.show_message(QCoreApplication.translate("ImagePane", "The clipboard is empty."))
             return
         from qwenvl_desktop.platform.clipboard import drop_sources
 
         found, problems = drop_sources(mime, "pasted")
         if not found and mime.hasText() and not mime.hasUrls():
-            self.show_message("The clipboard holds text, not an image.")
+            self.show_message(
+                QCoreApplication.translate("ImagePane", "The clipboard holds text, not an image.")
+            )
             return
         for problem in problems:
             self.show_message(problem)
@@ -534,7 +620,12 @@ class ImagePane(QFrame):
                 notes=plan.notes,
             )
             card.show_planned(facts)
-            card.show_progress(done / max(total, 1), f"{done} of {total} frames")
+            card.show_progress(
+                done / max(total, 1),
+                QCoreApplication.translate("ImagePane", "%1 of %2 frames")
+                .replace("%1", str(done))
+                .replace("%2", str(total)),
+            )
         else:
             card.show_progress(None)
 
@@ -546,15 +637,20 @@ class ImagePane(QFrame):
         menu = QMenu(card)
         menu.setObjectName("imageTaskMenu")
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        translate = QCoreApplication.translate
         for task in TASKS.values():
-            action = menu.addAction(task.label)
+            # The tasks' labels are the shipped quick prompts' (core.prompts.quick_prompts).
+            label = translate("QuickPrompts", task.label)
+            action = menu.addAction(label)
             action.setObjectName(f"imageTask-{task.name}")
-            action.setStatusTip(f"Ask {task.label} about this image now")
+            action.setStatusTip(
+                translate("ImagePane", "Ask %1 about this image now").replace("%1", label)
+            )
             action.triggered.connect(
                 lambda _=False, name=task.name: self.taskRequested.emit(item_id, name)
             )
         menu.addSeparator()
-        remove = menu.addAction("Remove")
+        remove = menu.addAction(translate("ImagePane", "Remove"))
         remove.triggered.connect(lambda: self.removeRequested.emit(item_id))
         return menu
 
@@ -592,24 +688,17 @@ class ImagePane(QFrame):
             count, videos = len(self._cards), len(self._video_cards)
             pending = self._draft.pending_count()
             # The request's total before sending: every ready image's tokens and upload bytes.
-            parts = [f"{count} image{'s' if count != 1 else ''}"] if count or not videos else []
-            if videos:
-                unusable = sum(
+            text = _summary_words(
+                count,
+                videos,
+                unusable=sum(
                     1 for v in self._draft.videos() if v.problem is not None or v.cancelled
-                )
-                left_out = f" ({unusable} not sent)" if unusable else ""
-                parts.append(f"{videos} video{'s' if videos != 1 else ''}{left_out}")
-            text = ", ".join(parts)
-            tokens = self._draft.image_tokens() + self._draft.video_tokens()
-            upload = self._draft.upload_bytes() + self._draft.video_upload_bytes()
-            if tokens or upload:
-                text += (
-                    f", ≈{locale_format.number(tokens)} {'tokens' if videos else 'image tokens'}"
-                )
-                text += f", {_size_words(upload)} to send"
-            if any(a.detail == "high" for a in ready):
-                text += ", high resolution on"
-            text += f" ({pending} preparing)" if pending else ""
+                ),
+                tokens=self._draft.image_tokens() + self._draft.video_tokens(),
+                upload=self._draft.upload_bytes() + self._draft.video_upload_bytes(),
+                high=any(a.detail == "high" for a in ready),
+                pending=pending,
+            )
             self.summary.setText(text)
             self.summary.setToolTip(text)
         else:
@@ -636,14 +725,22 @@ class ImagePane(QFrame):
 
     def set_model_support(self, model: str, accepts_images: bool, alternative: str | None) -> None:
         """Say when the chosen model cannot read images (the images stay) and offer one that can."""
+        self._model_support = (model, accepts_images, alternative)
         if accepts_images:
             self.banner.hide()
             return
-        text = f"{model} cannot read images. Your images are kept"
-        text += "; switch to a model that can to send them." if alternative else "."
-        self.banner_text.setText(text)
+        translate = QCoreApplication.translate
         if alternative:
-            self.banner_button.setText(f"Use {alternative}")
+            text = translate(
+                "ImagePane",
+                "%1 cannot read images. Your images are kept; switch to a model that can to "
+                "send them.",
+            )
+        else:
+            text = translate("ImagePane", "%1 cannot read images. Your images are kept.")
+        self.banner_text.setText(text.replace("%1", model))
+        if alternative:
+            self.banner_button.setText(translate("ImagePane", "Use %1").replace("%1", alternative))
             self.banner_button.setProperty("model", alternative)
             self.banner_button.show()
         else:
@@ -658,7 +755,14 @@ class ImagePane(QFrame):
             return None
         attachment = item.prepared.attachment
         size = attachment.sent_size or attachment.original_size
-        title = attachment.source + (f" — {size[0]}×{size[1]} as sent" if size else "")
+        title = attachment.source
+        if size:
+            title = (
+                QCoreApplication.translate("ImagePane", "%1 — %2×%3 as sent")
+                .replace("%1", attachment.source)
+                .replace("%2", str(size[0]))
+                .replace("%3", str(size[1]))
+            )
         preview = ImagePreview(title, item.prepared.preview, self.window())
         preview.setWindowFlag(Qt.WindowType.Window, True)
         self._previews.append(preview)
@@ -725,6 +829,64 @@ class ImagePane(QFrame):
 
 def _size_words(size: int) -> str:
     return locale_format.size(size)
+
+
+def _summary_words(
+    images: int,
+    videos: int,
+    *,
+    unusable: int,
+    tokens: int,
+    upload: int,
+    high: bool,
+    pending: int,
+) -> str:
+    """The request's totals before sending: ``2 images, 1 video (1 not sent), ≈1,234 tokens,
+    12 KiB to send, high resolution on (1 preparing)`` — each piece a sentence of the catalog."""
+    translate = QCoreApplication.translate
+    separator = translate("ImagePane", ", ", "between the totals of the images")
+    parts = []
+    if images or not videos:
+        # Two sentences, not Qt's %n plural: English has no catalog to pick the form from.
+        words = (
+            translate("ImagePane", "%1 image")
+            if images == 1
+            else translate("ImagePane", "%1 images")
+        )
+        parts.append(words.replace("%1", str(images)))
+    if videos:
+        words = (
+            translate("ImagePane", "%1 video")
+            if videos == 1
+            else translate("ImagePane", "%1 videos")
+        )
+        text = words.replace("%1", str(videos))
+        if unusable:
+            text = (
+                translate("ImagePane", "%1 (%2 not sent)")
+                .replace("%1", text)
+                .replace("%2", str(unusable))
+            )
+        parts.append(text)
+    if tokens or upload:
+        words = (
+            translate("ImagePane", "≈%1 tokens, %2 to send")
+            if videos
+            else translate("ImagePane", "≈%1 image tokens, %2 to send")
+        )
+        parts.append(
+            words.replace("%1", locale_format.number(tokens)).replace("%2", _size_words(upload))
+        )
+    if high:
+        parts.append(translate("ImagePane", "high resolution on"))
+    text = separator.join(parts)
+    if pending:
+        text = (
+            translate("ImagePane", "%1 (%2 preparing)")
+            .replace("%1", text)
+            .replace("%2", str(pending))
+        )
+    return text
 
 
 class _WarningFrame(QFrame):

@@ -10,7 +10,7 @@ opened with ``open()``, not ``exec()``: a nested event loop would re-enter the q
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -46,24 +46,29 @@ class KeyDialog(QDialog):
         ``.masked``: "environment DASHSCOPE_API_KEY", "sk-…f3a9"); empty when there is none."""
         super().__init__(parent)
         self.setObjectName("keyDialog")
-        self.setWindowTitle("API key" if in_use_masked else "API key needed")
+        self._region = region
+        self._base_url = base_url
+        self._problem = problem
+        self._in_use_source = in_use_source
+        self._in_use_masked = in_use_masked
         self.setModal(True)
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        self.intro = QLabel(_intro(region, base_url, in_use_source, in_use_masked), self)
+        self.intro = QLabel(self)
         self.intro.setObjectName("keyIntro")
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
 
-        form = QFormLayout()
+        self._form = form = QFormLayout()
         self.key_edit = QLineEdit(self)
         self.key_edit.setObjectName("keyEdit")
         self.key_edit.setAccessibleName("keyEdit")
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.setPlaceholderText("sk-…")
         self.key_edit.textChanged.connect(self._validate)
-        form.addRow("API key", self.key_edit)
-        self.show_key = QCheckBox("Show the key", self)
+        self._key_label = QLabel(self)
+        form.addRow(self._key_label, self.key_edit)
+        self.show_key = QCheckBox(self)
         self.show_key.toggled.connect(
             lambda on: self.key_edit.setEchoMode(
                 QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
@@ -72,21 +77,7 @@ class KeyDialog(QDialog):
         form.addRow("", self.show_key)
         layout.addLayout(form)
 
-        status = keyring_status()
-        env = " or ".join(env_var_names(region))
-        if status.available:
-            where_text = f"The key is saved in the OS keyring ({status.backend}), nowhere else."
-        else:
-            where_text = (
-                "<b>No OS keyring is available</b>"
-                + (f" ({status.reason})" if status.reason else "")
-                + ". The key is kept in memory for this session only and is forgotten when the "
-                f"app quits. To keep using it, set the environment variable {env}."
-            )
-        # The keyring's problem is usually the reason already given: say it once.
-        if problem and problem not in where_text:
-            where_text += f"<br>The keyring reported: {problem}"
-        self.storage_note = QLabel(where_text, self)
+        self.storage_note = QLabel(self)
         self.storage_note.setObjectName("keyStorageNote")
         self.storage_note.setWordWrap(True)
         layout.addWidget(self.storage_note)
@@ -102,19 +93,43 @@ class KeyDialog(QDialog):
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self._region = region
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The dialog's words in the interface language (again on each language change)."""
+        translate = QCoreApplication.translate
+        self.setWindowTitle(
+            translate("KeyDialog", "API key")
+            if self._in_use_masked
+            else translate("KeyDialog", "API key needed")
+        )
+        self.intro.setText(
+            _intro(self._region, self._base_url, self._in_use_source, self._in_use_masked)
+        )
+        self._key_label.setText(translate("KeyDialog", "API key"))
+        self.show_key.setText(translate("KeyDialog", "Show the key"))
+        self.storage_note.setText(_storage_note(self._region, self._problem))
         self._validate()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def _validate(self) -> None:
+        translate = QCoreApplication.translate
         text = self.key_edit.text().strip()
         usable = bool(text) and not any(ch.isspace() for ch in text)
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setEnabled(usable)
         if text and not usable:
-            self.hint.setText("A key is one word without spaces.")
+            self.hint.setText(translate("KeyDialog", "A key is one word without spaces."))
         elif text and self._region != CUSTOM_REGION and not looks_like_dashscope_key(text):
             self.hint.setText(
-                "Model Studio keys usually look like sk-… followed by letters and digits."
+                translate(
+                    "KeyDialog",
+                    "Model Studio keys usually look like sk-… followed by letters and digits.",
+                )
             )
         else:
             self.hint.setText("")
@@ -131,27 +146,77 @@ class KeyDialog(QDialog):
 _ENVIRONMENT = "environment "
 
 
+def _storage_note(region: str, problem: str | None) -> str:
+    """Where the key will be kept: the OS keyring, or (without one) this session's memory."""
+    translate = QCoreApplication.translate
+    status = keyring_status()
+    if status.available:
+        where_text = translate(
+            "KeyDialog", "The key is saved in the OS keyring (%1), nowhere else."
+        ).replace("%1", status.backend)
+    else:
+        env = translate("KeyDialog", " or ").join(env_var_names(region))
+        title = (
+            translate("KeyDialog", "<b>No OS keyring is available</b> (%1).").replace(
+                "%1", status.reason
+            )
+            if status.reason
+            else translate("KeyDialog", "<b>No OS keyring is available</b>.")
+        )
+        where_text = title + translate(
+            "KeyDialog",
+            " The key is kept in memory for this session only and is forgotten when the app"
+            " quits. To keep using it, set the environment variable %1.",
+        ).replace("%1", env)
+    # The keyring's problem is usually the reason already given: say it once.
+    if problem and problem not in where_text:
+        where_text += translate("KeyDialog", "<br>The keyring reported: %1").replace("%1", problem)
+    return where_text
+
+
 def _intro(region: str, base_url: str, source: str, masked_key: str) -> str:
     """Which key is in use for the target and where it comes from, or that there is none."""
+    translate = QCoreApplication.translate
     custom = region == CUSTOM_REGION
-    where = f"the endpoint <b>{base_url}</b>" if custom else f"region <b>{region}</b> ({base_url})"
+    where = (
+        translate("KeyDialog", "the endpoint <b>%1</b>").replace("%1", base_url)
+        if custom
+        else translate("KeyDialog", "region <b>%1</b> (%2)")
+        .replace("%2", base_url)
+        .replace("%1", region)
+    )
     if masked_key and source.startswith(_ENVIRONMENT):
         variable = source.removeprefix(_ENVIRONMENT)
-        scope = "this endpoint" if custom else "this region"
-        return (
-            f"The key in use for {where} is <b>{masked_key}</b>, from the environment variable "
-            f"<b>{variable}</b>. A key stored here is used for {scope} when that variable is "
-            "unset."
+        sentence = (
+            translate(
+                "KeyDialog",
+                "The key in use for %1 is <b>%2</b>, from the environment variable <b>%3</b>. A"
+                " key stored here is used for this endpoint when that variable is unset.",
+            )
+            if custom
+            else translate(
+                "KeyDialog",
+                "The key in use for %1 is <b>%2</b>, from the environment variable <b>%3</b>. A"
+                " key stored here is used for this region when that variable is unset.",
+            )
         )
+        return sentence.replace("%3", variable).replace("%2", masked_key).replace("%1", where)
     if masked_key:
         return (
-            f"The key in use for {where} is <b>{masked_key}</b> ({source}). "
-            "A key saved here replaces it."
+            translate(
+                "KeyDialog",
+                "The key in use for %1 is <b>%2</b> (%3). A key saved here replaces it.",
+            )
+            .replace("%3", source)
+            .replace("%2", masked_key)
+            .replace("%1", where)
         )
-    bound = (
-        ""
-        if custom
-        else "<br>Keys are bound to their region: a Beijing key does not work in Singapore "
-        "and the other way round."
-    )
-    return f"There is no Model Studio API key for {where}.{bound}"
+    if custom:
+        return translate("KeyDialog", "There is no Model Studio API key for %1.").replace(
+            "%1", where
+        )
+    return translate(
+        "KeyDialog",
+        "There is no Model Studio API key for %1.<br>Keys are bound to their region: a Beijing"
+        " key does not work in Singapore and the other way round.",
+    ).replace("%1", where)

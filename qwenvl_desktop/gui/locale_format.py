@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 __all__ = ["day_month", "day_month_year", "decimal", "number", "size", "time_of_day"]
 
@@ -40,9 +40,12 @@ def decimal(value: float, places: int = 1) -> str:
 
 def size(byte_count: int) -> str:
     """A file or upload size: whole KiB under a MiB (at least 1), else MiB with one decimal."""
+    # The units are in the catalog too: some languages write them their own way (Kio, Мбайт).
     if byte_count >= 1024 * 1024:
-        return f"{decimal(byte_count / 2**20, 1)} MiB"
-    return f"{number(max(1, round(byte_count / 1024)))} KiB"
+        megabytes = decimal(byte_count / 2**20, 1)
+        return QCoreApplication.translate("LocaleFormat", "%1 MiB").replace("%1", megabytes)
+    kilobytes = number(max(1, round(byte_count / 1024)))
+    return QCoreApplication.translate("LocaleFormat", "%1 KiB").replace("%1", kilobytes)
 
 
 def time_of_day(moment: dt.datetime) -> str:

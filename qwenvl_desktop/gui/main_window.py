@@ -57,6 +57,7 @@ from qwenvl_desktop.core.conversation.words import (
     status_line,
     streaming_label,
 )
+from qwenvl_desktop.core.i18n import translate as shown_words
 from qwenvl_desktop.core.protocol.catalog import (
     CUSTOM_REGION,
     REGION_IDS,
@@ -109,6 +110,21 @@ IMAGE_FILTER = (
     f"Images and videos ({_IMAGE_GLOBS} {_VIDEO_GLOBS});;Images ({_IMAGE_GLOBS});;"
     f"Videos ({_VIDEO_GLOBS});;All files (*)"
 )
+
+
+def image_filter() -> str:
+    """:data:`IMAGE_FILTER` in the interface language (the patterns stay as they are)."""
+    translate = QCoreApplication.translate
+    return ";;".join(
+        (
+            translate("MainWindow", "Images and videos (%1)").replace(
+                "%1", f"{_IMAGE_GLOBS} {_VIDEO_GLOBS}"
+            ),
+            translate("MainWindow", "Images (%1)").replace("%1", _IMAGE_GLOBS),
+            translate("MainWindow", "Videos (%1)").replace("%1", _VIDEO_GLOBS),
+            translate("MainWindow", "All files (%1)").replace("%1", "*"),
+        )
+    )
 
 
 class MainWindow(QMainWindow):
@@ -284,7 +300,7 @@ class MainWindow(QMainWindow):
 
     def _build_widgets(self) -> None:
         self.picker = ModelPicker(self)
-        toolbar = QToolBar("Model", self)
+        toolbar = QToolBar(self)
         toolbar.setObjectName("modelToolbar")
         toolbar.setMovable(False)
         toolbar.addWidget(self.picker)
@@ -461,6 +477,8 @@ class MainWindow(QMainWindow):
         self.conversation_menu.setTitle(translate("MainWindow", "&Conversation"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
+        self._model_toolbar.setWindowTitle(translate("MainWindow", "Model"))
+        self.history_panel.retranslate()  # not a widget: no LanguageChange of its own
         words = (
             (self.new_action, translate("MainWindow", "&New conversation")),
             (self.add_images_action, translate("MainWindow", "&Add images…")),
@@ -580,19 +598,21 @@ class MainWindow(QMainWindow):
         if not self._wired:  # before the services exist nothing can be sent; the text stays
             return
         if self.controller.busy:
-            self.status.notice(STILL_STREAMING)
+            self.status.notice(shown_words("ConversationWords", STILL_STREAMING))
             return
         text = self.prompt.toPlainText()
         # Extract text goes to the region's OCR model (this question only): its images are
         # prepared for that model first.
         if self.draft.pending_count() or not self.document_actions.draft_ready_for(text):
             self._send_when_ready = True
-            self.status.set_state("Preparing images…")
+            self.status.set_state(QCoreApplication.translate("MainWindow", "Preparing images…"))
             return
         self._send_when_ready = False
         attachments = self.draft.media()  # images and videos, in the order added
         if not text.strip() and not attachments:
-            self.status.notice("Type a question or add an image first.")
+            self.status.notice(
+                QCoreApplication.translate("MainWindow", "Type a question or add an image first.")
+            )
             return
         # The transcript takes the thumbnails from the draft while the exchange starts
         # (_on_exchange_started), so the draft is emptied only after.
@@ -611,7 +631,11 @@ class MainWindow(QMainWindow):
 
     def retry(self, exchange_id: str) -> None:
         if not self.controller.retry(exchange_id):
-            self.status.notice("Only a finished reply can be retried, one at a time.")
+            self.status.notice(
+                QCoreApplication.translate(
+                    "MainWindow", "Only a finished reply can be retried, one at a time."
+                )
+            )
 
     def retry_last(self) -> None:
         last = self.controller.last_exchange()
@@ -620,7 +644,11 @@ class MainWindow(QMainWindow):
 
     def regenerate(self) -> None:
         if not self.controller.regenerate():
-            self.status.notice("Nothing to regenerate yet (or an answer is still streaming).")
+            self.status.notice(
+                QCoreApplication.translate(
+                    "MainWindow", "Nothing to regenerate yet (or an answer is still streaming)."
+                )
+            )
 
     def new_conversation(self) -> None:
         self.controller.new_conversation()
@@ -640,7 +668,7 @@ class MainWindow(QMainWindow):
         last = self.controller.last_exchange()
         if last is not None and last.answer:
             QGuiApplication.clipboard().setText(last.answer)
-            self.status.notice("Answer copied")
+            self.status.notice(QCoreApplication.translate("MainWindow", "Answer copied"))
 
     def toggle_last_thinking(self) -> None:
         last = self.controller.last_exchange()
@@ -659,7 +687,8 @@ class MainWindow(QMainWindow):
         if self._file_dialog is not None:
             self._file_dialog.raise_()
             return
-        dialog = QFileDialog(self, "Add images or videos", "", IMAGE_FILTER)
+        title = QCoreApplication.translate("MainWindow", "Add images or videos")
+        dialog = QFileDialog(self, title, "", image_filter())
         dialog.setObjectName("imageFileDialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dialog.filesSelected.connect(lambda files: self.draft.add_sources(files))
@@ -686,7 +715,7 @@ class MainWindow(QMainWindow):
             thumbnails = self.draft.thumbnails_for(exchange.attachments)
             self.transcript.add_exchange(exchange, thumbnails)
         self._refresh_welcome()
-        self.status.set_state(WAITING_LABEL)
+        self.status.set_state(shown_words("ConversationWords", WAITING_LABEL))
         self.status.set_rate(None)
 
     def _on_text(self, exchange_id: str, reasoning: str, answer: str) -> None:
@@ -744,7 +773,11 @@ class MainWindow(QMainWindow):
         self._refresh_welcome()
         if self._welcome is not None:
             self._welcome.focus_key()
-        self.status.notice("No API key for this region yet: paste one in the welcome above.")
+        self.status.notice(
+            QCoreApplication.translate(
+                "MainWindow", "No API key for this region yet: paste one in the welcome above."
+            )
+        )
 
     def ask_for_key(self) -> KeyDialog:
         """Open the key dialog for the current region (File ▸ Set API key…; non-blocking)."""
@@ -783,7 +816,11 @@ class MainWindow(QMainWindow):
     def _key_dialog_cancelled(self) -> None:
         self._send_after_key = False
         self._retry_after_key = None
-        self.status.notice("No key entered: nothing was sent. File ▸ Set API key… to add one.")
+        self.status.notice(
+            QCoreApplication.translate(
+                "MainWindow", "No key entered: nothing was sent. File ▸ Set API key… to add one."
+            )
+        )
 
     def _key_dialog_closed(self) -> None:
         if self._key_dialog is not None:
@@ -806,10 +843,15 @@ class MainWindow(QMainWindow):
         if where == SESSION_SOURCE:
             # Not "saved": without a keyring the key lives in memory until the app quits.
             self.status.notice(
-                "Key kept for this session only (no OS keyring): set DASHSCOPE_API_KEY to keep it."
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "Key kept for this session only (no OS keyring): set DASHSCOPE_API_KEY to keep"
+                    " it.",
+                )
             )
         else:
-            self.status.notice(f"Key saved in the {where}.")
+            saved = QCoreApplication.translate("MainWindow", "Key saved in the %1.")
+            self.status.notice(saved.replace("%1", where))
         if self._retry_after_key is not None:
             exchange_id, self._retry_after_key = self._retry_after_key, None
             self.controller.retry(exchange_id)
@@ -876,15 +918,19 @@ class MainWindow(QMainWindow):
         """The welcome's sample: its picture into the draft and its question into an empty
         prompt; without a key yet, it is sent as soon as one is stored."""
         from qwenvl_desktop.core.assets import sample_image_path
-        from qwenvl_desktop.gui.welcome import SAMPLE_QUESTION
+        from qwenvl_desktop.gui.welcome import sample_question
 
         self.draft.add_sources([str(sample_image_path())])
         if not self.prompt.toPlainText().strip():
-            self.prompt.setPlainText(SAMPLE_QUESTION)
+            self.prompt.setPlainText(sample_question())
         if self.controller.key_state.present is False and self._welcome is not None:
             self._send_after_key = True
             self._welcome.focus_key()
-            self.status.notice("The sample picture and its question go out once the key is in.")
+            self.status.notice(
+                QCoreApplication.translate(
+                    "MainWindow", "The sample picture and its question go out once the key is in."
+                )
+            )
         else:
             self.prompt.setFocus()
 
@@ -921,7 +967,11 @@ class MainWindow(QMainWindow):
         if command is None:
             return False
         QGuiApplication.clipboard().setText(command)
-        self.status.notice("curl command copied: it reads the key from $DASHSCOPE_API_KEY")
+        self.status.notice(
+            QCoreApplication.translate(
+                "MainWindow", "curl command copied: it reads the key from $DASHSCOPE_API_KEY"
+            )
+        )
         return True
 
     # -- window conventions ------------------------------------------------------------------------
@@ -988,25 +1038,14 @@ class MainWindow(QMainWindow):
             self._welcome.set_send_keys(keys)
 
     def _retranslate_send_keys(self) -> None:
-        """Send's tooltip and the prompt's placeholder: they name the key that sends."""
+        """Send's tooltip: it names the key that sends (the prompt says its placeholder itself:
+        ``PromptEdit.retranslate``)."""
         translate = QCoreApplication.translate
         keys = self._send_keys()
         self.send_button.setToolTip(translate("MainWindow", "Send (%1)").replace("%1", keys))
         self.send_button.setAccessibleDescription(
             translate("MainWindow", "Send the question (%1)").replace("%1", keys)
         )
-        # PromptEdit.set_send_with sets these in English; the window says them in the interface
-        # language (until the prompt retranslates itself).
-        if self.prompt.enter_sends:
-            placeholder = translate(
-                "MainWindow",
-                "Ask about the images…  (Enter to send, Shift+Enter for a new line, Esc to stop)",
-            )
-        else:
-            placeholder = translate(
-                "MainWindow", "Ask about the images…  (Ctrl+Enter to send, Esc to stop)"
-            )
-        self.prompt.setPlaceholderText(placeholder)
 
     def _send_keys(self) -> str:
         """The key that sends a question now, in words ("Enter", "Ctrl+Enter")."""

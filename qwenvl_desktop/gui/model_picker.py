@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qwenvl_desktop.core.i18n import translatable
 from qwenvl_desktop.core.protocol.regions import CUSTOM_REGION
 from qwenvl_desktop.gui.elided_label import ElidedLabel
 
@@ -51,22 +52,53 @@ MAX_THINKING_BUDGET = 81920
 #: a model cares about, as a short word for the list and the label beside it, and what the word
 #: means for the tooltip. A flag with a value is keyed by its name (``grounding``).
 _FLAG_WORDS = {
-    "thinking": ("thinks", "always reasons step by step before it answers (slower)"),
-    "thinking:optional": ("can think", "can reason before it answers: the Thinking switch"),
-    "stream-only": ("stream only", "answers only as a stream"),
-    "ocr": ("reads text", "made for reading the text in images and documents"),
-    "video": ("video", "also takes video"),
-    "grounding": ("finds objects", "can point at things: boxes drawn on the image"),
-    "no-images": ("no images", "cannot read images"),
-    "unlisted": ("not in catalog", "not in the built-in catalog: its abilities are guessed"),
+    "thinking": (
+        translatable("ModelPicker", "thinks"),
+        translatable("ModelPicker", "always reasons step by step before it answers (slower)"),
+    ),
+    "thinking:optional": (
+        translatable("ModelPicker", "can think"),
+        translatable("ModelPicker", "can reason before it answers: the Thinking switch"),
+    ),
+    "stream-only": (
+        translatable("ModelPicker", "stream only"),
+        translatable("ModelPicker", "answers only as a stream"),
+    ),
+    "ocr": (
+        translatable("ModelPicker", "reads text"),
+        translatable("ModelPicker", "made for reading the text in images and documents"),
+    ),
+    "video": (
+        translatable("ModelPicker", "video"),
+        translatable("ModelPicker", "also takes video"),
+    ),
+    "grounding": (
+        translatable("ModelPicker", "finds objects"),
+        translatable("ModelPicker", "can point at things: boxes drawn on the image"),
+    ),
+    "no-images": (
+        translatable("ModelPicker", "no images"),
+        translatable("ModelPicker", "cannot read images"),
+    ),
+    "unlisted": (
+        translatable("ModelPicker", "not in catalog"),
+        translatable("ModelPicker", "not in the built-in catalog: its abilities are guessed"),
+    ),
 }
 
-#: Flags with a number, shown only as detail in the tooltip (``{}`` is the number).
+#: Flags with a number, shown only as detail in the tooltip (``%1`` is the number).
 _FLAG_DETAILS = {
-    "grid": "each image token covers {} × {} pixels",
-    "context": "holds up to {} tokens per conversation",
-    "max-output": "answers up to {} tokens long",
+    "grid": translatable("ModelPicker", "each image token covers %1 × %1 pixels"),
+    "context": translatable("ModelPicker", "holds up to %1 tokens per conversation"),
+    "max-output": translatable("ModelPicker", "answers up to %1 tokens long"),
 }
+
+#: Catalog groups that are words, not model families (the families' names stay as they are).
+_GROUP_WORDS = frozenset({translatable("ModelPicker", "Other")})
+
+
+def _words(text: str) -> str:
+    return QCoreApplication.translate("ModelPicker", text)
 
 
 def _flag_key(flag: str) -> str:
@@ -77,13 +109,17 @@ def _flag_key(flag: str) -> str:
 
 def model_flags(info: ModelInfo) -> list[str]:
     """The flags a person choosing a model cares about, in words (in the catalog's order)."""
-    return [_FLAG_WORDS[key][0] for key in map(_flag_key, info.flags()) if key in _FLAG_WORDS]
+    return [
+        _words(_FLAG_WORDS[key][0]) for key in map(_flag_key, info.flags()) if key in _FLAG_WORDS
+    ]
 
 
 def model_flags_tooltip(info: ModelInfo) -> str:
     """Each flag's word with what it means, then the detail (image grid, context, output)."""
     lines = [
-        f"{word}: {meaning}"
+        QCoreApplication.translate("ModelPicker", "%1: %2")
+        .replace("%1", _words(word))
+        .replace("%2", _words(meaning))
         for word, meaning in (
             _FLAG_WORDS[key] for key in map(_flag_key, info.flags()) if key in _FLAG_WORDS
         )
@@ -92,9 +128,13 @@ def model_flags_tooltip(info: ModelInfo) -> str:
         name, _, value = flag.partition(":")
         if name in _FLAG_DETAILS and value.isdigit():
             number = f"{int(value):,}"
-            lines.append(_FLAG_DETAILS[name].format(number, number))
+            lines.append(_words(_FLAG_DETAILS[name]).replace("%1", number))
         elif name == "like":
-            lines.append(f"behaves as {value} (your configuration)")
+            lines.append(
+                QCoreApplication.translate(
+                    "ModelPicker", "behaves as %1 (your configuration)"
+                ).replace("%1", value)
+            )
     return "\n".join(lines)
 
 
@@ -154,11 +194,11 @@ class ModelPicker(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
-        layout.addWidget(QLabel("Region", self))
+        self.region_label = QLabel(self)
+        layout.addWidget(self.region_label)
         self.region = QComboBox(self)
         self.region.setObjectName("regionPicker")
         self.region.setAccessibleName("regionPicker")
-        self.region.setAccessibleDescription("Service region; each has its own key and endpoint")
         self.region.setItemDelegate(_SecondaryTextDelegate(self.region))
         self.region.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.region.currentIndexChanged.connect(self._region_changed)
@@ -175,11 +215,11 @@ class ModelPicker(QWidget):
         layout.addWidget(self.custom_url, 3)
 
         layout.addSpacing(8)
-        layout.addWidget(QLabel("Model", self))
+        self.model_label = QLabel(self)
+        layout.addWidget(self.model_label)
         self.model = QComboBox(self)
         self.model.setObjectName("modelPicker")
         self.model.setAccessibleName("modelPicker")
-        self.model.setAccessibleDescription("Model, grouped by family, with its flags")
         self.model.setItemDelegate(_SecondaryTextDelegate(self.model))
         self.model.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.model.setMinimumContentsLength(14)
@@ -194,10 +234,9 @@ class ModelPicker(QWidget):
         layout.addWidget(self.flags)
 
         layout.addSpacing(8)
-        self.thinking = QCheckBox("Thinking", self)
+        self.thinking = QCheckBox(self)
         self.thinking.setObjectName("thinkingSwitch")
         self.thinking.setAccessibleName("thinkingSwitch")
-        self.thinking.setToolTip("Let the model reason before it answers (hybrid-thinking models)")
         self.thinking.toggled.connect(self._thinking_changed)
         layout.addWidget(self.thinking)
         self.budget = QSpinBox(self)
@@ -205,21 +244,57 @@ class ModelPicker(QWidget):
         self.budget.setAccessibleName("thinkingBudget")
         self.budget.setRange(0, MAX_THINKING_BUDGET)
         self.budget.setSingleStep(1024)
-        self.budget.setSpecialValueText("auto")
-        self.budget.setSuffix(" tok")
-        self.budget.setToolTip("Most tokens the model may spend thinking (0: its default)")
         self.budget.valueChanged.connect(self._thinking_changed)
         layout.addWidget(self.budget)
         layout.addStretch(1)
+        self._regions: list[tuple[str, str]] = []
+        self._models: list[ModelInfo] = []
         self._show_thinking(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        translate = QCoreApplication.translate
+        self.region_label.setText(translate("ModelPicker", "Region"))
+        self.region.setAccessibleDescription(
+            translate("ModelPicker", "Service region; each has its own key and endpoint")
+        )
+        self.model_label.setText(translate("ModelPicker", "Model"))
+        self.model.setAccessibleDescription(
+            translate("ModelPicker", "Model, grouped by family, with its flags")
+        )
+        self.thinking.setText(translate("ModelPicker", "Thinking"))
+        self.thinking.setToolTip(
+            translate(
+                "ModelPicker", "Let the model reason before it answers (hybrid-thinking models)"
+            )
+        )
+        self.budget.setSpecialValueText(translate("ModelPicker", "auto", "thinking budget"))
+        self.budget.setSuffix(translate("ModelPicker", " tok", "unit of the thinking budget"))
+        self.budget.setToolTip(
+            translate("ModelPicker", "Most tokens the model may spend thinking (0: its default)")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            # The lists' flags and the custom entry's words are made when they are filled.
+            if self._regions:
+                region = self.current_region()
+                self.set_regions(self._regions)
+                self.set_region(region, self.custom_url.text())
+            if self._models:
+                self.set_models(self._models, self.current_model())
+        super().changeEvent(event)
 
     # -- filling --------------------------------------------------------------------------------
 
     def set_regions(self, regions: Sequence[tuple[str, str]]) -> None:
         """(id, description) pairs; a "custom" entry is added for any other endpoint."""
+        self._regions = list(regions)
+        custom = QCoreApplication.translate("ModelPicker", "any compatible endpoint URL")
         self.region.blockSignals(True)
         self.region.clear()
-        for region_id, label in [*regions, (CUSTOM_REGION, "any compatible endpoint URL")]:
+        for region_id, label in [*regions, (CUSTOM_REGION, custom)]:
             self.region.addItem(region_id, region_id)
             index = self.region.count() - 1
             self.region.setItemData(index, label, SECONDARY_ROLE)
@@ -238,6 +313,7 @@ class ModelPicker(QWidget):
 
     def set_models(self, models: Sequence[ModelInfo], current: str) -> None:
         """Fill the list grouped by family (group headers cannot be chosen)."""
+        self._models = list(models)
         self.model.blockSignals(True)
         self._model_items.clear()
         groups: dict[str, list[ModelInfo]] = {}
@@ -249,7 +325,7 @@ class ModelPicker(QWidget):
         header_font.setBold(True)
         self._infos = {info.name: info for info in models}
         for group in order:
-            header = QStandardItem(group)
+            header = QStandardItem(_words(group) if group in _GROUP_WORDS else group)
             header.setFlags(Qt.ItemFlag.NoItemFlags)
             header.setFont(header_font)
             self._model_items.appendRow(header)

@@ -16,7 +16,7 @@ the key.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -63,12 +63,31 @@ class PromptEdit(QPlainTextEdit):
         """``"enter"``: Enter sends, Shift+Enter starts a new line; ``"ctrl_enter"``: Enter
         starts a new line and Ctrl+Enter sends. Ctrl+Enter sends either way."""
         self._enter_sends = send_with == "enter"
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The placeholder and the description: they name the key that sends."""
+        translate = QCoreApplication.translate
         if self._enter_sends:
-            keys, description = "Enter to send, Shift+Enter for a new line", "Enter sends"
+            description = translate("PromptEdit", "Question. Enter sends, Esc stops the answer")
+            placeholder = translate(
+                "PromptEdit",
+                "Ask about the images…  (Enter to send, Shift+Enter for a new line, Esc to stop)",
+            )
         else:
-            keys, description = "Ctrl+Enter to send", "Ctrl+Enter sends"
-        self.setAccessibleDescription(f"Question. {description}, Esc stops the answer")
-        self.setPlaceholderText(f"Ask about the images…  ({keys}, Esc to stop)")
+            description = translate(
+                "PromptEdit", "Question. Ctrl+Enter sends, Esc stops the answer"
+            )
+            placeholder = translate(
+                "PromptEdit", "Ask about the images…  (Ctrl+Enter to send, Esc to stop)"
+            )
+        self.setAccessibleDescription(description)
+        self.setPlaceholderText(placeholder)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         # Each event carries the whole current preedit: empty means the composition ended

@@ -10,7 +10,7 @@ languages; choosing one saves it as the new default and asks at once. "Edit…" 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -32,14 +32,31 @@ from qwenvl_desktop.core.prompts.quick_prompts import (
     QuickPrompt,
     QuickPrompts,
     QuickPromptsError,
+    language_name,
     translation_languages,
 )
 
-__all__ = ["LANGUAGES", "QuickPromptsBar", "QuickPromptsEditor", "translate_choices"]
+__all__ = [
+    "LANGUAGES",
+    "QuickPromptsBar",
+    "QuickPromptsEditor",
+    "saved_language",
+    "translate_choices",
+]
 
 #: offered in the "Translate to…" drop-down (the interface's language first:
 #: :func:`translate_choices`)
 LANGUAGES = TRANSLATION_LANGUAGES
+
+
+def saved_language(typed: str) -> str:
+    """The name to save for a language the person typed: a listed language's English name when
+    they typed it as the interface names it (``日本語`` → ``Japanese``), else as typed."""
+    typed = typed.strip()
+    for language in TRANSLATION_LANGUAGES:
+        if typed in (language, language_name(language)):
+            return language
+    return typed
 
 
 def translate_choices() -> tuple[str, ...]:
@@ -78,11 +95,36 @@ class QuickPromptsBar(QWidget):
         self._buttons: dict[str, QToolButton] = {}
         self._editor: QuickPromptsEditor | None = None
         self.edit_button = QToolButton(self)
-        self.edit_button.setText("Edit…")
-        self.edit_button.setToolTip("Change, add or reorder the quick prompts")
         self.edit_button.setAutoRaise(True)
         self.edit_button.clicked.connect(self.open_editor)
         self.rebuild()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The edit button's words; the prompts' buttons are rebuilt on a language change."""
+        translate = QCoreApplication.translate
+        self.edit_button.setText(translate("QuickPromptsBar", "Edit…"))
+        self.edit_button.setToolTip(
+            translate("QuickPromptsBar", "Change, add or reorder the quick prompts")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._relabel()  # the shipped prompts' labels and questions follow the language
+        super().changeEvent(event)
+
+    def _relabel(self) -> None:
+        """The buttons' words in the new language, the buttons kept: deleting them here (with
+        their language menus) during Qt's LanguageChange made PySide take the window's own menus
+        for deleted on the next switch (a wrapper for a reused address)."""
+        for prompt in self.prompts:
+            button = self._buttons.get(prompt.id)
+            if button is None:
+                self.rebuild()
+                return
+            button.setText(prompt.render_label(self.prompts.language))
+            button.setToolTip(prompt.render(self.prompts.language))
 
     def button(self, prompt_id: str) -> QToolButton:
         """The button of one prompt (tests, and the window's keyboard shortcuts)."""
@@ -152,7 +194,7 @@ class QuickPromptsBar(QWidget):
     def _fill_language_menu(self, menu: QMenu, prompt_id: str) -> None:
         menu.clear()
         for language in translate_choices():
-            action = QAction(language, menu)
+            action = QAction(language_name(language), menu)
             action.setCheckable(True)
             action.setChecked(language == self.prompts.language)
             action.triggered.connect(
@@ -160,19 +202,23 @@ class QuickPromptsBar(QWidget):
             )
             menu.addAction(action)
         menu.addSeparator()
-        other = QAction("Other…", menu)
+        other = QAction(QCoreApplication.translate("QuickPromptsBar", "Other…"), menu)
         other.triggered.connect(lambda _checked=False: self._ask_language(prompt_id))
         menu.addAction(other)
 
     def _ask_language(self, prompt_id: str) -> None:
         from PySide6.QtWidgets import QInputDialog
 
+        translate = QCoreApplication.translate
         language, ok = QInputDialog.getText(
-            self, "Translate to", "Language:", text=self.prompts.language
+            self,
+            translate("QuickPromptsBar", "Translate to"),
+            translate("QuickPromptsBar", "Language:"),
+            text=language_name(self.prompts.language),
         )
         if ok and language.strip():
             try:
-                self.choose(prompt_id, language.strip())
+                self.choose(prompt_id, saved_language(language))
             except QuickPromptsError as exc:
                 self.saveFailed.emit(str(exc))
 
@@ -180,7 +226,11 @@ class QuickPromptsBar(QWidget):
         try:
             self.prompts.save()
         except OSError as exc:
-            self.saveFailed.emit(f"The quick prompts could not be saved: {exc}")
+            self.saveFailed.emit(
+                QCoreApplication.translate(
+                    "QuickPromptsBar", "The quick prompts could not be saved: %1"
+                ).replace("%1", str(exc))
+            )
             return
         self.promptsChanged.emit()
 
@@ -194,7 +244,6 @@ class QuickPromptsEditor(QDialog):
         from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QFormLayout, QListWidget
 
         super().__init__(parent)
-        self.setWindowTitle("Quick prompts")
         self.edited = prompts.copy()
         self._loading = False
 
@@ -202,9 +251,8 @@ class QuickPromptsEditor(QDialog):
         self.list.currentRowChanged.connect(self._show_row)
         self.label_edit = QLineEdit(self)
         self.text_edit = QPlainTextEdit(self)
-        self.text_edit.setPlaceholderText("The question to ask. {language} is replaced.")
-        self.ocr_check = QCheckBox("Use the region's OCR model when there is one", self)
-        self.language_edit = QLineEdit(self.edited.language, self)
+        self.ocr_check = QCheckBox(self)
+        self.language_edit = QLineEdit(language_name(self.edited.language), self)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: white; background: #b3261e; padding: 3px")
         self.error.hide()
@@ -213,27 +261,30 @@ class QuickPromptsEditor(QDialog):
         self.ocr_check.toggled.connect(self._apply_fields)
         self.language_edit.textEdited.connect(self._apply_language)
 
-        self.add_button = QPushButton("Add", self)
+        self.add_button = QPushButton(self)
         self.add_button.clicked.connect(self._add)
-        self.remove_button = QPushButton("Remove", self)
+        self.remove_button = QPushButton(self)
         self.remove_button.clicked.connect(self._remove)
-        up = QPushButton("Up", self)
-        up.clicked.connect(lambda: self._move(-1))
-        down = QPushButton("Down", self)
-        down.clicked.connect(lambda: self._move(1))
-        defaults = QPushButton("Restore defaults", self)
-        defaults.clicked.connect(self._restore_defaults)
+        self.up_button = QPushButton(self)
+        self.up_button.clicked.connect(lambda: self._move(-1))
+        self.down_button = QPushButton(self)
+        self.down_button.clicked.connect(lambda: self._move(1))
+        self.defaults_button = QPushButton(self)
+        self.defaults_button.clicked.connect(self._restore_defaults)
         row_buttons = QHBoxLayout()
-        for widget in (self.add_button, self.remove_button, up, down):
+        for widget in (self.add_button, self.remove_button, self.up_button, self.down_button):
             row_buttons.addWidget(widget)
         row_buttons.addStretch(1)
-        row_buttons.addWidget(defaults)
+        row_buttons.addWidget(self.defaults_button)
 
+        self.label_caption = QLabel(self)
+        self.question_caption = QLabel(self)
+        self.language_caption = QLabel(self)
         form = QFormLayout()
-        form.addRow("Label", self.label_edit)
-        form.addRow("Question", self.text_edit)
+        form.addRow(self.label_caption, self.label_edit)
+        form.addRow(self.question_caption, self.text_edit)
         form.addRow("", self.ocr_check)
-        form.addRow("Translate to", self.language_edit)
+        form.addRow(self.language_caption, self.language_edit)
         body = QHBoxLayout()
         body.addWidget(self.list, 1)
         body.addLayout(form, 2)
@@ -249,6 +300,31 @@ class QuickPromptsEditor(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self._reload(0)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        translate = QCoreApplication.translate
+        self.setWindowTitle(translate("QuickPromptsEditor", "Quick prompts"))
+        self.text_edit.setPlaceholderText(
+            translate("QuickPromptsEditor", "The question to ask. {language} is replaced.")
+        )
+        self.ocr_check.setText(
+            translate("QuickPromptsEditor", "Use the region's OCR model when there is one")
+        )
+        self.add_button.setText(translate("QuickPromptsEditor", "Add"))
+        self.remove_button.setText(translate("QuickPromptsEditor", "Remove"))
+        self.up_button.setText(translate("QuickPromptsEditor", "Up"))
+        self.down_button.setText(translate("QuickPromptsEditor", "Down"))
+        self.defaults_button.setText(translate("QuickPromptsEditor", "Restore defaults"))
+        self.label_caption.setText(translate("QuickPromptsEditor", "Label"))
+        self.question_caption.setText(translate("QuickPromptsEditor", "Question"))
+        self.language_caption.setText(translate("QuickPromptsEditor", "Translate to"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._reload(self.list.currentRow())  # shipped labels follow the language
+        super().changeEvent(event)
 
     def _current(self) -> QuickPrompt | None:
         row = self.list.currentRow()
@@ -271,8 +347,9 @@ class QuickPromptsEditor(QDialog):
             return
         prompt = self._current()
         self._loading = True
-        self.label_edit.setText(prompt.label if prompt else "")
-        self.text_edit.setPlainText(prompt.text if prompt else "")
+        # Shipped words show in the interface language; saved as typed only once edited.
+        self.label_edit.setText(prompt.shown_label if prompt else "")
+        self.text_edit.setPlainText(prompt.shown_text if prompt else "")
         self.ocr_check.setChecked(prompt.ocr if prompt else False)
         for widget in (self.label_edit, self.text_edit, self.ocr_check, self.remove_button):
             widget.setEnabled(prompt is not None)
@@ -283,11 +360,13 @@ class QuickPromptsEditor(QDialog):
         prompt = self._current()
         if self._loading or prompt is None:
             return
+        label, text = self.label_edit.text(), self.text_edit.toPlainText()
         try:
             updated = self.edited.update(
                 prompt.id,
-                label=self.label_edit.text(),
-                text=self.text_edit.toPlainText(),
+                # a field still showing the shipped words keeps them (and their translations)
+                label=None if label == prompt.shown_label else label,
+                text=None if text == prompt.shown_text else text,
                 ocr=self.ocr_check.isChecked(),
             )
         except QuickPromptsError as exc:
@@ -300,7 +379,7 @@ class QuickPromptsEditor(QDialog):
 
     def _apply_language(self, text: str) -> None:
         try:
-            self.edited.set_language(text)
+            self.edited.set_language(saved_language(text))
         except QuickPromptsError as exc:
             self._set_error(str(exc))
             return
@@ -329,7 +408,7 @@ class QuickPromptsEditor(QDialog):
 
     def _restore_defaults(self) -> None:
         self.edited.reset()
-        self.language_edit.setText(self.edited.language)
+        self.language_edit.setText(language_name(self.edited.language))
         self._reload(0)
 
     def _set_error(self, message: str | None) -> None:

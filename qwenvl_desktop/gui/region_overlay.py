@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -30,12 +30,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from qwenvl_desktop.core.i18n import translatable
 from qwenvl_desktop.platform.screenshot.models import ScreenGrab
 
 __all__ = ["RegionOverlay", "RegionSelector"]
 
 _DIM = QColor(0, 0, 0, 120)
-_HINT = "Drag to select a region  ·  Esc to cancel"
+_HINT = translatable("RegionOverlay", "Drag to select a region  ·  Esc to cancel")
 # Room around the selection repainted on a move: the border and the size label sit outside it.
 _REPAINT_MARGIN = 48
 
@@ -51,7 +52,7 @@ class RegionOverlay(QWidget):
         self._selector = selector
         self._origin: QPointF | None = None
         self._selection = QRectF()
-        self.setWindowTitle("Capture region")
+        self.setWindowTitle(QCoreApplication.translate("RegionOverlay", "Capture region"))
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -115,11 +116,12 @@ class RegionOverlay(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         painter.setFont(font)
         metrics = painter.fontMetrics()
-        box = QRectF(metrics.boundingRect(_HINT).adjusted(-14, -8, 14, 8))
+        hint = QCoreApplication.translate("RegionOverlay", _HINT)
+        box = QRectF(metrics.boundingRect(hint).adjusted(-14, -8, 14, 8))
         box.moveCenter(QPointF(self.width() / 2, box.height() + 24))
         painter.fillRect(box, QColor(0, 0, 0, 170))
         painter.setPen(QColor(255, 255, 255))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, _HINT)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, hint)
 
     def _repaint_around(self, before: QRectF, after: QRectF) -> None:
         area = before.united(after).toAlignedRect()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -131,10 +131,18 @@ class NoticeBar(QStatusBar):
     Qt draws them whole, clipped where the first permanent label begins, so they ran into it —
     with the whole notice in the bar's tooltip."""
 
+    #: the interface language changed (the :class:`StatusPanel` retranslates its labels)
+    languageChanged = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusBar")
         self.messageChanged.connect(self._message_changed)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.languageChanged.emit()
+        super().changeEvent(event)
 
     def message_rect(self) -> QRect:
         """Where the notice is drawn: from the left to the first permanent label."""
@@ -212,7 +220,16 @@ class StatusPanel:
 
     def __init__(self, bar: QStatusBar, parent: QWidget | None = None) -> None:
         self.bar = bar
-        self.state = ElidedLabel("Ready", parent, minimum_width=60, compact_width=90)
+        self.state = ElidedLabel(
+            QCoreApplication.translate("StatusPanel", "Ready"),
+            parent,
+            minimum_width=60,
+            compact_width=90,
+        )
+        #: "Ready" shows until the window sets a state of its own (which it translates itself)
+        self._ready = True
+        self._endpoint: tuple[str, KeyState | None] | None = None
+        self._rate: float | None = None
         self.state.setObjectName("streamState")
         self.rate = ElidedLabel("", parent, minimum_width=50)
         self.rate.setObjectName("tokenRate")
@@ -230,6 +247,17 @@ class StatusPanel:
         bar.messageChanged.connect(self._message_changed)
         for label in (self.state, self.rate, self.model):
             bar.addPermanentWidget(label)
+        if isinstance(bar, NoticeBar):
+            bar.languageChanged.connect(self.retranslate)
+
+    def retranslate(self) -> None:
+        """Say the texts made here again in the interface language (the window's own states
+        and notices it says again itself)."""
+        if self._ready:
+            self.state.setText(QCoreApplication.translate("StatusPanel", "Ready"))
+        if self._endpoint is not None:
+            self.set_endpoint(*self._endpoint)
+        self.set_rate(self._rate)
 
     def _message_changed(self, text: str) -> None:
         self.endpoint.setVisible(not text)
@@ -240,24 +268,45 @@ class StatusPanel:
 
     def set_endpoint(self, base_url: str, key: KeyState | None) -> None:
         """The endpoint and what is known of its key (None: the key service has not started)."""
+        self._endpoint = (base_url, key)
+        translate = QCoreApplication.translate
         if key is None or key.present is None:
-            key_text = "key: looking…"
+            key_text = translate("StatusPanel", "key: looking…")
         elif key.present:
-            key_text = f"key {key.masked} ({key.source})"
+            # the key store pulls in the HTTP client: imported once a key is known, after the
+            # first frame
+            from qwenvl_desktop.core.keys.store import shown_source
+
+            key_text = (
+                translate("StatusPanel", "key %1 (%2)")
+                .replace("%1", key.masked)
+                .replace("%2", shown_source(key.source))
+            )
         else:
-            key_text = "no key"
-        self.endpoint.setText(f"{base_url or '(no endpoint)'}  ·  {key_text}")
-        self.endpoint.setToolTip(f"Requests go to {base_url}/chat/completions\nKey: {key_text}")
+            key_text = translate("StatusPanel", "no key")
+        shown_url = base_url or translate("StatusPanel", "(no endpoint)")
+        self.endpoint.setText(f"{shown_url}  ·  {key_text}")
+        self.endpoint.setToolTip(
+            translate("StatusPanel", "Requests go to %1\nKey: %2")
+            .replace("%1", f"{base_url}/chat/completions")
+            .replace("%2", key_text)
+        )
 
     def set_model(self, model: str) -> None:
         self.model.setText(model)
 
     def set_state(self, text: str) -> None:
+        self._ready = False
         self.state.setText(text)
 
     def set_rate(self, tokens_per_second: float | None) -> None:
+        self._rate = tokens_per_second
         self.rate.setText(
-            f"{locale_format.decimal(tokens_per_second, 0)} tok/s" if tokens_per_second else ""
+            QCoreApplication.translate("StatusPanel", "%1 tok/s").replace(
+                "%1", locale_format.decimal(tokens_per_second, 0)
+            )
+            if tokens_per_second
+            else ""
         )
 
     def notice(self, text: str, timeout_ms: int = 6000) -> None:

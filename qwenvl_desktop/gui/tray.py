@@ -11,7 +11,7 @@ way.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRectF, Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -38,23 +38,48 @@ class TrayIcon(QSystemTrayIcon):
     def __init__(self, icon: QIcon | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setIcon(icon if icon is not None and not icon.isNull() else _default_icon())
-        self.setToolTip("Qwen-VL Desktop")
+        self._watching = False
         # The menu has no parent widget to own it (the tray is not a widget): keep it here.
         self._menu = QMenu()
-        self.capture_action = self._action("Capture region", self.captureRequested)
-        self.capture_text_action = self._action(
-            "Capture and extract text", self.captureTextRequested
-        )
-        self.ask_clipboard_action = self._action("Ask about clipboard", self.askClipboardRequested)
-        self.watch_action = QAction("Watch clipboard", self._menu)
+        # The words come from retranslate() (and again on each language change).
+        self.capture_action = self._action(self.captureRequested)
+        self.capture_text_action = self._action(self.captureTextRequested)
+        self.ask_clipboard_action = self._action(self.askClipboardRequested)
+        self.watch_action = QAction(self._menu)
         self.watch_action.setCheckable(True)
         self.watch_action.toggled.connect(self.watchToggled)
         self._menu.addAction(self.watch_action)
         self._menu.addSeparator()
-        self.show_action = self._action("Show window", self.showRequested)
-        self.quit_action = self._action("Quit", self.quitRequested)
+        self.show_action = self._action(self.showRequested)
+        self.quit_action = self._action(self.quitRequested)
         self.setContextMenu(self._menu)
         self.activated.connect(self._on_activated)
+        # The tray is not a widget: its menu (a top-level widget) hears of a language change.
+        self._menu.installEventFilter(self)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The menu's words and the tooltip in the interface language."""
+        translate = QCoreApplication.translate
+        self.capture_action.setText(translate("TrayIcon", "Capture region"))
+        self.capture_text_action.setText(translate("TrayIcon", "Capture and extract text"))
+        self.ask_clipboard_action.setText(translate("TrayIcon", "Ask about clipboard"))
+        self.watch_action.setText(translate("TrayIcon", "Watch clipboard"))
+        self.show_action.setText(translate("TrayIcon", "Show window"))
+        self.quit_action.setText(translate("TrayIcon", "Quit"))
+        self._show_tooltip()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._menu and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().eventFilter(watched, event)
+
+    def _show_tooltip(self) -> None:
+        self.setToolTip(
+            QCoreApplication.translate("TrayIcon", "Qwen-VL Desktop — watching the clipboard")
+            if self._watching
+            else "Qwen-VL Desktop"
+        )
 
     @staticmethod
     def available() -> bool:
@@ -76,14 +101,14 @@ class TrayIcon(QSystemTrayIcon):
         blocked = self.watch_action.blockSignals(True)
         self.watch_action.setChecked(watching)
         self.watch_action.blockSignals(blocked)
-        suffix = " — watching the clipboard" if watching else ""
-        self.setToolTip(f"Qwen-VL Desktop{suffix}")
+        self._watching = watching
+        self._show_tooltip()
 
     def menu(self) -> QMenu:
         return self._menu
 
-    def _action(self, text: str, signal: SignalInstance) -> QAction:
-        action = QAction(text, self._menu)
+    def _action(self, signal: SignalInstance) -> QAction:
+        action = QAction(self._menu)
         action.triggered.connect(lambda _checked=False: signal.emit())
         self._menu.addAction(action)
         return action

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QToolButton, QWidget
 
@@ -54,26 +54,52 @@ class TurnNotice(QWidget):
         row.addWidget(self.label)
         row.addWidget(self.button)
         self._undo = False
+        self._sentence = ""
         self.hide()
 
     def show_editing(self) -> None:
         self._undo = False
-        # Short: the status bar is shared with the endpoint, the state and the model.
-        self.label.setText("Editing a question")
-        self.label.setToolTip("Send replaces it: that turn and the turns after it are dropped")
-        self.button.setText("Cancel edit")
-        self.button.setToolTip("Keep the conversation as it is; the next question is a new one")
-        self.button.setAccessibleName("Cancel edit")
+        self._show_words()
         self.show()
 
     def show_undo(self, sentence: str) -> None:
         self._undo = True
-        self.label.setText(sentence)
-        self.label.setToolTip(sentence)
-        self.button.setText("Undo")
-        self.button.setToolTip("Put the dropped turns back (until the next question is sent)")
-        self.button.setAccessibleName("Undo edit")
+        self._sentence = sentence
+        self._show_words()
         self.show()
+
+    def _show_words(self) -> None:
+        translate = QCoreApplication.translate
+        if self._undo:
+            self.label.setText(self._sentence)
+            self.label.setToolTip(self._sentence)
+            self.button.setText(translate("TurnNotice", "Undo"))
+            self.button.setToolTip(
+                translate(
+                    "TurnNotice", "Put the dropped turns back (until the next question is sent)"
+                )
+            )
+            self.button.setAccessibleName(translate("TurnNotice", "Undo edit"))
+            return
+        # Short: the status bar is shared with the endpoint, the state and the model.
+        self.label.setText(translate("TurnNotice", "Editing a question"))
+        self.label.setToolTip(
+            translate(
+                "TurnNotice", "Send replaces it: that turn and the turns after it are dropped"
+            )
+        )
+        self.button.setText(translate("TurnNotice", "Cancel edit"))
+        self.button.setToolTip(
+            translate(
+                "TurnNotice", "Keep the conversation as it is; the next question is a new one"
+            )
+        )
+        self.button.setAccessibleName(translate("TurnNotice", "Cancel edit"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_words()
+        super().changeEvent(event)
 
     @property
     def offers_undo(self) -> bool:
@@ -108,14 +134,12 @@ class TurnActionsTool(QObject):
         self._status = status
         self._controller: ChatController | None = None
         self._draft: DraftAttachments | None = None
-        self.edit_action = window_action(
-            window, "&Edit last question", self.edit_last_question, EDIT_SHORTCUT
-        )
-        self.continue_action = window_action(
-            window, "C&ontinue stopped answer", self.continue_last, CONTINUE_SHORTCUT
-        )
+        # The words come from retranslate() (again when the window's language changes).
+        self.edit_action = window_action(window, "", self.edit_last_question, EDIT_SHORTCUT)
+        self.continue_action = window_action(window, "", self.continue_last, CONTINUE_SHORTCUT)
         # No shortcut: Ctrl+Z belongs to the prompt's own text undo.
-        self.undo_edit_action = window_action(window, "&Undo edit", self.undo_edit)
+        self.undo_edit_action = window_action(window, "", self.undo_edit)
+        self.retranslate()
         self.undo_edit_action.setEnabled(False)
         menu.addSeparator()
         menu.addActions([self.edit_action, self.continue_action, self.undo_edit_action])
@@ -123,6 +147,9 @@ class TurnActionsTool(QObject):
         window.statusBar().addPermanentWidget(self.notice)
         self.notice.cancelRequested.connect(self.cancel_edit)
         self.notice.undoRequested.connect(self.undo_edit)
+        # A language change reaches the notice (a widget in the window); a filter on the
+        # window itself would see every one of its events.
+        self.notice.installEventFilter(self)
         native = QKeySequence.SequenceFormat.NativeText
         transcript.set_action_shortcuts(
             {
@@ -133,6 +160,18 @@ class TurnActionsTool(QObject):
                 "continue": self.continue_action.shortcut().toString(native),
             }
         )
+
+    def retranslate(self) -> None:
+        """The menu actions' words in the interface language."""
+        translate = QCoreApplication.translate
+        self.edit_action.setText(translate("TurnActionsTool", "&Edit last question"))
+        self.continue_action.setText(translate("TurnActionsTool", "C&ontinue stopped answer"))
+        self.undo_edit_action.setText(translate("TurnActionsTool", "&Undo edit"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.notice and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().eventFilter(watched, event)
 
     @property
     def service_actions(self) -> list[QAction]:
@@ -171,7 +210,11 @@ class TurnActionsTool(QObject):
         chat, draft = self._chat(), self._draft
         exchange = chat.begin_edit(exchange_id)
         if exchange is None or draft is None:
-            self._status.notice("A question can be edited once the answer has ended.")
+            self._status.notice(
+                QCoreApplication.translate(
+                    "TurnActionsTool", "A question can be edited once the answer has ended."
+                )
+            )
             return
         self._prompt.setPlainText(exchange.question)
         draft.clear()
@@ -198,7 +241,9 @@ class TurnActionsTool(QObject):
 
     def undo_edit(self) -> None:
         if not self._chat().undo_edit():
-            self._status.notice("There is no edit to undo.")
+            self._status.notice(
+                QCoreApplication.translate("TurnActionsTool", "There is no edit to undo.")
+            )
 
     def _on_editing_changed(self, exchange_id: str) -> None:
         if exchange_id:
@@ -217,16 +262,30 @@ class TurnActionsTool(QObject):
 
     def regenerate(self, exchange_id: str) -> None:
         if not self._chat().regenerate(exchange_id):
-            self._status.notice("Only an answer that has ended can be regenerated, one at a time.")
+            self._status.notice(
+                QCoreApplication.translate(
+                    "TurnActionsTool",
+                    "Only an answer that has ended can be regenerated, one at a time.",
+                )
+            )
 
     def continue_answer(self, exchange_id: str) -> None:
         if not self._chat().continue_answer(exchange_id):
-            self._status.notice("Only a stopped answer can be continued, one at a time.")
+            self._status.notice(
+                QCoreApplication.translate(
+                    "TurnActionsTool", "Only a stopped answer can be continued, one at a time."
+                )
+            )
 
     def continue_last(self) -> None:
         last = self._chat().last_exchange()
         if last is None or not last.can_continue:
-            self._status.notice("The last answer was not stopped: there is nothing to continue.")
+            self._status.notice(
+                QCoreApplication.translate(
+                    "TurnActionsTool",
+                    "The last answer was not stopped: there is nothing to continue.",
+                )
+            )
             return
         self.continue_answer(last.id)
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -87,9 +87,21 @@ class VideoFacts:
 
     def caption(self) -> str:
         """Two lines: ``0:12 · 24 frames · 2 fps`` and ``≈6,144 tokens · 1.2 MiB``."""
-        length = duration_words(self.duration) if self.duration is not None else "link"
-        first = f"{length} · {self.frame_count} frames · {self.fps:g} fps"
-        second = f"≈{locale_format.number(self.tokens)} tokens"
+        translate = QCoreApplication.translate
+        length = (
+            duration_words(self.duration)
+            if self.duration is not None
+            else translate("VideoCard", "link")
+        )
+        first = (
+            translate("VideoCard", "%1 · %2 frames · %3 fps")
+            .replace("%1", length)
+            .replace("%2", str(self.frame_count))
+            .replace("%3", f"{self.fps:g}")
+        )
+        second = translate("VideoCard", "≈%1 tokens").replace(
+            "%1", locale_format.number(self.tokens)
+        )
         if self.upload_bytes:
             second += f" · {_size_words(self.upload_bytes)}"
         return f"{first}\n{second}"
@@ -116,7 +128,13 @@ class Filmstrip(QWidget):
         """The frames sent (all of them: the strip shows a few spread over the clip)."""
         self._frames = [f for f in frames if not f.isNull()]
         self._shown = _spread(len(self._frames), STRIP_FRAMES)
-        self.setToolTip(f"{len(self._frames)} frames" if self._frames else "")
+        self.setToolTip(
+            QCoreApplication.translate("VideoCard", "%1 frames").replace(
+                "%1", str(len(self._frames))
+            )
+            if self._frames
+            else ""
+        )
         self.update()
 
     def shown_indices(self) -> list[int]:
@@ -201,12 +219,11 @@ class VideoCard(QFrame):
         )
         self.name.setToolTip(full)
         top.addWidget(self.name, 1)
+        self._label = label
         self.remove = QToolButton(self)
         self.remove.setObjectName("removeVideoButton")
-        self.remove.setAccessibleName(f"Remove {label}")
         self.remove.setText("✕")
         self.remove.setAutoRaise(True)
-        self.remove.setToolTip("Remove this video")
         self.remove.clicked.connect(self.removeClicked)
         top.addWidget(self.remove)
         layout.addLayout(top)
@@ -235,22 +252,16 @@ class VideoCard(QFrame):
         self.progress.setObjectName("videoProgress")
         self.progress.setRange(0, 0)  # busy until the first report
         self.progress.setTextVisible(True)
-        self.progress.setFormat("Reading…")
+        self.progress.setFormat(QCoreApplication.translate("VideoCard", "Reading…"))
         bottom.addWidget(self.progress, 1)
-        self.cancel = QPushButton("Cancel", self)
+        self.cancel = QPushButton(self)
         self.cancel.setObjectName("cancelVideoButton")
-        self.cancel.setToolTip("Stop extracting frames (the video is removed)")
         self.cancel.clicked.connect(self.cancelClicked)
         bottom.addWidget(self.cancel)
         self.fps_label = QLabel("fps", self)
         bottom.addWidget(self.fps_label)
         self.fps = QDoubleSpinBox(self)
         self.fps.setObjectName("videoFpsSpin")
-        self.fps.setAccessibleName("Frames per second")
-        self.fps.setToolTip(
-            "Frames per second taken from the clip (0.1 to 10): more frames see more, cost more "
-            "tokens. The model reads this rate as time."
-        )
         self.fps.setRange(*FPS_RANGE)
         self.fps.setDecimals(1)
         self.fps.setSingleStep(0.5)
@@ -262,6 +273,33 @@ class VideoCard(QFrame):
         self._showing_fps = False
         self._planned = False
         self.show_progress(None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The card's fixed words; its state's words the image pane says again (it shows the
+        draft's state: ``ImagePane._show_video``)."""
+        translate = QCoreApplication.translate
+        self.remove.setAccessibleName(
+            translate("VideoCard", "Remove %1").replace("%1", self._label)
+        )
+        self.remove.setToolTip(translate("VideoCard", "Remove this video"))
+        self.cancel.setText(translate("VideoCard", "Cancel"))
+        self.cancel.setToolTip(
+            translate("VideoCard", "Stop extracting frames (the video is removed)")
+        )
+        self.fps.setAccessibleName(translate("VideoCard", "Frames per second"))
+        self.fps.setToolTip(
+            translate(
+                "VideoCard",
+                "Frames per second taken from the clip (0.1 to 10): more frames see more, cost "
+                "more tokens. The model reads this rate as time.",
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- states ----------------------------------------------------------------------------------
 
@@ -274,7 +312,12 @@ class VideoCard(QFrame):
         """Extracting: a progress bar (busy when ``fraction`` is None) and Cancel."""
         # The band stays (empty) while extracting: the card keeps its height when frames arrive.
         self.filmstrip.set_frames([])
-        self.filmstrip.placeholder = "Extracting frames…" if self._planned else "Reading…"
+        translate = QCoreApplication.translate
+        self.filmstrip.placeholder = (
+            translate("VideoCard", "Extracting frames…")
+            if self._planned
+            else translate("VideoCard", "Reading…")
+        )
         self.filmstrip.show()
         self.filmstrip.update()
         self.problem.hide()
@@ -284,13 +327,13 @@ class VideoCard(QFrame):
         self.fps.hide()
         if fraction is None:
             self.progress.setRange(0, 0)
-            self.progress.setFormat(words or "Reading…")
+            self.progress.setFormat(words or translate("VideoCard", "Reading…"))
         else:
             self.progress.setRange(0, 1000)
             self.progress.setValue(round(max(0.0, min(fraction, 1.0)) * 1000))
-            self.progress.setFormat(words or "Extracting frames… %p%")
+            self.progress.setFormat(words or translate("VideoCard", "Extracting frames… %p%"))
         if not self._planned:
-            self.caption.setText("Reading the video…")
+            self.caption.setText(translate("VideoCard", "Reading the video…"))
 
     def show_ready(
         self,
@@ -303,24 +346,34 @@ class VideoCard(QFrame):
         """Extracted: the strip of frames, the facts, the fps control (a link: the service
         downloads and samples it, so only the fps; ``fixed_frames``: the frames an earlier
         question sent, which cannot be extracted again, so no fps control)."""
+        translate = QCoreApplication.translate
         self._planned = False
         self.filmstrip.set_frames(frames)
         self.filmstrip.setVisible(bool(frames))
         self.problem.setVisible(link)
         if link:
-            self.problem.setText("Link: the service downloads the video and samples it")
+            self.problem.setText(
+                translate("VideoCard", "Link: the service downloads the video and samples it")
+            )
             self.problem.setToolTip("")
         self.progress.hide()
         self.cancel.hide()
         self.fps_label.setVisible(not fixed_frames)
         self.fps.setVisible(not fixed_frames)
         self.set_fps(facts.fps)
-        self.caption.setText(facts.caption() if not link else f"link · {facts.fps:g} fps")
+        self.caption.setText(
+            facts.caption()
+            if not link
+            else translate("VideoCard", "link · %1 fps").replace("%1", f"{facts.fps:g}")
+        )
         if fixed_frames:
-            self.problem.setText("The frames sent with the question before")
+            self.problem.setText(translate("VideoCard", "The frames sent with the question before"))
             self.problem.setToolTip(
-                "The frames sent with the question before. Add the file again to choose"
-                " another fps."
+                translate(
+                    "VideoCard",
+                    "The frames sent with the question before. Add the file again to choose"
+                    " another fps.",
+                )
             )
             self.problem.show()
         tip = facts.caption().replace("\n", " · ")
@@ -337,7 +390,9 @@ class VideoCard(QFrame):
         self.problem.setText(f"⚠ {sentence}")
         self.problem.setToolTip(sentence)
         self.problem.show()
-        self.caption.setText("Not attached: remove it or try another file")
+        self.caption.setText(
+            QCoreApplication.translate("VideoCard", "Not attached: remove it or try another file")
+        )
 
     def show_cancelled(self) -> None:
         """Extraction cancelled: not attached; another fps extracts again."""
@@ -347,10 +402,15 @@ class VideoCard(QFrame):
         self.cancel.hide()
         self.fps_label.show()
         self.fps.show()
-        self.problem.setText("Cancelled: nothing of it is sent. Choose an fps to extract again.")
+        translate = QCoreApplication.translate
+        self.problem.setText(
+            translate(
+                "VideoCard", "Cancelled: nothing of it is sent. Choose an fps to extract again."
+            )
+        )
         self.problem.setToolTip("")
         self.problem.show()
-        self.caption.setText("Not attached")
+        self.caption.setText(translate("VideoCard", "Not attached"))
 
     def set_fps(self, fps: float) -> None:
         """Show ``fps`` in the control without asking for it again."""

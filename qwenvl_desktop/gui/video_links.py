@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -97,7 +97,9 @@ class VideoTimeLinks(QObject):
             link.setAnchor(True)
             link.setAnchorHref(href)
             link.setFontUnderline(True)
-            link.setToolTip("Show the frame sent nearest this time")
+            link.setToolTip(
+                QCoreApplication.translate("VideoLinks", "Show the frame sent nearest this time")
+            )
             cursor.mergeCharFormat(link)
             linked += 1
         if linked:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,24 +32,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qwenvl_desktop.core.i18n import translatable
 from qwenvl_desktop.core.protocol.catalog import CUSTOM_REGION
 from qwenvl_desktop.gui.transcript.colours import TranscriptColours
 
 if TYPE_CHECKING:
     from qwenvl_desktop.services.key_setup import KeySetupState, RegionChoice
 
-__all__ = ["SAMPLE_QUESTION", "WelcomePanel"]
+__all__ = ["SAMPLE_QUESTION", "WelcomePanel", "sample_question"]
 
-WELCOME_TITLE = "Welcome to Qwen-VL Desktop"
-KEY_ONLY_TITLE = "This region needs its own API key"
-#: the question the sample picture comes with
-SAMPLE_QUESTION = "What is on this table? Read me the receipt's total."
-
-_INTRO = (
-    "Ask Alibaba Cloud's Qwen vision-language models about images: drop or paste a picture, "
-    "type a question, press {keys}, and the answer streams in here. First, a Model Studio "
-    "API key:"
+WELCOME_TITLE = translatable("WelcomePanel", "Welcome to Qwen-VL Desktop")
+KEY_ONLY_TITLE = translatable("WelcomePanel", "This region needs its own API key")
+#: the question the sample picture comes with (English; :func:`sample_question` translates it)
+SAMPLE_QUESTION = translatable(
+    "WelcomePanel", "What is on this table? Read me the receipt's total."
 )
+
+_INTRO = translatable(
+    "WelcomePanel",
+    "Ask Alibaba Cloud's Qwen vision-language models about images: drop or paste a picture, type"
+    " a question, press %1, and the answer streams in here. First, a Model Studio API key:",
+)
+
+
+def sample_question() -> str:
+    """:data:`SAMPLE_QUESTION` in the interface language."""
+    return QCoreApplication.translate("WelcomePanel", SAMPLE_QUESTION)
+
+
 #: the widest the welcome's text runs, in pixels: wider lines are hard to read
 MAX_COLUMN_WIDTH = 680
 
@@ -77,6 +87,9 @@ class WelcomePanel(QScrollArea):
         self._region: str | None = None
         self._region_locked = False
         self._problem_shown = False
+        self._send_keys = "Ctrl+Enter"
+        self._mid_conversation = False
+        self._search_targets: list[str] = []
         # A palette change (the theme switched while the welcome is shown) restyles the link,
         # the problem sentence and the dim notes once it has settled: several events arrive.
         self._restyle_timer = QTimer(self)
@@ -100,13 +113,53 @@ class WelcomePanel(QScrollArea):
         self.setWidget(page)
 
         column.addLayout(self._build_title_row(body))
-        self.intro = _wrapped(_INTRO.format(keys="Ctrl+Enter"), body)
+        self.intro = _wrapped("", body)
         self.intro.setObjectName("welcomeIntro")
         column.addWidget(self.intro)
         column.addLayout(self._build_region_step(body))
         column.addLayout(self._build_key_step(body))
         column.addStretch(1)
+        self.retranslate()
         self._restyle()
+
+    def retranslate(self) -> None:
+        """The welcome's words in the interface language (again on each language change)."""
+        translate = QCoreApplication.translate
+        self.title.setText(
+            translate("WelcomePanel", KEY_ONLY_TITLE)
+            if self._mid_conversation
+            else translate("WelcomePanel", WELCOME_TITLE)
+        )
+        self.intro.setText(translate("WelcomePanel", _INTRO).replace("%1", self._send_keys))
+        self.sample_button.setText(translate("WelcomePanel", "Try a sample picture"))
+        self.sample_button.setToolTip(
+            translate(
+                "WelcomePanel",
+                "Adds a picture (a café table with a receipt) and a question to ask about it;"
+                " they are sent as soon as the key is in.",
+            )
+        )
+        self.region.setAccessibleDescription(
+            translate("WelcomePanel", "The region whose console made your key")
+        )
+        self._region_label.setText(translate("WelcomePanel", "The region of your key:"))
+        self.key_edit.setPlaceholderText(translate("WelcomePanel", "Paste the API key (sk-…)"))
+        self.show_key.setText(translate("WelcomePanel", "Show"))
+        self.save_button.setText(translate("WelcomePanel", "Save and check"))
+        self.find_button.setText(
+            translate("WelcomePanel", "Find its region (sends the key to them)")
+        )
+        self._show_search_targets()
+        self.region.setToolTip(
+            translate("WelcomePanel", "Set by the system configuration")
+            if self._region_locked
+            else ""
+        )
+        custom_index = self.region.findData(CUSTOM_REGION)
+        if custom_index >= 0:
+            self.region.setItemText(custom_index, translate("WelcomePanel", "Your own endpoint"))
+        if self._region is not None:
+            self.region_hint.setText(self._region_hint(self._region))
 
     # -- construction --------------------------------------------------------------------------
 
@@ -120,13 +173,9 @@ class WelcomePanel(QScrollArea):
         row.addWidget(self.title)
         row.addStretch(1)
         # Up here, where a small window shows it too.
-        self.sample_button = QPushButton("Try a sample picture", page)
+        self.sample_button = QPushButton(page)
         self.sample_button.setObjectName("welcomeSampleButton")
         self.sample_button.setAccessibleName("welcomeSampleButton")
-        self.sample_button.setToolTip(
-            "Adds a picture (a café table with a receipt) and a question to ask about it; they "
-            "are sent as soon as the key is in."
-        )
         self.sample_button.clicked.connect(self.sampleRequested)
         row.addWidget(self.sample_button)
         return row
@@ -137,11 +186,11 @@ class WelcomePanel(QScrollArea):
         self.region = QComboBox(page)
         self.region.setObjectName("welcomeRegion")
         self.region.setAccessibleName("welcomeRegion")
-        self.region.setAccessibleDescription("The region whose console made your key")
         self.region.activated.connect(self._region_activated)
         row = QHBoxLayout()
         row.setSpacing(8)
-        row.addWidget(QLabel("The region of your key:", page))
+        self._region_label = QLabel(page)
+        row.addWidget(self._region_label)
         row.addWidget(self.region)
         row.addStretch(1)
         grid.addLayout(row, 0, 1)
@@ -160,15 +209,14 @@ class WelcomePanel(QScrollArea):
         self.key_edit.setObjectName("welcomeKeyEdit")
         self.key_edit.setAccessibleName("welcomeKeyEdit")
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_edit.setPlaceholderText("Paste the API key (sk-…)")
         self.key_edit.setMinimumWidth(180)
         self.key_edit.returnPressed.connect(self._submit)
         self.key_edit.textChanged.connect(self._key_edited)
         row.addWidget(self.key_edit, 1)
-        self.show_key = QCheckBox("Show", page)
+        self.show_key = QCheckBox(page)
         self.show_key.toggled.connect(self._show_key_toggled)
         row.addWidget(self.show_key)
-        self.save_button = QPushButton("Save and check", page)
+        self.save_button = QPushButton(page)
         self.save_button.setObjectName("welcomeSaveButton")
         self.save_button.setAccessibleName("welcomeSaveButton")
         self.save_button.setEnabled(False)
@@ -189,7 +237,7 @@ class WelcomePanel(QScrollArea):
         self.find_region.setObjectName("welcomeFindRegion")
         find_row = QHBoxLayout(self.find_region)
         find_row.setContentsMargins(0, 0, 0, 0)
-        self.find_button = QPushButton("Find its region (sends the key to them)", page)
+        self.find_button = QPushButton(page)
         self.find_button.setObjectName("welcomeFindRegionButton")
         self.find_button.setAccessibleName("welcomeFindRegionButton")
         self.find_button.clicked.connect(
@@ -219,7 +267,8 @@ class WelcomePanel(QScrollArea):
 
     def set_send_keys(self, keys: str) -> None:
         """The key that sends a question (the ``send_with`` setting), as the intro says it."""
-        self.intro.setText(_INTRO.format(keys=keys))
+        self._send_keys = keys
+        self.intro.setText(QCoreApplication.translate("WelcomePanel", _INTRO).replace("%1", keys))
 
     def set_region(self, region: str, custom_url: str | None) -> None:
         """The region (or custom endpoint) whose key is missing."""
@@ -228,7 +277,9 @@ class WelcomePanel(QScrollArea):
         self.region.blockSignals(True)
         custom_index = self.region.findData(CUSTOM_REGION)
         if region == CUSTOM_REGION and custom_index < 0:
-            self.region.addItem("Your own endpoint", CUSTOM_REGION)
+            self.region.addItem(
+                QCoreApplication.translate("WelcomePanel", "Your own endpoint"), CUSTOM_REGION
+            )
         elif region != CUSTOM_REGION and custom_index >= 0:
             self.region.removeItem(custom_index)
         self.region.setCurrentIndex(max(self.region.findData(region), 0))
@@ -238,14 +289,20 @@ class WelcomePanel(QScrollArea):
     def set_mid_conversation(self, mid_conversation: bool) -> None:
         """Above a conversation (a region without a key was chosen) it only asks for the key:
         no greeting, no introduction, no sample."""
-        self.title.setText(KEY_ONLY_TITLE if mid_conversation else WELCOME_TITLE)
+        self._mid_conversation = mid_conversation
+        title = KEY_ONLY_TITLE if mid_conversation else WELCOME_TITLE
+        self.title.setText(QCoreApplication.translate("WelcomePanel", title))
         self.intro.setVisible(not mid_conversation)
         self.sample_button.setVisible(not mid_conversation)
 
     def set_region_locked(self, locked: bool) -> None:
         self._region_locked = locked
         self.region.setEnabled(not locked)
-        self.region.setToolTip("Set by the system configuration" if locked else "")
+        self.region.setToolTip(
+            QCoreApplication.translate("WelcomePanel", "Set by the system configuration")
+            if locked
+            else ""
+        )
 
     def set_storage_note(self, text: str) -> None:
         self.storage_note.setText(text)
@@ -258,7 +315,8 @@ class WelcomePanel(QScrollArea):
         self._colour_status()
         searchable = state.can_search and not state.busy
         self.find_region.setVisible(searchable)
-        self.find_targets.setText("Tries " + ", ".join(state.search_targets) + ".")
+        self._search_targets = list(state.search_targets)
+        self._show_search_targets()
         for widget in (self.key_edit, self.find_button):
             widget.setEnabled(not state.busy)
         self.region.setEnabled(not state.busy and not self._region_locked)
@@ -283,8 +341,15 @@ class WelcomePanel(QScrollArea):
 
     # -- internals -----------------------------------------------------------------------------
 
+    def _show_search_targets(self) -> None:
+        translate = QCoreApplication.translate
+        targets = translate("WelcomePanel", ", ").join(self._search_targets)
+        self.find_targets.setText(translate("WelcomePanel", "Tries %1.").replace("%1", targets))
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._restyle_timer.start()
 
@@ -308,19 +373,27 @@ class WelcomePanel(QScrollArea):
         self.status.setStyleSheet(f"color: {error}" if self._problem_shown else "")
 
     def _region_hint(self, region: str) -> str:
+        translate = QCoreApplication.translate
         if region == CUSTOM_REGION:
-            return (
-                f"Requests go to your own endpoint, {self._custom_url or '(none set)'}: paste the "
-                "key it expects. Choose a region above to use Model Studio's endpoints instead."
-            )
+            return translate(
+                "WelcomePanel",
+                "Requests go to your own endpoint, %1: paste the key it expects. Choose a region"
+                " above to use Model Studio's endpoints instead.",
+            ).replace("%1", self._custom_url or translate("WelcomePanel", "(none set)"))
         choice = next((c for c in self._choices if c.id == region), None)
         if choice is None:
             return ""
         link = self.colours().link.name()
         return (
-            f'Create one on the <a href="{choice.key_console}" style="color: {link}">'
-            f"{choice.city} API key page</a> of the Model Studio console. A key works only in "
-            "the region whose console made it (a Beijing key is refused in Singapore)."
+            translate(
+                "WelcomePanel",
+                "Create one on the %1%2 API key page%3 of the Model Studio console. A key works"
+                " only in the region whose console made it (a Beijing key is refused in"
+                " Singapore).",
+            )
+            .replace("%1", f'<a href="{choice.key_console}" style="color: {link}">')
+            .replace("%2", choice.city)
+            .replace("%3", "</a>")
         )
 
     def _region_activated(self, index: int) -> None:

@@ -21,6 +21,8 @@ import os
 import sys
 from collections.abc import Iterator, Mapping
 
+from qwenvl_desktop.core.i18n import translate
+
 # socket and threading are imported where a display is probed: only an X session needs them,
 # and this module is on the path to the window's first frame.
 
@@ -49,9 +51,14 @@ def unreachable_display(
     if why is None:
         return None
     return (
-        f"the X display {display!r} named by DISPLAY cannot be reached ({why}); start the app "
-        "from a desktop session, under `xvfb-run -a`, or with QT_QPA_PLATFORM=offscreen to run "
-        "it without a visible window."
+        translate(
+            "DisplayProbe",
+            "the X display %1 named by DISPLAY cannot be reached (%2); start the app "
+            "from a desktop session, under `xvfb-run -a`, or with QT_QPA_PLATFORM=offscreen to run "
+            "it without a visible window.",
+        )
+        .replace("%2", why)
+        .replace("%1", repr(display))
     )
 
 
@@ -115,7 +122,10 @@ def _xcb_problem(display: str) -> str | None:
         worker.join(XCB_TIMEOUT)
     if not outcome or outcome[0] == 0:
         return None
-    return "the X server refused the connection: check that XAUTHORITY names its cookie"
+    return translate(
+        "DisplayProbe",
+        "the X server refused the connection: check that XAUTHORITY names its cookie",
+    )
 
 
 def _unix_socket_problem(number: int) -> str | None:
@@ -125,7 +135,13 @@ def _unix_socket_problem(number: int) -> str | None:
     if _connect_unix(f"\0{path}") is None:
         return None
     failure = _connect_unix(path)
-    return None if failure is None else f"no X server listens at {path}: {failure}"
+    if failure is None:
+        return None
+    return (
+        translate("DisplayProbe", "no X server listens at %1: %2")
+        .replace("%2", failure)
+        .replace("%1", path)
+    )
 
 
 def _connect_unix(address: str) -> str | None:
@@ -147,7 +163,12 @@ def _tcp_problem(host: str, port: int) -> str | None:
         with socket.create_connection((host, port), timeout=TCP_TIMEOUT):
             return None
     except OSError as exc:
-        return f"no X server answers at {host} port {port}: {_reason(exc)}"
+        return (
+            translate("DisplayProbe", "no X server answers at %1 port %2: %3")
+            .replace("%3", _reason(exc))
+            .replace("%2", str(port))
+            .replace("%1", host)
+        )
 
 
 @contextlib.contextmanager
@@ -168,9 +189,9 @@ def _reason(exc: OSError) -> str:
     import socket  # loaded already: only a probe's failure is explained
 
     if isinstance(exc, socket.gaierror):
-        return "unknown host"
+        return translate("DisplayProbe", "unknown host")
     if isinstance(exc, TimeoutError):
-        return "no answer"
+        return translate("DisplayProbe", "no answer")
     if exc.errno is not None and exc.errno in errno.errorcode:
         return os.strerror(exc.errno).lower()
     return str(exc) or type(exc).__name__

@@ -36,6 +36,7 @@ import shiboken6
 from PySide6.QtCore import QDir, QLockFile, QObject, Signal
 
 from qwenvl_desktop import APP_ID
+from qwenvl_desktop.core.i18n import translate
 
 if TYPE_CHECKING:
     # QtNetwork is imported where a socket is first made: not before the window's first frame.
@@ -179,7 +180,11 @@ class SingleInstance(QObject):
             error = server.errorString()
             server.deleteLater()
             self._release_lock()
-            raise InstanceError(f"Cannot listen on {self.name} for other instances: {error}")
+            raise InstanceError(
+                translate("SingleInstance", "Cannot listen on %1 for other instances: %2")
+                .replace("%2", str(error))
+                .replace("%1", self.name)
+            )
         server.newConnection.connect(self._accept)
         self._server = server
         return True
@@ -198,7 +203,11 @@ class SingleInstance(QObject):
         if not lock.tryLock(0):
             if lock.error() == QLockFile.LockError.LockFailedError:
                 return False
-            raise InstanceError(f"Cannot create the instance lock {self.lock_path}.")
+            raise InstanceError(
+                translate("SingleInstance", "Cannot create the instance lock %1.").replace(
+                    "%1", str(self.lock_path)
+                )
+            )
         self._lock = lock
         return True
 
@@ -238,7 +247,10 @@ class SingleInstance(QObject):
                 break
             time.sleep(0.05)
         raise InstanceError(
-            "Another Qwen-VL Desktop is running but does not answer; close it and try again."
+            translate(
+                "SingleInstance",
+                "Another Qwen-VL Desktop is running but does not answer; close it and try again.",
+            )
         )
 
     def close(self) -> None:

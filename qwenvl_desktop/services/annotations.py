@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from qwenvl_desktop.core.grounding import Annotations, Box, ImageFrame, Point, find_annotations
+from qwenvl_desktop.core.i18n import translate
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -215,15 +216,25 @@ def original_pixels(attachment: Attachment) -> tuple[Image.Image, str | None]:
 
     sent = split_data_uri(attachment.url)
     if sent is None:
-        raise ValueError("the service downloaded this image from its link; the app has no copy")
+        raise ValueError(
+            translate(
+                "AnnotationStore",
+                "the service downloaded this image from its link; the app has no copy",
+            )
+        )
     with Image.open(io.BytesIO(sent.data)) as opened:
         picture = _drawable(opened)
     if size is None or picture.size == size:
         return picture, None
     enlarged = picture.resize(size, Image.Resampling.LANCZOS)
     return enlarged, (
-        "The original file is not at hand: the boxes are drawn on the picture that was sent, "
-        f"enlarged to the original {size[0]}×{size[1]} px."
+        translate(
+            "AnnotationStore",
+            "The original file is not at hand: the boxes are drawn on the picture that was sent, "
+            "enlarged to the original %1×%2 px.",
+        )
+        .replace("%1", str(size[0]))
+        .replace("%2", str(size[1]))
     )
 
 

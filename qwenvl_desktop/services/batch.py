@@ -33,6 +33,7 @@ from qwenvl_desktop.core.batch.results import BatchResult, ResultWriter
 from qwenvl_desktop.core.batch.runner import BatchProgress, BatchSummary, run_batch
 from qwenvl_desktop.core.conversation.model import Conversation
 from qwenvl_desktop.core.history.records import error_from_record, usage_from_record
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.images import prepare_attachment_async
 from qwenvl_desktop.core.images.errors import ImageError
 from qwenvl_desktop.core.protocol import CUSTOM_REGION, ChatClient, QwenVLError, RequestError
@@ -196,7 +197,11 @@ class BatchRun(QObject):
             self.failed.emit(str(error).capitalize() + ".")
         except Exception as error:  # a bug must reach the window as a sentence, not vanish
             log.exception("the batch run failed")
-            self.failed.emit(f"The batch stopped: {type(error).__name__}: {error}")
+            self.failed.emit(
+                translate("BatchRun", "The batch stopped: %1").replace(
+                    "%1", f"{type(error).__name__}: {error}"
+                )
+            )
         finally:
             self._end(summary)
 
@@ -205,10 +210,19 @@ class BatchRun(QObject):
         found = await self._keys.key_for(region, settings.custom_url)
         if found.key:
             return found.key
-        where = "this endpoint" if region == CUSTOM_REGION else f"region {region}"
-        self.failed.emit(
-            f"No API key is set for {where}: set one with File ▸ Set API key…, then start again."
-        )
+        if region == CUSTOM_REGION:
+            missing = translate(
+                "BatchRun",
+                "No API key is set for this endpoint: set one with File ▸ Set API key…, then "
+                "start again.",
+            )
+        else:
+            missing = translate(
+                "BatchRun",
+                "No API key is set for region %1: set one with File ▸ Set API key…, then "
+                "start again.",
+            ).replace("%1", region)
+        self.failed.emit(missing)
         return None
 
     def _on_result(self, result: BatchResult) -> None:
@@ -260,7 +274,7 @@ class BatchRun(QObject):
             )
             attachments.append(attachment)
         except ImageError as error:
-            note = f"Opened without its image: {error}"
+            note = translate("BatchRun", "Opened without its image: %1").replace("%1", str(error))
         conversation = Conversation()
         exchange = conversation.ask(result.prompt, attachments, model=info.name, region=region)
         exchange.answer = result.content or ""
@@ -287,10 +301,19 @@ class BatchRun(QObject):
             self.inputsFound.emit([], str(error))
             return
         except OSError as error:  # a folder that vanished or cannot be listed mid-walk
-            self.inputsFound.emit([], f"The inputs cannot be listed: {error.strerror or error}.")
+            self.inputsFound.emit(
+                [],
+                translate("BatchRun", "The inputs cannot be listed: %1.").replace(
+                    "%1", str(error.strerror or error)
+                ),
+            )
             return
         count = len(items)
-        self.inputsFound.emit(items, f"{count} image{'s' if count != 1 else ''} found")
+        if count == 1:
+            found = translate("BatchRun", "1 image found")
+        else:
+            found = translate("BatchRun", "%1 images found").replace("%1", str(count))
+        self.inputsFound.emit(items, found)
 
     def open_result(self, result: BatchResult, *, region: str) -> None:
         """Make ``result`` a conversation (its image prepared again): ``conversationReady``."""
@@ -313,11 +336,17 @@ class BatchRun(QObject):
             return
         except OSError as error:
             self.notice.emit(
-                f"The results could not be exported to {path}: {error.strerror or error}."
+                translate("BatchRun", "The results could not be exported to %1: %2.")
+                .replace("%2", str(error.strerror or error))
+                .replace("%1", str(path))
             )
             return
         count = len(results)
-        self.notice.emit(f"Exported {count} row{'s' if count != 1 else ''} to {path}")
+        if count == 1:
+            exported = translate("BatchRun", "Exported 1 row to %1")
+        else:
+            exported = translate("BatchRun", "Exported %2 rows to %1").replace("%2", str(count))
+        self.notice.emit(exported.replace("%1", str(path)))
 
     def _chore(self, work: Coroutine[Any, Any, None]) -> None:
         task = asyncio.get_event_loop().create_task(work)

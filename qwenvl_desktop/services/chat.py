@@ -37,6 +37,7 @@ from PySide6.QtCore import QObject, Signal
 from qwenvl_desktop.core.conversation.model import Conversation, DroppedTurns, Exchange
 from qwenvl_desktop.core.conversation.words import retry_sentence
 from qwenvl_desktop.core.history import NullHistoryStore
+from qwenvl_desktop.core.i18n import translatable, translate
 from qwenvl_desktop.core.keys import lookup_key
 from qwenvl_desktop.core.protocol import (
     CUSTOM_REGION,
@@ -145,9 +146,9 @@ class ChatController(QObject):
         self._settings = settings
         #: why the model stays whatever the region (``--model``, a lock), or None
         self._model_pinned_by: str | None = (
-            "locked by the system-wide configuration"
+            translatable("ChatController", "locked by the system-wide configuration")
             if settings.is_locked("model")
-            else "named on the command line"
+            else translatable("ChatController", "named on the command line")
             if model_from_command_line
             else None
         )
@@ -326,16 +327,26 @@ class ChatController(QObject):
             return None
         where = self._region_words()
         if self._model_pinned_by is not None:
-            return f"{where} does not list {self._model}; kept: {self._model_pinned_by}."
+            return (
+                translate("ChatController", "%1 does not list %2; kept: %3.")
+                .replace("%2", self._model)
+                .replace("%3", translate("ChatController", self._model_pinned_by))
+                .replace("%1", where)
+            )
         equivalent = self._catalog.equivalent_model(self._model, self._region, allowed)
         if equivalent is None:
             return None
         previous, self._model = self._model, equivalent
-        return f"{where} does not offer {previous}: switched to {equivalent}."
+        return (
+            translate("ChatController", "%1 does not offer %2: switched to %3.")
+            .replace("%2", previous)
+            .replace("%3", equivalent)
+            .replace("%1", where)
+        )
 
     def _region_words(self) -> str:
         if self._region == CUSTOM_REGION:
-            return "The custom endpoint"
+            return translate("ChatController", "The custom endpoint")
         return f"{self._catalog.region(self._region).label}"
 
     def set_model(self, name: str) -> None:
@@ -420,8 +431,13 @@ class ChatController(QObject):
         info = self._catalog.model(one_off) if one_off else self.model_info
         if attachments and not info.accepts_images:
             other = self.image_capable_alternative()
-            hint = f" Switch to {other} to ask about them." if other else ""
-            self.notice.emit(f"{info.name} cannot read images.{hint}")
+            if other:
+                cannot = translate(
+                    "ChatController", "%1 cannot read images. Switch to %2 to ask about them."
+                ).replace("%2", other)
+            else:
+                cannot = translate("ChatController", "%1 cannot read images.")
+            self.notice.emit(cannot.replace("%1", info.name))
             return False
         found = self.keys.known(self._region, self._endpoint_url())
         if found is not None and not found.key:
@@ -432,7 +448,11 @@ class ChatController(QObject):
         dropped = self._conversation.drop_from(replacing) if replacing else None
         if replacing is not None and dropped is None:
             self.cancel_edit()
-            self.notice.emit("The question being edited is no longer in the conversation.")
+            self.notice.emit(
+                translate(
+                    "ChatController", "The question being edited is no longer in the conversation."
+                )
+            )
             return False
         self._forget_dropped()  # a new question: an earlier edit can no longer be undone
         exchange = self._conversation.ask(
@@ -446,8 +466,13 @@ class ChatController(QObject):
             self.history.rewrite(self._conversation)  # the dropped turns leave the file too
             self.turnsDropped.emit(dropped.exchanges[0].id)
             count = len(dropped.exchanges)
-            turns = "1 turn" if count == 1 else f"{count} turns"
-            self.undoChanged.emit(True, f"Question edited: {turns} dropped.")
+            if count == 1:
+                edited = translate("ChatController", "Question edited: 1 turn dropped.")
+            else:
+                edited = translate("ChatController", "Question edited: %1 turns dropped.").replace(
+                    "%1", str(count)
+                )
+            self.undoChanged.emit(True, edited)
         self._start(exchange)
         return True
 
@@ -463,7 +488,7 @@ class ChatController(QObject):
         self._forget_dropped()
         self.history.rewrite(self._conversation)
         self.conversationRestored.emit()
-        self.notice.emit("Edit undone: the earlier turns are back.")
+        self.notice.emit(translate("ChatController", "Edit undone: the earlier turns are back."))
         return True
 
     def _forget_dropped(self) -> None:
@@ -614,7 +639,11 @@ class ChatController(QObject):
             failure = BadRequestError(str(error).capitalize() + ".")
         except Exception as error:  # a bug must show in the turn, not kill the stream silently
             log.exception("unexpected failure while streaming")
-            failure = QwenVLError(f"Unexpected error: {type(error).__name__}: {error}")
+            failure = QwenVLError(
+                translate("ChatController", "Unexpected error: %1").replace(
+                    "%1", f"{type(error).__name__}: {error}"
+                )
+            )
         self._batcher.flush()
         if failure is not None:
             exchange.fail(failure)

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.images.budget import ECONOMY_TOKENS
 from qwenvl_desktop.core.images.data_uri import is_data_uri
 from qwenvl_desktop.services.image_intake import ImageIntake, PreparedImage
@@ -594,8 +595,8 @@ def describe_source(source: ImageSource) -> str:
         source = os.fspath(source)
     if isinstance(source, str):
         if is_data_uri(source):
-            return "data URI"
+            return translate("DraftAttachments", "data URI")
         return source.replace("\\", "/").rsplit("/", 1)[-1] or source
     if isinstance(source, bytes | bytearray):
-        return "dropped image"
-    return "pasted image"  # pixels (a PIL image)
+        return translate("DraftAttachments", "dropped image")
+    return translate("DraftAttachments", "pasted image")  # pixels (a PIL image)

@@ -40,6 +40,7 @@ from qwenvl_desktop.core.history import (
     NullHistoryStore,
     SearchHit,
 )
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.settings.atomic_file import write_text_atomically
 
 if TYPE_CHECKING:
@@ -355,7 +356,9 @@ class HistorySync(QObject):
 
     def rename(self, conversation_id: str, title: str) -> bool:
         if not " ".join(title.split()):
-            self.failed.emit("A conversation needs a title: the old one is kept.")
+            self.failed.emit(
+                translate("HistorySync", "A conversation needs a title: the old one is kept.")
+            )
             return False
         done = self._run(lambda: self._store().rename(conversation_id, title))
         if done:
@@ -384,7 +387,11 @@ class HistorySync(QObject):
         try:
             return to_markdown(conversation, Path(folder))
         except OSError as exc:
-            self._report(f"The conversation could not be exported: {_os_reason(exc)}")
+            self._report(
+                translate("HistorySync", "The conversation could not be exported: %1").replace(
+                    "%1", _os_reason(exc)
+                )
+            )
             return None
 
     def export_json(self, conversation: Conversation, path: Path) -> Path | None:
@@ -395,7 +402,11 @@ class HistorySync(QObject):
         try:
             write_text_atomically(path, to_json(conversation))
         except OSError as exc:
-            self._report(f"The conversation could not be exported: {_os_reason(exc)}")
+            self._report(
+                translate("HistorySync", "The conversation could not be exported: %1").replace(
+                    "%1", _os_reason(exc)
+                )
+            )
             return None
         return path
 
@@ -440,7 +451,7 @@ class HistorySync(QObject):
 def _sentence(text: str) -> str:
     text = text.strip()
     if not text:
-        return "History: an unknown error occurred."
+        return translate("HistorySync", "History: an unknown error occurred.")
     text = text[0].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."
 

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
+from qwenvl_desktop.core.i18n import translate
+
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
 
@@ -133,8 +135,15 @@ class ImageIntake(QObject):
         except Exception as exc:  # never a crash for a bad file: say what happened
             log.exception("preparing an image failed")
             self._tasks.pop(item_id, None)
-            name = label or (source if isinstance(source, str) else "the image")
-            self.failed.emit(item_id, f"{name}: could not be read ({type(exc).__name__}: {exc})")
+            name = label or (
+                source if isinstance(source, str) else translate("ImageIntake", "the image")
+            )
+            self.failed.emit(
+                item_id,
+                translate("ImageIntake", "%1: could not be read (%2)")
+                .replace("%2", f"{type(exc).__name__}: {exc}")
+                .replace("%1", name),
+            )
             return
         self._tasks.pop(item_id, None)
         if result is None:

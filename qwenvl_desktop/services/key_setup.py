@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, Signal
 
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.keys import (
     KeyCheck,
     UnusableKey,
@@ -42,7 +43,7 @@ from qwenvl_desktop.core.keys import (
 )
 from qwenvl_desktop.core.protocol.catalog import CUSTOM_REGION, REGION_IDS
 from qwenvl_desktop.core.protocol.errors import scrub_secrets
-from qwenvl_desktop.core.protocol.regions import REGION_CITIES
+from qwenvl_desktop.services.keys import region_city
 
 if TYPE_CHECKING:
     from qwenvl_desktop.core.keys import StoredKey
@@ -121,7 +122,7 @@ class KeySetup(QObject):
         return [
             RegionChoice(
                 region,
-                REGION_CITIES[region],
+                region_city(region),
                 catalog.region(region).label,
                 catalog.region(region).key_console,
                 self._host(region),
@@ -132,16 +133,21 @@ class KeySetup(QObject):
     def storage_note(self) -> str:
         """Where a key typed in the welcome will be kept, and what takes precedence over it."""
         region = self._chat.region
-        env = " or ".join(env_var_names(region))
+        env = translate("KeySetup", " or ").join(env_var_names(region))
         status = keyring_status()
         if status.available:
-            kept = f"Saved in the OS keyring ({status.backend}), nowhere else"
+            note = translate(
+                "KeySetup",
+                "Saved in the OS keyring (%1), nowhere else. A key in %2 is used without asking.",
+            ).replace("%1", status.backend)
         else:
-            kept = (
-                f"No OS keyring is available ({status.reason}), so the key is kept in memory "
-                f"for this session only; to keep it, set {env} before starting the app"
-            )
-        return f"{kept}. A key in {env} is used without asking."
+            note = translate(
+                "KeySetup",
+                "No OS keyring is available (%1), so the key is kept in memory for this session "
+                "only; to keep it, set %2 before starting the app. A key in %2 is used without "
+                "asking.",
+            ).replace("%1", str(status.reason))
+        return note.replace("%2", env)
 
     # -- intent --------------------------------------------------------------------------------
 
@@ -181,7 +187,14 @@ class KeySetup(QObject):
         except Exception as error:
             sentence = scrub_secrets(f"{type(error).__name__}: {error}")
             log.warning("checking or storing the key failed: %s", sentence)
-            self._set(KeySetupState("failed", f"The key could not be checked: {sentence}"))
+            self._set(
+                KeySetupState(
+                    "failed",
+                    translate("KeySetup", "The key could not be checked: %1").replace(
+                        "%1", sentence
+                    ),
+                )
+            )
 
     async def _submit(self, text: str) -> None:
         key = self._usable(text)
@@ -191,7 +204,12 @@ class KeySetup(QObject):
         region, base_url = chat.region, chat.base_url
         custom_url = chat.custom_url if region == CUSTOM_REGION else None
         host = urlsplit(base_url).netloc or base_url
-        self._set(KeySetupState("checking", f"Checking the key {masked(key)} with {host}…"))
+        checking = (
+            translate("KeySetup", "Checking the key %1 with %2…")
+            .replace("%1", masked(key))
+            .replace("%2", host)
+        )
+        self._set(KeySetupState("checking", checking))
         result = await self._check(key, region, base_url, try_other_regions=False)
         if result.outcome in ("invalid", "region-mismatch"):
             self._set(self._rejected(result, region))
@@ -209,8 +227,11 @@ class KeySetup(QObject):
             return
         chat = self._chat
         region = chat.region
-        others = [REGION_CITIES[r] for r in REGION_IDS if r != region]
-        self._set(KeySetupState("searching", f"Trying the key in {', '.join(others)}…"))
+        others = [region_city(r) for r in REGION_IDS if r != region]
+        trying = translate("KeySetup", "Trying the key in %1…").replace(
+            "%1", translate("KeySetup", ", ").join(others)
+        )
+        self._set(KeySetupState("searching", trying))
         result = await self._check(key, region, chat.base_url, try_other_regions=True)
         if result.outcome == "valid":  # it works here after all (the first check was unlucky)
             home = region
@@ -227,13 +248,18 @@ class KeySetup(QObject):
             self._set(KeySetupState("failed", self._store_failure))
             return
         self._set(KeySetupState())
-        city = REGION_CITIES[home]
-        moved = (
-            f"The key {stored.masked} belongs to {city}: the region is now {city} ({home}), and "
-            if home != region
-            else f"The key {stored.masked} works in {city}, and "
-        )
-        self.keyAccepted.emit(f"{moved}it is saved in the {stored.description}.")
+        city = region_city(home)
+        if home != region:
+            accepted = translate(
+                "KeySetup",
+                "The key %1 belongs to %2: the region is now %2 (%3), and it is saved in the %4.",
+            ).replace("%3", home)
+            accepted = accepted.replace("%4", stored.description)
+        else:
+            accepted = translate(
+                "KeySetup", "The key %1 works in %2, and it is saved in the %3."
+            ).replace("%3", stored.description)
+        self.keyAccepted.emit(accepted.replace("%1", stored.masked).replace("%2", city))
 
     async def _check(
         self, key: str, region: str, base_url: str, *, try_other_regions: bool
@@ -260,15 +286,8 @@ class KeySetup(QObject):
     def _where(self, region: str) -> str:
         """``Singapore (intl)``, or ``the endpoint https://…``."""
         if region == CUSTOM_REGION:
-            return f"the endpoint {self._chat.base_url}"
-        return f"{REGION_CITIES[region]} ({region})"
-
-    def _in_where(self, region: str) -> str:
-        return (
-            f"with {self._where(region)}"
-            if region == CUSTOM_REGION
-            else f"in {self._where(region)}"
-        )
+            return translate("KeySetup", "the endpoint %1").replace("%1", self._chat.base_url)
+        return f"{region_city(region)} ({region})"
 
     def _rejected(self, result: KeyCheck, region: str, *, searched: bool = False) -> KeySetupState:
         where = self._where(region)
@@ -276,9 +295,12 @@ class KeySetup(QObject):
         if searched:
             return KeySetupState(
                 "rejected",
-                f"No region accepted the key {result.masked}: it is not a valid Model Studio "
-                "key (deleted, mistyped, or from another service). Create one in the console "
-                "of your region (link above) and paste it here.",
+                translate(
+                    "KeySetup",
+                    "No region accepted the key %1: it is not a valid Model Studio "
+                    "key (deleted, mistyped, or from another service). Create one in the console "
+                    "of your region (link above) and paste it here.",
+                ).replace("%1", result.masked),
             )
         searchable = (
             result.outcome == "region-mismatch"
@@ -288,27 +310,51 @@ class KeySetup(QObject):
         if not searchable:
             return KeySetupState(
                 "rejected",
-                f"{where} rejected the key {result.masked}. Check that it was copied whole.",
+                translate("KeySetup", "%1 rejected the key %2. Check that it was copied whole.")
+                .replace("%2", result.masked)
+                .replace("%1", where),
             )
-        targets = tuple(f"{REGION_CITIES[r]} ({self._host(r)})" for r in REGION_IDS if r != region)
+        targets = tuple(f"{region_city(r)} ({self._host(r)})" for r in REGION_IDS if r != region)
         return KeySetupState(
             "rejected",
-            f"{where} rejected the key {result.masked}. A key works only in the region whose "
-            "console made it: choose that region above and save again, or let the app find it.",
+            translate(
+                "KeySetup",
+                "%1 rejected the key %2. A key works only in the region whose "
+                "console made it: choose that region above and save again, or let the app find "
+                "it.",
+            )
+            .replace("%2", result.masked)
+            .replace("%1", where),
             can_search=True,
             search_targets=targets,
         )
 
     def _accepted_sentence(self, result: KeyCheck, stored: StoredKey) -> str:
         if result.outcome == "valid":
+            if result.region == CUSTOM_REGION:
+                works = translate(
+                    "KeySetup", "The key %1 works with %2 (%3 models) and is saved in the %4."
+                )
+            else:
+                works = translate(
+                    "KeySetup", "The key %1 works in %2 (%3 models) and is saved in the %4."
+                )
             return (
-                f"The key {stored.masked} works {self._in_where(result.region)} "
-                f"({result.models} models) and is saved in the {stored.description}."
+                works.replace("%1", stored.masked)
+                .replace("%2", self._where(result.region))
+                .replace("%3", str(result.models))
+                .replace("%4", stored.description)
             )
         why = result.error.user_message if result.error is not None else result.message
         return (
-            f"The key {stored.masked} is saved in the {stored.description} for "
-            f"{self._where(result.region)}, but it could not be checked now: {why}"
+            translate(
+                "KeySetup",
+                "The key %1 is saved in the %2 for %3, but it could not be checked now: %4",
+            )
+            .replace("%1", stored.masked)
+            .replace("%2", stored.description)
+            .replace("%3", self._where(result.region))
+            .replace("%4", why)
         )
 
     def _host(self, region: str) -> str:

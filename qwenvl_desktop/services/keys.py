@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from qwenvl_desktop.core.i18n import translatable, translate
 from qwenvl_desktop.core.keys import (
     KeyLookup,
     KeyStoreError,
@@ -27,9 +28,26 @@ from qwenvl_desktop.core.keys import (
     store_key,
 )
 
-__all__ = ["KeyLookupFn", "KeyService", "KeyState"]
+__all__ = ["KeyLookupFn", "KeyService", "KeyState", "region_city"]
 
 log = logging.getLogger(__name__)
+
+#: the regions' cities (core.protocol.regions.REGION_CITIES) marked for the catalog: a person
+#: reads the city in their language ("シンガポール"), the region code stays as it is
+_CITY_NAMES = {
+    "intl": translatable("Regions", "Singapore"),
+    "us": translatable("Regions", "Virginia"),
+    "cn": translatable("Regions", "Beijing"),
+    "hk": translatable("Regions", "Hong Kong"),
+}
+
+
+def region_city(region: str) -> str:
+    """The city a catalog region's endpoint is in, in the interface language ("Singapore");
+    an unknown region's code as it is."""
+    city = _CITY_NAMES.get(region)
+    return translate("Regions", city) if city is not None else region
+
 
 #: ``lookup(region, custom_base_url)``: where the key of a target is found (blocking).
 KeyLookupFn = Callable[[str, "str | None"], KeyLookup]
@@ -147,7 +165,9 @@ class KeyService(QObject):
             return None
         except Exception as exc:
             log.exception("storing the key failed")
-            self.keyStoreFailed.emit(f"The key could not be stored: {exc}")
+            self.keyStoreFailed.emit(
+                translate("KeyService", "The key could not be stored: %1").replace("%1", str(exc))
+            )
             return None
         self._keys[stored.target] = KeyLookup(key.strip(), stored.description, origin=stored.where)
         self.keyChanged.emit()

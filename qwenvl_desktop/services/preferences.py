@@ -27,9 +27,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QObject, Signal
 
+from qwenvl_desktop.core.i18n import translatable, translate
+from qwenvl_desktop.core.keys.store import shown_source
 from qwenvl_desktop.core.protocol.catalog import CUSTOM_REGION, REGION_IDS
 from qwenvl_desktop.core.protocol.errors import scrub_secrets
-from qwenvl_desktop.core.protocol.regions import REGION_CITIES
 from qwenvl_desktop.core.settings.files import ConfigLocations, default_locations
 from qwenvl_desktop.core.settings.loader import COMMAND_LINE, DEFAULT, LoadedSettings, load_settings
 from qwenvl_desktop.core.settings.schema import SPECS, InvalidValue, ParseContext
@@ -222,21 +223,24 @@ class PreferencesService(QObject):
         source = sources.get(name, DEFAULT)
         locked = None
         if settings.is_locked(name):
-            locked = (
-                f"Locked by the system-wide configuration ({self.system_file}): "
-                "ask whoever manages this computer to change it."
-            )
+            locked = translate(
+                "PreferencesService",
+                "Locked by the system-wide configuration (%1): "
+                "ask whoever manages this computer to change it.",
+            ).replace("%1", str(self.system_file))
         overridden = None
         if source.startswith("environment "):
             variable = source.removeprefix("environment ")
-            overridden = (
-                f"{variable} is set in the environment and wins: a value saved here is used "
-                "once it is unset."
-            )
+            overridden = translate(
+                "PreferencesService",
+                "%1 is set in the environment and wins: a value saved here is used "
+                "once it is unset.",
+            ).replace("%1", variable)
         elif source == COMMAND_LINE:
-            overridden = (
+            overridden = translate(
+                "PreferencesService",
                 "Given on the command line for this start: a value saved here is used from "
-                "the next start."
+                "the next start.",
             )
         return PreferenceField(
             name,
@@ -247,10 +251,20 @@ class PreferencesService(QObject):
             _applies(name),
         )
 
+    #: the catalog's region labels (core/protocol/catalog.toml), for the translators
+    _REGION_LABELS = (
+        translatable("Regions", "Singapore (international)"),
+        translatable("Regions", "Virginia (US)"),
+        translatable("Regions", "Beijing (mainland China)"),
+        translatable("Regions", "Hong Kong"),
+    )
+
     def region_choices(self) -> list[tuple[str, str]]:
         """Each catalog region and its description: ("intl", "Singapore (international)")."""
         catalog = self._loaded.settings.catalog()
-        return [(region, catalog.region(region).label) for region in REGION_IDS]
+        return [
+            (region, translate("Regions", catalog.region(region).label)) for region in REGION_IDS
+        ]
 
     def model_names(self) -> list[str]:
         """The models the region (or endpoint) in the settings offers, as allowed."""
@@ -289,10 +303,14 @@ class PreferencesService(QObject):
         for name, value in changes.items():
             spec = SPECS.get(name)
             if spec is None or name not in PREFERENCE_NAMES:
-                found[name] = f"{name} is not a setting the preferences change."
+                found[name] = translate(
+                    "PreferencesService", "%1 is not a setting the preferences change."
+                ).replace("%1", name)
                 continue
             if self._loaded.settings.is_locked(name):
-                found[name] = f"{name} is locked by the system-wide configuration."
+                found[name] = translate(
+                    "PreferencesService", "%1 is locked by the system-wide configuration."
+                ).replace("%1", name)
                 continue
             if value is None:
                 continue
@@ -312,14 +330,19 @@ class PreferencesService(QObject):
         changes = self.changes_from(wanted)
         problems = self.problems(changes)
         if problems:
-            count = "1 setting" if len(problems) == 1 else f"{len(problems)} settings"
-            outcome = SaveOutcome(
-                problems=problems, message=f"Nothing was saved: {count} cannot take that value."
-            )
+            if len(problems) == 1:
+                message = translate(
+                    "PreferencesService", "Nothing was saved: 1 setting cannot take that value."
+                )
+            else:
+                message = translate(
+                    "PreferencesService", "Nothing was saved: %1 settings cannot take that value."
+                ).replace("%1", str(len(problems)))
+            outcome = SaveOutcome(problems=problems, message=message)
             self.saveFinished.emit(outcome)
             return outcome
         if not changes:
-            outcome = SaveOutcome(message="Nothing changed.")
+            outcome = SaveOutcome(message=translate("PreferencesService", "Nothing changed."))
             self.saveFinished.emit(outcome)
             return outcome
         loop = asyncio.get_running_loop()
@@ -331,18 +354,30 @@ class PreferencesService(QObject):
             sentence = (
                 error.one_line() if isinstance(error, ConfigError) else scrub_secrets(str(error))
             )
-            outcome = SaveOutcome(problems={"": sentence}, message=f"Nothing was saved: {sentence}")
+            outcome = SaveOutcome(
+                problems={"": sentence},
+                message=translate("PreferencesService", "Nothing was saved: %1").replace(
+                    "%1", sentence
+                ),
+            )
             self.saveFinished.emit(outcome)
             return outcome
         self._loaded = loaded
         self._apply(changes)
-        message = f"Saved to {self.user_file}."
+        message = translate("PreferencesService", "Saved to %1.").replace("%1", str(self.user_file))
         controller = self._controller
         if controller is not None and controller.settings_pending:
             waiting = [name for name in PREFERENCE_NAMES if name in changes]
             waiting = [name for name in waiting if name in AFTER_THE_ANSWER]
             if waiting:
-                message += f" Used once the answer being written ends: {_names(waiting)}."
+                message = (
+                    translate(
+                        "PreferencesService",
+                        "Saved to %1. Used once the answer being written ends: %2.",
+                    )
+                    .replace("%1", str(self.user_file))
+                    .replace("%2", _names(waiting))
+                )
         outcome = SaveOutcome(saved=tuple(changes), message=message)
         self.changed.emit()
         self.saveFinished.emit(outcome)
@@ -403,12 +438,21 @@ class PreferencesService(QObject):
                 status.base_url,
                 _target_words(status.region, status.base_url),
                 status.stored,
-                status.in_use.source if status.in_use.key else "",
+                shown_source(status.in_use.source) if status.in_use.key else "",
                 status.in_use.masked if status.in_use.key else "",
                 status.problem,
             )
             for status in statuses
         ]
+        self.keysChanged.emit()
+
+    def relabel(self) -> None:
+        """The interface language changed: the fields' sentences and the key rows' names are
+        made again in it (nothing is read from disk or the keyring)."""
+        self._keys = [
+            replace(row, label=_target_words(row.region, row.base_url)) for row in self._keys
+        ]
+        self.changed.emit()
         self.keysChanged.emit()
 
     def set_key(self, region: str, base_url: str | None, key: str) -> asyncio.Task[None]:
@@ -429,7 +473,11 @@ class PreferencesService(QObject):
         if self._controller is not None:
             stored = await self._controller.keys.store(region, base_url, key)
             if stored is None:
-                self.keyMessage.emit(f"The key for {where} was not stored.")
+                self.keyMessage.emit(
+                    translate("PreferencesService", "The key for %1 was not stored.").replace(
+                        "%1", where
+                    )
+                )
                 return
         else:
             loop = asyncio.get_running_loop()
@@ -437,14 +485,23 @@ class PreferencesService(QObject):
                 None, lambda: store_key(region, base_url, key, session_fallback=True)
             )
         if stored.where == "session":
-            env = " or ".join(_env_names(region))
+            env = translate("PreferencesService", " or ").join(_env_names(region))
             self.keyMessage.emit(
-                f"The key {stored.masked} for {where} is kept for this session only (no OS "
-                f"keyring): set {env} to keep it."
+                translate(
+                    "PreferencesService",
+                    "The key %1 for %2 is kept for this session only (no OS "
+                    "keyring): set %3 to keep it.",
+                )
+                .replace("%1", stored.masked)
+                .replace("%2", where)
+                .replace("%3", env)
             )
         else:
             self.keyMessage.emit(
-                f"The key {stored.masked} for {where} is saved in the {stored.description}."
+                translate("PreferencesService", "The key %1 for %2 is saved in the %3.")
+                .replace("%1", stored.masked)
+                .replace("%2", where)
+                .replace("%3", stored.description)
             )
 
     def check_key(self, region: str, base_url: str | None) -> asyncio.Task[None]:
@@ -460,11 +517,19 @@ class PreferencesService(QObject):
         found = await loop.run_in_executor(None, lambda: lookup_key(region, base_url, environ))
         where = _target_words(region, base_url)
         if not found.key:
-            self.keyMessage.emit(f"No key for {where} to check: set one first.")
+            self.keyMessage.emit(
+                translate("PreferencesService", "No key for %1 to check: set one first.").replace(
+                    "%1", where
+                )
+            )
             return
         endpoint = base_url if region == CUSTOM_REGION and base_url else None
         url = endpoint or settings.region_base_url(region)
-        self.keyMessage.emit(f"Checking the key {found.masked} for {where}…")
+        self.keyMessage.emit(
+            translate("PreferencesService", "Checking the key %1 for %2…")
+            .replace("%1", found.masked)
+            .replace("%2", where)
+        )
         result = await check_key(found.key, region, url, settings.client_settings())
         self.keyMessage.emit(result.message)
 
@@ -480,22 +545,45 @@ class PreferencesService(QObject):
         try:
             deleted = await loop.run_in_executor(None, lambda: delete_key(region, base_url))
         except KeyStoreError as error:
-            self.keyMessage.emit(f"The key for {where} was not deleted: {error.user_message}")
+            self.keyMessage.emit(
+                translate("PreferencesService", "The key for %1 was not deleted: %2")
+                .replace("%1", where)
+                .replace("%2", error.user_message)
+            )
             return
         if self._controller is not None:
             self._controller.keys.forget(region, base_url)
         if not deleted:
-            self.keyMessage.emit(f"There was no stored key for {where}.")
+            self.keyMessage.emit(
+                translate("PreferencesService", "There was no stored key for %1.").replace(
+                    "%1", where
+                )
+            )
             return
         env = [name for name in _env_names(region) if self._environ.get(name, "").strip()]
-        still = f" {env[0]} in the environment is still used." if env else ""
-        self.keyMessage.emit(f"The key for {where} is deleted from the OS keyring.{still}")
+        if env:
+            message = (
+                translate(
+                    "PreferencesService",
+                    "The key for %1 is deleted from the OS keyring. %2 in the environment is "
+                    "still used.",
+                )
+                .replace("%1", where)
+                .replace("%2", env[0])
+            )
+        else:
+            message = translate(
+                "PreferencesService", "The key for %1 is deleted from the OS keyring."
+            ).replace("%1", where)
+        self.keyMessage.emit(message)
 
     async def _keys_work(self, work: Coroutine[Any, Any, None]) -> None:
         """One key operation at a time; the list is read again after each."""
         if self._busy_keys:
             work.close()
-            self.keyMessage.emit("Wait for the key operation under way to finish.")
+            self.keyMessage.emit(
+                translate("PreferencesService", "Wait for the key operation under way to finish.")
+            )
             return
         self._busy_keys = True
         self.keysChanged.emit()
@@ -504,7 +592,11 @@ class PreferencesService(QObject):
         except Exception as error:  # a broken keyring backend must not take the window down
             sentence = scrub_secrets(f"{type(error).__name__}: {error}")
             log.warning("key operation failed: %s", sentence)
-            self.keyMessage.emit(f"The key operation failed: {sentence}")
+            self.keyMessage.emit(
+                translate("PreferencesService", "The key operation failed: %1").replace(
+                    "%1", sentence
+                )
+            )
         finally:
             self._busy_keys = False
         await self._refresh_keys()
@@ -535,38 +627,57 @@ def _applies(name: str) -> Applies:
 
 #: how the message after saving names a setting
 _SETTING_WORDS = {
-    "proxy": "the proxy",
-    "ca_bundle": "the CA certificates",
-    "connect_timeout": "the connect timeout",
-    "read_timeout": "the answer timeout",
-    "stream_read_timeout": "the longest silence",
-    "history": "the history",
+    "proxy": translatable("PreferencesService", "the proxy"),
+    "ca_bundle": translatable("PreferencesService", "the CA certificates"),
+    "connect_timeout": translatable("PreferencesService", "the connect timeout"),
+    "read_timeout": translatable("PreferencesService", "the answer timeout"),
+    "stream_read_timeout": translatable("PreferencesService", "the longest silence"),
+    "history": translatable("PreferencesService", "the history"),
 }
 
 
 def _names(names: list[str]) -> str:
-    words = [_SETTING_WORDS.get(name, name) for name in names]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    words = [
+        translate("PreferencesService", _SETTING_WORDS[name]) if name in _SETTING_WORDS else name
+        for name in names
+    ]
+    if len(words) == 1:
+        return words[0]
+    return (
+        translate("PreferencesService", "%1 and %2")
+        .replace("%1", translate("PreferencesService", ", ").join(words[:-1]))
+        .replace("%2", words[-1])
+    )
 
 
 def _origin_words(source: str) -> str:
-    if source == DEFAULT:
-        return "Default"
+    if source == DEFAULT or not source:
+        return translate("PreferencesService", "Default")
     if source.startswith("user file "):
-        return f"Your settings file ({source.removeprefix('user file ')})"
+        return translate("PreferencesService", "Your settings file (%1)").replace(
+            "%1", source.removeprefix("user file ")
+        )
     if source.startswith("system file "):
-        return f"System-wide file ({source.removeprefix('system file ')})"
+        return translate("PreferencesService", "System-wide file (%1)").replace(
+            "%1", source.removeprefix("system file ")
+        )
     if source.startswith("environment "):
-        return f"Environment variable {source.removeprefix('environment ')}"
+        return translate("PreferencesService", "Environment variable %1").replace(
+            "%1", source.removeprefix("environment ")
+        )
     if source == COMMAND_LINE:
-        return "Command line (this start only)"
-    return source[0].upper() + source[1:] if source else "Default"
+        return translate("PreferencesService", "Command line (this start only)")
+    return source[0].upper() + source[1:]
 
 
 def _target_words(region: str, base_url: str | None) -> str:
     if region == CUSTOM_REGION:
-        return f"the custom endpoint {base_url}"
-    return f"{REGION_CITIES.get(region, region)} ({region})"
+        return translate("PreferencesService", "the custom endpoint %1").replace(
+            "%1", base_url or ""
+        )
+    from qwenvl_desktop.services.keys import region_city
+
+    return f"{region_city(region)} ({region})"
 
 
 def _env_names(region: str) -> list[str]:

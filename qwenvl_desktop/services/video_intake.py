@@ -37,6 +37,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
+from qwenvl_desktop.core.i18n import translate
+
 if TYPE_CHECKING:
     from qwenvl_desktop.core.protocol import ModelInfo
     from qwenvl_desktop.core.video import ExtractionProgress, VideoAttachment, VideoInfo
@@ -214,8 +216,16 @@ class VideoIntake(QObject):
             sentence = str(error)
         except Exception as exc:  # never a crash for a bad file: say what happened
             log.exception("preparing a video failed")
-            name = label or (source if isinstance(source, str) else "the pasted animation")
-            sentence = f"{name}: could not be read ({type(exc).__name__}: {exc})"
+            name = label or (
+                source
+                if isinstance(source, str)
+                else translate("VideoIntake", "the pasted animation")
+            )
+            sentence = (
+                translate("VideoIntake", "%1: could not be read (%2)")
+                .replace("%2", f"{type(exc).__name__}: {exc}")
+                .replace("%1", name)
+            )
         else:
             if self._current(item_id, stop):
                 del self._runs[item_id]
@@ -303,5 +313,5 @@ def strip_of(frames: Sequence[object], side: int) -> tuple[QImage, ...]:
 
 
 def _sentence(text: str) -> str:
-    text = text.strip() or "The video cannot be used."
+    text = text.strip() or translate("VideoIntake", "The video cannot be used.")
     return text if text.endswith((".", "!", "?", "…")) else text + "."

@@ -41,6 +41,7 @@ from qwenvl_desktop.core.batch.results import (
     custom_id_for,
     done_keys,
 )
+from qwenvl_desktop.core.i18n import translatable, translate
 from qwenvl_desktop.core.protocol.client import ChatClient, Endpoint
 from qwenvl_desktop.core.protocol.errors import (
     ApiError,
@@ -96,14 +97,15 @@ class BatchJobFailed(ApiError):
     """The service could not run the batch at all (status ``failed``: e.g. the file was refused)."""
 
     kind = "batch"
-    user_message = "The service could not run the batch."
+    user_message = translatable("Errors", "The service could not run the batch.")
 
 
 def results_later_sentence(job_id: str) -> str:
     """How to fetch a running job's rows later: printed when the batch exists and on Ctrl+C."""
     return (
-        f"get its rows later with `{APP_ID} jobs results {job_id} --output FILE` "
-        f"(progress: `{APP_ID} jobs status {job_id}`)"
+        translate("Batch", "get its rows later with %1 (progress: %2)")
+        .replace("%1", f"`{APP_ID} jobs results {job_id} --output FILE`")
+        .replace("%2", f"`{APP_ID} jobs status {job_id}`")
     )
 
 
@@ -229,8 +231,12 @@ class BatchApi:
             return BatchJob.from_json(await self._client.request_json(self._endpoint, method, path))
         except NotFoundError as error:  # its own sentence speaks of models
             raise NotFoundError(
-                f"No batch job {job_id} at this endpoint for this key: check the id (`jobs "
-                "list`), the region and the key (a job is seen only by its own region's keys).",
+                translate(
+                    "Errors",
+                    "No batch job %1 at this endpoint for this key: check the id (`jobs "
+                    "list`), the region and the key (a job is seen only by its own region's "
+                    "keys).",
+                ).replace("%1", str(job_id)),
                 status=error.status,
                 code=error.code,
                 request_id=error.request_id,
@@ -331,14 +337,23 @@ def refuse_unbatchable(settings: Settings, count: int) -> None:
         raise BatchRefused(refusal)
     if info.must_stream:
         raise BatchRefused(
-            f"{info.name} answers only as a stream, and a batch is answered whole; "
-            "drop --via-batch-api or choose another model."
+            translate(
+                "Errors",
+                "%1 answers only as a stream, and a batch is answered whole; drop "
+                "--via-batch-api or choose another model.",
+            ).replace("%1", str(info.name))
         )
     most = TEST_MODEL_MAX_REQUESTS if settings.model == TEST_MODEL else MAX_REQUESTS
     if count > most:
         raise BatchRefused(
-            f"{count:,} inputs are more than one batch takes ({most:,} requests for "
-            f"{settings.model}); split them into several runs."
+            translate(
+                "Errors",
+                "%1 inputs are more than one batch takes (%2 requests for %3); split them "
+                "into several runs.",
+            )
+            .replace("%1", f"{count:,}")
+            .replace("%2", f"{most:,}")
+            .replace("%3", str(settings.model))
         )
 
 
@@ -354,9 +369,13 @@ class _InputFile:
     def add(self, entry: JobEntry, line: bytes) -> None:
         if self.size + len(line) > self.limit:
             raise BatchRefused(
-                f"The batch file would be over the service's {_size(self.limit)} limit at "
-                f"{entry.input}; split the inputs into several runs (or choose "
-                "--detail standard)."
+                translate(
+                    "Errors",
+                    "The batch file would be over the service's %1 limit at %2; split the "
+                    "inputs into several runs (or choose --detail standard).",
+                )
+                .replace("%1", str(_size(self.limit)))
+                .replace("%2", str(entry.input))
             )
         self.file.write(line)
         self.size += len(line)
@@ -657,7 +676,11 @@ async def run_via_batch_api(
                     sleep=sleep,
                 )
             elif not counts[1]:
-                on_status("Every input is already in the output file; nothing to send.")
+                on_status(
+                    translate(
+                        "Batch", "Every input is already in the output file; nothing to send."
+                    )
+                )
         finally:
             if own_client:
                 await http.aclose()
@@ -684,29 +707,42 @@ async def _send_and_collect(
     into.file.flush()
     into.file.seek(0)
     count = len(into.entries)
-    on_status(f"Uploading {count:,} requests ({_size(into.size)})…")
+    on_status(
+        translate("Batch", "Uploading %1 requests (%2)…")
+        .replace("%1", f"{count:,}")
+        .replace("%2", _size(into.size))
+    )
     file_id = await api.upload(into.file, filename=f"{APP_ID}-batch.jsonl")
     job = await api.create(file_id, _metadata(settings.model, into.entries.values()))
     save_job_record(job.id, settings.model, into.entries.values())
     on_status(
-        f"Batch {job.id} created; it keeps running on the service if this stops: "
-        f"{results_later_sentence(job.id)}."
+        translate("Batch", "Batch %1 created; it keeps running on the service if this stops: %2.")
+        .replace("%2", results_later_sentence(job.id))
+        .replace("%1", job.id)
     )
     try:
         job = await api.wait(
             job.id,
             poll=poll,
             sleep=sleep,
-            on_change=lambda j: on_status(f"Batch {j.id}: {j.progress()}"),
+            on_change=lambda j: on_status(
+                translate("Batch", "Batch %1: %2").replace("%2", j.progress()).replace("%1", j.id)
+            ),
         )
     except asyncio.CancelledError:
         on_status(
-            f"Stopped waiting; batch {job.id} keeps running: {results_later_sentence(job.id)}."
+            translate("Batch", "Stopped waiting; batch %1 keeps running: %2.")
+            .replace("%2", results_later_sentence(job.id))
+            .replace("%1", job.id)
         )
         raise
     if job.status == "failed" and not job.output_file_id and not job.error_file_id:
-        reasons = "; ".join(job.errors) or "no reason given"
-        raise BatchJobFailed(f"The service could not run batch {job.id}: {reasons}")
+        reasons = "; ".join(job.errors) or translate("Errors", "no reason given")
+        raise BatchJobFailed(
+            translate("Errors", "The service could not run batch %1: %2")
+            .replace("%1", str(job.id))
+            .replace("%2", str(reasons))
+        )
     await write_job_rows(api, job, entries=into.entries, model=settings.model, on_row=on_row)
 
 
@@ -748,8 +784,12 @@ async def fetch_job_results(
         if not job.finished:
             return job, 0, 0
         if job.status == "failed" and not job.output_file_id and not job.error_file_id:
-            reasons = "; ".join(job.errors) or "no reason given"
-            raise BatchJobFailed(f"The service could not run batch {job.id}: {reasons}")
+            reasons = "; ".join(job.errors) or translate("Errors", "no reason given")
+            raise BatchJobFailed(
+                translate("Errors", "The service could not run batch %1: %2")
+                .replace("%1", str(job.id))
+                .replace("%2", str(reasons))
+            )
         model, entries = load_job_record(job_id)
         done = done_keys(output)
         with ResultWriter(output) as writer:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.images.extensions import IMAGE_EXTENSIONS
 
 __all__ = [
@@ -91,7 +92,9 @@ def collect_inputs(paths: Sequence[str], prompt: str) -> list[BatchItem]:
                 items.append(item)
     if not items:
         named = ", ".join(paths) if paths else "nothing"
-        raise BatchInputError(f"No images found in {named}.")
+        raise BatchInputError(
+            translate("Errors", "No images found in %1.").replace("%1", str(named))
+        )
     return items
 
 
@@ -113,7 +116,9 @@ def _items_of(argument: str, prompt: str) -> Iterator[BatchItem]:
             else:
                 yield BatchItem(os.path.abspath(match), prompt)
     else:
-        raise BatchInputError(f"{argument}: no such file or folder.")
+        raise BatchInputError(
+            translate("Errors", "%1: no such file or folder.").replace("%1", str(argument))
+        )
 
 
 def _images_below(folder: Path) -> list[str]:
@@ -133,12 +138,20 @@ def _list_items(path: Path, prompt: str) -> Iterator[BatchItem]:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise BatchInputError(f"Cannot read the list {path}: {reason}.") from None
+        raise BatchInputError(
+            translate("Errors", "Cannot read the list %1: %2.")
+            .replace("%1", str(path))
+            .replace("%2", str(reason))
+        ) from None
     rows = _csv_rows(path, text) if path.suffix.lower() == ".csv" else _jsonl_rows(path, text)
     for number, row in rows:
         source = str(row.get("path") or "").strip()
         if not source:
-            raise BatchInputError(f"{path}, row {number}: the path is empty.")
+            raise BatchInputError(
+                translate("Errors", "%1, row %2: the path is empty.")
+                .replace("%1", str(path))
+                .replace("%2", str(number))
+            )
         if not is_url(source):
             source = os.path.abspath(path.parent / Path(source).expanduser())
         own_prompt = row.get("prompt")
@@ -153,16 +166,28 @@ def _csv_rows(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
         columns = [name.strip().lower() for name in reader.fieldnames or ()]
     except csv.Error as error:
-        raise BatchInputError(f"Cannot read the list {path}: {error}.") from None
+        raise BatchInputError(
+            translate("Errors", "Cannot read the list %1: %2.")
+            .replace("%1", str(path))
+            .replace("%2", str(error))
+        ) from None
     if "path" not in columns:
-        raise BatchInputError(f"The list {path} has no 'path' column (its first row names them).")
+        raise BatchInputError(
+            translate(
+                "Errors", "The list %1 has no 'path' column (its first row names them)."
+            ).replace("%1", str(path))
+        )
     reader.fieldnames = columns
     try:
         for row in reader:
             yield reader.line_num, row
     except csv.Error as error:
         where = f"{path}, line {reader.line_num}"
-        raise BatchInputError(f"Cannot read the list {where}: {error}.") from None
+        raise BatchInputError(
+            translate("Errors", "Cannot read the list %1: %2.")
+            .replace("%1", str(where))
+            .replace("%2", str(error))
+        ) from None
 
 
 def _jsonl_rows(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -172,7 +197,15 @@ def _jsonl_rows(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any]]]:
         try:
             row = json.loads(line)
         except ValueError:
-            raise BatchInputError(f"The list {path}, line {number}, is not JSON.") from None
+            raise BatchInputError(
+                translate("Errors", "The list %1, line %2, is not JSON.")
+                .replace("%1", str(path))
+                .replace("%2", str(number))
+            ) from None
         if not isinstance(row, dict) or "path" not in row:
-            raise BatchInputError(f"The list {path}, line {number}, has no 'path' field.")
+            raise BatchInputError(
+                translate("Errors", "The list %1, line %2, has no 'path' field.")
+                .replace("%1", str(path))
+                .replace("%2", str(number))
+            )
         yield number, row

@@ -28,6 +28,7 @@ from types import TracebackType
 from typing import Any, Literal, Self, TypeAlias
 
 from qwenvl_desktop.core.batch.inputs import BatchInputError
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.settings.atomic_file import write_bytes_atomically
 
 __all__ = [
@@ -258,7 +259,9 @@ class ResultWriter:
         except OSError as error:
             self.close()
             raise BatchInputError(
-                f"Cannot write the results to {self.path}: {error.strerror or error}."
+                translate("Errors", "Cannot write the results to %1: %2.")
+                .replace("%1", str(self.path))
+                .replace("%2", str(error.strerror or error))
             ) from None
 
     def write(self, result: BatchResult) -> None:
@@ -319,7 +322,9 @@ def _read_bytes(path: Path) -> bytes:
         return b""
     except OSError as error:
         raise BatchInputError(
-            f"Cannot read the results file {path}: {error.strerror or error}."
+            translate("Errors", "Cannot read the results file %1: %2.")
+            .replace("%1", str(path))
+            .replace("%2", str(error.strerror or error))
         ) from None
 
 
@@ -349,7 +354,11 @@ def _parse_jsonl(path: Path, data: bytes) -> Iterator[tuple[int, BatchResult]]:
             if offset >= len(data):
                 return  # a last line written only in part
             raise BatchInputError(
-                f"{path}, line {number}, is not a result row; choose another --output file."
+                translate(
+                    "Errors", "%1, line %2, is not a result row; choose another --output file."
+                )
+                .replace("%1", str(path))
+                .replace("%2", str(number))
             ) from None
 
 
@@ -383,7 +392,11 @@ def _parse_csv(path: Path, data: bytes) -> Iterator[tuple[int, BatchResult]]:
         except csv.Error:
             if consumed >= len(data):
                 return  # the last row, cut short inside a quoted cell
-            raise BatchInputError(f"{path}, line {reader.line_num}, is not a result row.") from None
+            raise BatchInputError(
+                translate("Errors", "%1, line %2, is not a result row.")
+                .replace("%1", str(path))
+                .replace("%2", str(reader.line_num))
+            ) from None
         complete = len(row) == len(CSV_COLUMNS) and last_line.endswith("\n")
         if not complete and consumed >= len(data):
             return  # the last row, cut short
@@ -392,7 +405,11 @@ def _parse_csv(path: Path, data: bytes) -> Iterator[tuple[int, BatchResult]]:
                 raise ValueError("wrong number of cells")
             yield consumed, BatchResult.from_csv_row(dict(zip(CSV_COLUMNS, row, strict=True)))
         except (ValueError, KeyError):
-            raise BatchInputError(f"{path}, line {reader.line_num}, is not a result row.") from None
+            raise BatchInputError(
+                translate("Errors", "%1, line %2, is not a result row.")
+                .replace("%1", str(path))
+                .replace("%2", str(reader.line_num))
+            ) from None
 
 
 def _has_our_header(path: Path, reader: Iterator[list[str]], *, cut_short: bool) -> bool:
@@ -405,4 +422,8 @@ def _has_our_header(path: Path, reader: Iterator[list[str]], *, cut_short: bool)
         return True
     if cut_short and CSV_COLUMNS[: len(header)] == header:
         return False  # the header itself cut short: nothing is done yet
-    raise BatchInputError(f"{path} is not a results file; choose another --output file.")
+    raise BatchInputError(
+        translate("Errors", "%1 is not a results file; choose another --output file.").replace(
+            "%1", str(path)
+        )
+    )

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.protocol.errors import CUSTOM_ENDPOINT_REJECTED_KEY, QwenVLError
 from qwenvl_desktop.core.protocol.events import (
     ContentDelta,
@@ -293,7 +294,9 @@ class Exchange:
         if self.region == CUSTOM_REGION and self.error.kind == "authentication":
             # The region sentence (a Beijing key in Singapore…) means nothing on an endpoint
             # of the person's own: keys there are the endpoint's.
-            self.error = replace(self.error, sentence=CUSTOM_ENDPOINT_REJECTED_KEY)
+            self.error = replace(
+                self.error, sentence=translate("Errors", CUSTOM_ENDPOINT_REJECTED_KEY)
+            )
 
     def stop(self) -> None:
         self.state = "stopped"

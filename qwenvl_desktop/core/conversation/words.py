@@ -8,12 +8,19 @@ Why there are two usage lines: the transcript puts a short one under every reply
 space of a line (``Tokens: prompt 1,300 · completion 40 · …``); an export is read later, away
 from the app, and spells the figures out (``Usage: 1,300 prompt tokens (1,250 for images) · …``).
 Both are built here from the same :class:`~qwenvl_desktop.core.protocol.events.Usage`.
+
+Languages: what the window and the command line show (the status words, the transcript's notes,
+its usage line, the retry sentence) follows the interface language (``core.i18n``, context
+"ConversationWords"); the export's words (:func:`export_state_note`, :func:`usage_line`) stay
+English — an exported file reads the same whoever wrote it, and tools may parse it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from qwenvl_desktop.core.i18n import translatable, translate
 
 if TYPE_CHECKING:  # the window's first frame shows words (labels) before any exchange exists
     from collections.abc import Callable
@@ -44,43 +51,54 @@ __all__ = [
 class StateWords:
     """How one :data:`~qwenvl_desktop.core.conversation.model.ExchangeState` is said."""
 
-    #: in the status bar once the reply ended ("Done", "Stopped"…)
+    #: in the status bar once the reply ended ("Done", "Stopped"…); English, marked
+    #: :func:`translatable` (context "ConversationWords"): :func:`status_line` translates it
     label: str
-    #: the note under the reply in the transcript; None: no note (the reply speaks for itself)
+    #: the note under the reply in the transcript (English, like ``label``); None: no note
     in_transcript: str | None
     #: the note under the reply in a Markdown export; None: no note
     in_export: str | None
 
 
 _STATES: dict[ExchangeState, StateWords] = {
-    "pending": StateWords("pending", None, "Not sent."),
-    "streaming": StateWords("streaming", None, "Still arriving when exported."),
-    "done": StateWords("Done", None, None),
+    "pending": StateWords(translatable("ConversationWords", "pending"), None, "Not sent."),
+    "streaming": StateWords(
+        translatable("ConversationWords", "streaming"), None, "Still arriving when exported."
+    ),
+    "done": StateWords(translatable("ConversationWords", "Done"), None, None),
     "stopped": StateWords(
-        "Stopped", "■ Stopped — the answer above is incomplete.", "Stopped before the end."
+        translatable("ConversationWords", "Stopped"),
+        translatable("ConversationWords", "■ Stopped — the answer above is incomplete."),
+        "Stopped before the end.",
     ),
     # A failed reply is described by its error sentence (:func:`error_sentence`), not a note.
-    "failed": StateWords("Failed", None, None),
+    "failed": StateWords(translatable("ConversationWords", "Failed"), None, None),
     # The app ended (closed, crashed, killed) while the reply streamed.
     "incomplete": StateWords(
-        "incomplete",
-        "⚠ Incomplete — the app closed while this answer was arriving.",
+        translatable("ConversationWords", "incomplete"),
+        translatable(
+            "ConversationWords", "⚠ Incomplete — the app closed while this answer was arriving."
+        ),
         "Incomplete: the app closed while this reply was arriving.",
     ),
 }
 
-#: the status bar while the question is out and nothing has arrived yet
-WAITING_LABEL = "Waiting for the answer…"
+#: the status bar while the question is out and nothing has arrived yet (English: show it
+#: translated, ``translate("ConversationWords", WAITING_LABEL)``)
+WAITING_LABEL = translatable("ConversationWords", "Waiting for the answer…")
 #: the status bar when a question is sent, or another conversation opened, while a reply streams
-STILL_STREAMING = "An answer is still streaming: press Esc to stop it first."
+#: (English: show it translated, ``translate("ConversationWords", STILL_STREAMING)``)
+STILL_STREAMING = translatable(
+    "ConversationWords", "An answer is still streaming: press Esc to stop it first."
+)
 
 
 #: what is waited for, by error kind, in :func:`retry_sentence`
 _RETRY_REASONS = {
-    "rate-limit": "Rate limited",
-    "quota": "Token quota used up for this minute",
-    "server": "The service had a problem",
-    "timeout": "No answer in time",
+    "rate-limit": translatable("ConversationWords", "Rate limited"),
+    "quota": translatable("ConversationWords", "Token quota used up for this minute"),
+    "server": translatable("ConversationWords", "The service had a problem"),
+    "timeout": translatable("ConversationWords", "No answer in time"),
 }
 
 
@@ -90,9 +108,18 @@ def retry_sentence(retry: Retrying) -> str:
     A network failure says which host could not be reached (its sentence names it).
     """
     error = retry.error
-    reason = _RETRY_REASONS.get(error.kind) or error.user_message.split(". ")[0].rstrip(".")
-    when = f"in {round(retry.delay)} s" if retry.delay >= 0.95 else "now"
-    return f"{reason} — retrying {when} (attempt {retry.attempt} of {retry.attempts})"
+    reason_source = _RETRY_REASONS.get(error.kind)
+    if reason_source is not None:
+        reason = translate("ConversationWords", reason_source)
+    else:
+        reason = error.user_message.split(". ")[0].rstrip(".")
+    if retry.delay >= 0.95:
+        sentence = translate("ConversationWords", "%1 — retrying in %2 s (attempt %3 of %4)")
+        sentence = sentence.replace("%2", str(round(retry.delay)))
+    else:
+        sentence = translate("ConversationWords", "%1 — retrying now (attempt %3 of %4)")
+    sentence = sentence.replace("%3", str(retry.attempt)).replace("%4", str(retry.attempts))
+    return sentence.replace("%1", reason)  # last: the service's words may hold "%2"
 
 
 def state_words(state: ExchangeState) -> StateWords:
@@ -100,7 +127,8 @@ def state_words(state: ExchangeState) -> StateWords:
 
 
 def transcript_state_note(exchange: Exchange) -> str | None:
-    return _STATES[exchange.state].in_transcript
+    note = _STATES[exchange.state].in_transcript
+    return translate("ConversationWords", note) if note is not None else None
 
 
 def export_state_note(exchange: Exchange) -> str | None:
@@ -109,14 +137,18 @@ def export_state_note(exchange: Exchange) -> str | None:
 
 def streaming_label(reasoning: str, answer: str) -> str:
     """The status bar while text arrives: the model is still thinking, or answering."""
-    return "Thinking…" if reasoning and not answer else "Streaming…"
+    if reasoning and not answer:
+        return translate("ConversationWords", "Thinking…")
+    return translate("ConversationWords", "Streaming…")
 
 
 def status_line(exchange: Exchange) -> str:
     """The status bar once a reply ended: ``Done · first token 0.82 s``."""
-    text = _STATES[exchange.state].label
+    text = translate("ConversationWords", _STATES[exchange.state].label)
     if exchange.first_token_seconds is not None:
-        text += f" · first token {exchange.first_token_seconds:.2f} s"
+        sentence = translate("ConversationWords", "%1 · first token %2 s")
+        seconds = f"{exchange.first_token_seconds:.2f}"
+        text = sentence.replace("%2", seconds).replace("%1", text)
     return text
 
 
@@ -131,11 +163,14 @@ def error_sentence(error: ErrorInfo) -> str:
 def error_details(error: ErrorInfo) -> list[str]:
     """``name: value`` lines of what the service said, for the details view (never the key)."""
     details = [
-        ("kind", error.kind),
-        ("HTTP status", str(error.status) if error.status else None),
-        ("code", error.code),
-        ("request id", error.request_id),
-        ("service message", error.message),
+        (translate("ConversationWords", "kind"), error.kind),
+        (
+            translate("ConversationWords", "HTTP status"),
+            str(error.status) if error.status else None,
+        ),
+        (translate("ConversationWords", "code"), error.code),
+        (translate("ConversationWords", "request id"), error.request_id),
+        (translate("ConversationWords", "service message"), error.message),
     ]
     return [f"{name}: {value}" for name, value in details if value]
 
@@ -163,20 +198,43 @@ def usage_summary(exchange: Exchange, number: Callable[[int], str] = grouped_num
     def count(value: int | None) -> str:
         return number(value) if value is not None else "–"
 
+    def part(source: str, value: str) -> str:
+        return translate("ConversationWords", source).replace("%1", value)
+
     parts: list[str] = []
     usage = exchange.usage
     if usage is not None:
-        parts.append(f"prompt {count(usage.prompt_tokens)}")
-        parts.append(f"completion {count(usage.completion_tokens)}")
+        parts.append(
+            part(translatable("ConversationWords", "prompt %1"), count(usage.prompt_tokens))
+        )
+        parts.append(
+            part(translatable("ConversationWords", "completion %1"), count(usage.completion_tokens))
+        )
         if usage.reasoning_tokens:  # a model that did not think reports none or 0: no noise
-            parts.append(f"reasoning {count(usage.reasoning_tokens)}")
+            parts.append(
+                part(
+                    translatable("ConversationWords", "reasoning %1"), count(usage.reasoning_tokens)
+                )
+            )
         if usage.image_tokens is not None:
-            parts.append(f"image {count(usage.image_tokens)}")
+            parts.append(
+                part(translatable("ConversationWords", "image %1"), count(usage.image_tokens))
+            )
     elif exchange.attachments:
-        parts.append(f"images ≈{number(exchange.image_tokens_estimate)} (estimate)")
-    text = "Tokens: " + " · ".join(parts) if parts else "Tokens: not reported"
+        parts.append(
+            part(
+                translatable("ConversationWords", "images ≈%1 (estimate)"),
+                number(exchange.image_tokens_estimate),
+            )
+        )
+    if parts:
+        text = part(translatable("ConversationWords", "Tokens: %1"), " · ".join(parts))
+    else:
+        text = translate("ConversationWords", "Tokens: not reported")
     if exchange.first_token_seconds is not None:
-        text += f"  ·  first token {exchange.first_token_seconds:.2f} s"
+        sentence = translate("ConversationWords", "%1  ·  first token %2 s")
+        seconds = f"{exchange.first_token_seconds:.2f}"
+        text = sentence.replace("%2", seconds).replace("%1", text)
     return text
 
 

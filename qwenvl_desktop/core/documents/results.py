@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 from typing import Literal
 
 from qwenvl_desktop.core.documents.tasks import DocumentTask, ResultKind
+from qwenvl_desktop.core.i18n import translate
 
 __all__ = [
     "NoResultError",
@@ -307,23 +308,36 @@ def result_actions(task: DocumentTask | None, answer: str) -> tuple[ResultAction
     kind: ResultKind | None = task.result if task is not None else None
     actions: list[ResultAction] = []
     if kind == "text":
-        actions.append(ResultAction("copy-text", "Copy text", plain_text(answer)))
+        label = translate("DocumentResult", "Copy text")
+        actions.append(ResultAction("copy-text", label, plain_text(answer)))
     tables = tables_in(answer)
     if tables and kind in (None, "text", "table", "markdown"):
-        many = f" ({len(tables)} tables)" if len(tables) > 1 else ""
+        if len(tables) > 1:
+            copy_csv = translate("DocumentResult", "Copy CSV (%1 tables)")
+            copy_csv = copy_csv.replace("%1", str(len(tables)))
+        else:
+            copy_csv = translate("DocumentResult", "Copy CSV")
         content = table_to_csv(tables)
-        actions.append(ResultAction("copy-csv", f"Copy CSV{many}", content))
-        actions.append(ResultAction("save-csv", "Save .csv…", content, ".csv"))
+        actions.append(ResultAction("copy-csv", copy_csv, content))
+        save_csv = translate("DocumentResult", "Save .csv…")
+        actions.append(ResultAction("save-csv", save_csv, content, ".csv"))
     if kind == "latex" and (latex := extract_latex(answer, bare=True)):
-        actions.append(ResultAction("copy-latex", "Copy LaTeX", latex))
+        actions.append(ResultAction("copy-latex", translate("DocumentResult", "Copy LaTeX"), latex))
     if kind == "markdown":
         actions.append(
-            ResultAction("save-markdown", "Save Markdown…", markdown_document(answer), ".md")
+            ResultAction(
+                "save-markdown",
+                translate("DocumentResult", "Save Markdown…"),
+                markdown_document(answer),
+                ".md",
+            )
         )
     if has_boxes(answer):
-        actions.append(ResultAction("show-boxes", "Show boxes on the page", answer))
+        show_boxes = translate("DocumentResult", "Show boxes on the page")
+        actions.append(ResultAction("show-boxes", show_boxes, answer))
     if kind == "html":
-        actions.append(ResultAction("save-html", "Save HTML…", html_document(answer), ".html"))
+        save_html = translate("DocumentResult", "Save HTML…")
+        actions.append(ResultAction("save-html", save_html, html_document(answer), ".html"))
     return tuple(actions)
 
 
@@ -342,7 +356,8 @@ def task_output(task: DocumentTask | None, answer: str, suffix: str) -> str:
     if suffix == ".csv" or (kind == "table" and suffix not in (".md", ".markdown", ".txt")):
         tables = tables_in(answer)
         if not tables:
-            raise NoResultError("the answer has no table to write as CSV")
+            no_table = translate("DocumentResult", "the answer has no table to write as CSV")
+            raise NoResultError(no_table)
         return table_to_csv(tables)
     if suffix == ".tex" or kind == "latex":
         text = extract_latex(answer, bare=True) or ""

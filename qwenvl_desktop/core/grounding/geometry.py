@@ -15,6 +15,7 @@ from typing import Literal
 
 from qwenvl_desktop.core.grounding.annotations import Annotations, Box, ImageFrame, Point
 from qwenvl_desktop.core.grounding.parse import RawMark, parse_marks
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.images.budget import pixel_budget, smart_resize
 from qwenvl_desktop.core.images.errors import AspectRatioError
 from qwenvl_desktop.core.protocol.catalog import ModelInfo
@@ -69,8 +70,18 @@ def find_annotations(answer: str, frames: Sequence[ImageFrame], model: ModelInfo
     system = coordinate_system(model)
     notes: list[str] = []
     if model.grounding == "none":
-        how = "0–1000 of the image" if system == "relative-1000" else "pixels the model saw"
-        notes.append(f"{model.name} is not known to answer with boxes; coordinates read as {how}.")
+        sentence = (
+            translate(
+                "Grounding",
+                "%1 is not known to answer with boxes; coordinates read as 0–1000 of the image.",
+            )
+            if system == "relative-1000"
+            else translate(
+                "Grounding",
+                "%1 is not known to answer with boxes; coordinates read as pixels the model saw.",
+            )
+        )
+        notes.append(sentence.replace("%1", model.name))
     by_image: dict[int, list[RawMark]] = {}
     for mark in marks:
         by_image.setdefault(mark.image or 0, []).append(mark)
@@ -106,10 +117,23 @@ def _scale(
         if max(abs(v) for mark in marks for v in mark.values) <= _RELATIVE_TOP:
             return width / _RELATIVE_TOP, height / _RELATIVE_TOP, ""
         seen_w, seen_h = model_view_size(frame, model)
-        which = f" of image {image + 1}" if image_count > 1 else ""
+        sentence = (
+            translate(
+                "Grounding",
+                "Coordinates of image %3 above 1000 were read as pixels of the image as the model "
+                "saw it (%1×%2), not on the 0–1000 grid.",
+            )
+            if image_count > 1
+            else translate(
+                "Grounding",
+                "Coordinates above 1000 were read as pixels of the image as the model saw it "
+                "(%1×%2), not on the 0–1000 grid.",
+            )
+        )
         note = (
-            f"Coordinates{which} above 1000 were read as pixels of the image as the model saw it "
-            f"({seen_w}×{seen_h}), not on the 0–1000 grid."
+            sentence.replace("%1", str(seen_w))
+            .replace("%2", str(seen_h))
+            .replace("%3", str(image + 1))
         )
         return width / seen_w, height / seen_h, note
     seen_w, seen_h = model_view_size(frame, model)

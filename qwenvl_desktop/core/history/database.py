@@ -42,6 +42,7 @@ from qwenvl_desktop.core.history.schema import (
     fts5_available,
     migrate,
 )
+from qwenvl_desktop.core.i18n import translate
 
 __all__ = [
     "BUSY_TIMEOUT_SECONDS",
@@ -102,7 +103,9 @@ def open_database(path: Path | None = None, *, use_fts: bool | None = None) -> O
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise HistoryUnavailableError(
-            f"history is off for this session: its folder {path.parent} cannot be created",
+            translate(
+                "Errors", "history is off for this session: its folder %1 cannot be created"
+            ).replace("%1", str(path.parent)),
             detail=str(exc),
         ) from exc
     try:
@@ -115,7 +118,9 @@ def open_database(path: Path | None = None, *, use_fts: bool | None = None) -> O
         db, fts = _connect(path, use_fts)
     except _Damaged as again:
         raise HistoryUnavailableError(
-            "history is off for this session: a new history file cannot be created",
+            translate(
+                "Errors", "history is off for this session: a new history file cannot be created"
+            ),
             detail=str(again),
         ) from again
     recovery = (
@@ -148,8 +153,11 @@ def _set_aside(path: Path, damage: _Damaged) -> Path:
         moved = _move_aside(path)
     except OSError as move_error:
         raise HistoryUnavailableError(
-            "history is off for this session: the history file is damaged and could not"
-            " be moved aside",
+            translate(
+                "Errors",
+                "history is off for this session: the history file is damaged and could "
+                "not be moved aside",
+            ),
             detail=f"{damage}; {move_error}",
         ) from move_error
     log.warning("history file %s is damaged (%s); moved to %s", path, damage, moved)
@@ -231,8 +239,11 @@ def _opening_error(exc: BaseException, path: Path) -> BaseException:
     """What a failure while opening means: damage (set the file aside), or no history now."""
     if isinstance(exc, NewerSchemaError):
         return HistoryUnavailableError(
-            "history is off for this session: the history file was written by a newer"
-            " version of Qwen-VL Desktop and is left as it is",
+            translate(
+                "Errors",
+                "history is off for this session: the history file was written by a newer "
+                "version of Qwen-VL Desktop and is left as it is",
+            ),
             detail=str(exc),
         )
     if isinstance(exc, sqlite3.Error):
@@ -241,7 +252,9 @@ def _opening_error(exc: BaseException, path: Path) -> BaseException:
         return translate_sqlite_error(exc, "open")
     if isinstance(exc, OSError):
         return HistoryUnavailableError(
-            "history is off for this session: the history file cannot be created",
+            translate(
+                "Errors", "history is off for this session: the history file cannot be created"
+            ),
             detail=str(exc),
         )
     return exc  # _Damaged, and anything unexpected, stay what they are

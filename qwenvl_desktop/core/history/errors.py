@@ -22,6 +22,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Literal
 
+from qwenvl_desktop.core.i18n import translatable, translate
+
 __all__ = [
     "ConversationNotFoundError",
     "DiskFullError",
@@ -79,7 +81,8 @@ class ConversationNotFoundError(HistoryError, KeyError):
 
     def __init__(self, conversation_id: str) -> None:
         super().__init__(
-            "this conversation is no longer in the history", detail=f"id {conversation_id}"
+            translate("Errors", "this conversation is no longer in the history"),
+            detail=f"id {conversation_id}",
         )
         self.conversation_id = conversation_id
 
@@ -92,16 +95,18 @@ def _primary(code: int | None) -> int | None:
     return None if code is None else code & 0xFF
 
 
+_DATABASE_ERROR = translatable("Errors", "the database reported an error")
+#: what went wrong, in the user's terms: a clause that stands after a colon in each language
 _CAUSES = {
-    SQLITE_FULL: "the disk is full",
-    SQLITE_BUSY: "the history file is in use by another program",
-    SQLITE_LOCKED: "the history file is in use by another program",
-    SQLITE_READONLY: "the history file is read-only",
-    SQLITE_CORRUPT: "the history file is damaged",
-    SQLITE_NOTADB: "the history file is damaged",
-    SQLITE_IOERR: "the disk reported an error",
-    SQLITE_CANTOPEN: "the history file cannot be opened",
-    SQLITE_NOMEM: "the computer ran out of memory",
+    SQLITE_FULL: translatable("Errors", "the disk is full"),
+    SQLITE_BUSY: translatable("Errors", "the history file is in use by another program"),
+    SQLITE_LOCKED: translatable("Errors", "the history file is in use by another program"),
+    SQLITE_READONLY: translatable("Errors", "the history file is read-only"),
+    SQLITE_CORRUPT: translatable("Errors", "the history file is damaged"),
+    SQLITE_NOTADB: translatable("Errors", "the history file is damaged"),
+    SQLITE_IOERR: translatable("Errors", "the disk reported an error"),
+    SQLITE_CANTOPEN: translatable("Errors", "the history file cannot be opened"),
+    SQLITE_NOMEM: translatable("Errors", "the computer ran out of memory"),
 }
 
 
@@ -109,8 +114,8 @@ def _cause(code: int | None) -> str:
     """The middle of a sentence: what went wrong, in the user's terms."""
     primary = _primary(code)
     if primary is None:
-        return "the database reported an error"
-    return _CAUSES.get(primary, "the database reported an error")
+        return translate("Errors", _DATABASE_ERROR)
+    return translate("Errors", _CAUSES.get(primary, _DATABASE_ERROR))
 
 
 def translate_sqlite_error(
@@ -121,14 +126,18 @@ def translate_sqlite_error(
     cause = _cause(code)
     detail = f"{type(exc).__name__}: {exc}"
     if action == "save":
-        sentence = f"history could not be saved: {cause}; your conversation stays open"
+        sentence = translate(
+            "Errors", "history could not be saved: %1; your conversation stays open"
+        ).replace("%1", cause)
         cls: type[HistoryError] = (
             DiskFullError if _primary(code) == SQLITE_FULL else HistoryWriteError
         )
     elif action == "read":
-        sentence = f"the conversation could not be read from the history: {cause}"
+        sentence = translate(
+            "Errors", "the conversation could not be read from the history: %1"
+        ).replace("%1", cause)
         cls = HistoryReadError
     else:
-        sentence = f"history is off for this session: {cause}"
+        sentence = translate("Errors", "history is off for this session: %1").replace("%1", cause)
         cls = HistoryUnavailableError
     return cls(sentence, detail=detail, sqlite_code=code)

@@ -26,6 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
+from qwenvl_desktop.core.i18n import translatable, translate
+
 __all__ = [
     "EARLIER_THIS_MONTH",
     "THIS_WEEK",
@@ -37,24 +39,25 @@ __all__ = [
     "unfinished_note",
 ]
 
-TODAY = "Today"
-YESTERDAY = "Yesterday"
-THIS_WEEK = "This week"
-EARLIER_THIS_MONTH = "Earlier this month"
+# The English words (what the tests compare); group_label() gives them in the interface language.
+TODAY = translatable("HistoryGroups", "Today")
+YESTERDAY = translatable("HistoryGroups", "Yesterday")
+THIS_WEEK = translatable("HistoryGroups", "This week")
+EARLIER_THIS_MONTH = translatable("HistoryGroups", "Earlier this month")
 
 _MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    translatable("HistoryGroups", "January"),
+    translatable("HistoryGroups", "February"),
+    translatable("HistoryGroups", "March"),
+    translatable("HistoryGroups", "April"),
+    translatable("HistoryGroups", "May"),
+    translatable("HistoryGroups", "June"),
+    translatable("HistoryGroups", "July"),
+    translatable("HistoryGroups", "August"),
+    translatable("HistoryGroups", "September"),
+    translatable("HistoryGroups", "October"),
+    translatable("HistoryGroups", "November"),
+    translatable("HistoryGroups", "December"),
 )
 
 
@@ -90,16 +93,20 @@ def group_label(timestamp: float, now: dt.datetime, *, week_starts_on: int = 0) 
     today = now.date()
     day = min(_local_day(timestamp, now), today)
     if day == today:
-        return TODAY
+        return translate("HistoryGroups", TODAY)
     if day == today - dt.timedelta(days=1):
-        return YESTERDAY
+        return translate("HistoryGroups", YESTERDAY)
     week_start = today - dt.timedelta(days=(today.weekday() - week_starts_on) % 7)
     if day >= week_start:
-        return THIS_WEEK
+        return translate("HistoryGroups", THIS_WEEK)
     if (day.year, day.month) == (today.year, today.month):
-        return EARLIER_THIS_MONTH
-    month = _MONTHS[day.month - 1]
-    return month if day.year == today.year else f"{month} {day.year}"
+        return translate("HistoryGroups", EARLIER_THIS_MONTH)
+    month = translate("HistoryGroups", _MONTHS[day.month - 1])
+    if day.year == today.year:
+        return month
+    # "March 2024"; Japanese and Chinese put the year first ("2024年3月").
+    pattern = translate("HistoryGroups", "%1 %2", "a month (%1) and its year (%2)")
+    return pattern.replace("%2", str(day.year)).replace("%1", month)
 
 
 def group_by_date(
@@ -131,13 +138,16 @@ def group_by_date(
 
 
 _UNFINISHED = {
-    "failed": "The last answer failed",
-    "stopped": "The last answer was stopped before its end",
-    "incomplete": "The last answer was cut off: the app ended while it arrived",
+    "failed": translatable("HistoryGroups", "The last answer failed"),
+    "stopped": translatable("HistoryGroups", "The last answer was stopped before its end"),
+    "incomplete": translatable(
+        "HistoryGroups", "The last answer was cut off: the app ended while it arrived"
+    ),
 }
 
 
 def unfinished_note(last_state: str) -> str | None:
     """What the sidebar's mark says of a conversation whose last exchange ended in
     ``last_state``; None when it finished (or is still streaming in this session)."""
-    return _UNFINISHED.get(last_state)
+    note = _UNFINISHED.get(last_state)
+    return None if note is None else translate("HistoryGroups", note)

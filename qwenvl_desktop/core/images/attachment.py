@@ -18,6 +18,7 @@ from typing import IO, Literal
 
 from PIL import Image
 
+from qwenvl_desktop.core.i18n import translatable, translate
 from qwenvl_desktop.core.images import budget as limits
 from qwenvl_desktop.core.images.budget import (
     ECONOMY_TOKENS,
@@ -102,22 +103,38 @@ class Attachment:
 
     def summary(self) -> str:
         """One line for a tooltip or ``--verbose``: what goes out and what it costs."""
+        tokens = f"{self.estimated_tokens:,}"
         if self.sent_size is None:
-            return f"{self.source} — link, up to {self.estimated_tokens:,} tokens"
+            return (
+                translate("AttachmentNotes", "%1 — link, up to %2 tokens")
+                .replace("%1", self.source)
+                .replace("%2", tokens)
+            )
         ow, oh = self.original_size or self.sent_size
         sw, sh = self.sent_size
         fmt = (self.mime or "").removeprefix("image/").upper()
+        original = (
+            f"{ow}×{oh} {self.original_format}"
+            if self.original_format
+            else translate("AttachmentNotes", "%1×%2 image")
+            .replace("%1", str(ow))
+            .replace("%2", str(oh))
+        )
         return (
-            f"{self.source} — {ow}×{oh} {self.original_format or 'image'} → {sw}×{sh} {fmt}, "
-            f"{self.upload_bytes / 1024:,.0f} KiB, ≈{self.estimated_tokens:,} tokens"
-            f"{_DETAIL_WORDS[self.detail]}"
+            translate("AttachmentNotes", _SUMMARIES[self.detail])
+            .replace("%1", self.source)
+            .replace("%2", original)
+            .replace("%3", f"{sw}×{sh} {fmt}")
+            .replace("%4", f"{self.upload_bytes / 1024:,.0f}")
+            .replace("%5", tokens)
         )
 
 
-_DETAIL_WORDS: dict[Detail, str] = {
-    "standard": "",
-    "high": " (high resolution)",
-    "economy": " (economy)",
+#: the summary line per image detail (%1 the source, %2 the original, %3 what is sent)
+_SUMMARIES: dict[Detail, str] = {
+    "standard": translatable("AttachmentNotes", "%1 — %2 → %3, %4 KiB, ≈%5 tokens"),
+    "high": translatable("AttachmentNotes", "%1 — %2 → %3, %4 KiB, ≈%5 tokens (high resolution)"),
+    "economy": translatable("AttachmentNotes", "%1 — %2 → %3, %4 KiB, ≈%5 tokens (economy)"),
 }
 
 
@@ -175,7 +192,10 @@ def prepare_attachment_with_pixels(
     budget = pixel_budget(model, detail, economy_tokens=economy_tokens)
     prepared = _prepare(source, label, budget)
     if detail == "high" and not budget.high_resolution:
-        note = f"{model.name} does not take the high-resolution flag: sent at its default budget"
+        note = translate(
+            "AttachmentNotes",
+            "%1 does not take the high-resolution flag: sent at its default budget",
+        ).replace("%1", model.name)
         attachment = replace(prepared.attachment, notes=(*prepared.attachment.notes, note))
         return AttachmentWithPixels(attachment, prepared.pixels)
     return prepared
@@ -288,13 +308,23 @@ def _finish(
         chosen = choose_encoding(image, photo=photo)
         encoded = fit_under_limit(image, chosen, photo=photo)
     if shrunk:
-        limit_words = f"the {limits.MAX_DATA_URI_BYTES / 2**20:g} MiB data-URI limit"
-        notes.append(f"reduced to {image.width}×{image.height} px to stay under {limit_words}")
+        notes.append(
+            translate(
+                "AttachmentNotes", "reduced to %1×%2 px to stay under the %3 MiB data-URI limit"
+            )
+            .replace("%1", str(image.width))
+            .replace("%2", str(image.height))
+            .replace("%3", f"{limits.MAX_DATA_URI_BYTES / 2**20:g}")
+        )
     notes.append(chosen.why)
     if encoded is not chosen:
         notes.append(encoded.why)
     if encoded.format == "JPEG" and image.mode in ("LA", "RGBA"):
-        notes.append("transparency flattened onto white (JPEG has no alpha channel)")
+        notes.append(
+            translate(
+                "AttachmentNotes", "transparency flattened onto white (JPEG has no alpha channel)"
+            )
+        )
     url = encoded.data_uri()
     ow, oh = decoded.original_size
     sw, sh = image.size
@@ -333,8 +363,9 @@ def _fewer_pixels(
     h, w = smart_resize(oh, ow, budget.grid, budget.min_pixels, max_pixels)
     if w * h >= pixels:  # already as small as the service allows: cannot happen for real limits
         raise ImageTooLargeError(
-            f"{short_name(name)} cannot be made small enough for {limits.MAX_DATA_URI_BYTES:,} "
-            "bytes.",
+            translate("Errors", "%1 cannot be made small enough for %2 bytes.")
+            .replace("%1", str(short_name(name)))
+            .replace("%2", f"{limits.MAX_DATA_URI_BYTES:,}"),
             source=name,
         )
     return image.resize((w, h), Image.Resampling.BICUBIC, reducing_gap=REDUCING_GAP)

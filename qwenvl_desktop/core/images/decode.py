@@ -27,6 +27,7 @@ from typing import IO
 
 from PIL import Image, ImageCms, UnidentifiedImageError, features
 
+from qwenvl_desktop.core.i18n import translatable, translate
 from qwenvl_desktop.core.images import budget as limits
 from qwenvl_desktop.core.images.budget import MAX_ASPECT_RATIO, MIN_SIDE, PixelBudget
 from qwenvl_desktop.core.images.container import holds_only_pixels
@@ -72,13 +73,13 @@ _TRANSPOSE = {
     8: Image.Transpose.ROTATE_90,
 }
 _ORIENTATION_WORDS = {
-    2: "mirrored",
-    3: "rotated 180°",
-    4: "flipped",
-    5: "rotated and mirrored",
-    6: "rotated 90°",
-    7: "rotated and mirrored",
-    8: "rotated 270°",
+    2: translatable("AttachmentNotes", "mirrored"),
+    3: translatable("AttachmentNotes", "rotated 180°"),
+    4: translatable("AttachmentNotes", "flipped"),
+    5: translatable("AttachmentNotes", "rotated and mirrored"),
+    6: translatable("AttachmentNotes", "rotated 90°"),
+    7: translatable("AttachmentNotes", "rotated and mirrored"),
+    8: translatable("AttachmentNotes", "rotated 270°"),
 }
 #: JPEG, and MPO (the multi-picture JPEG many cameras and phones write), decode at reduced scale.
 _DRAFTABLE = frozenset({"JPEG", "MPO"})
@@ -161,7 +162,9 @@ def open_encoded(fp: IO[bytes], name: str) -> Image.Image:
     shown = short_name(name)
     head = fp.read(4096)
     if not head:
-        raise EmptyImageError(f"{shown} is empty (0 bytes).", source=name)
+        raise EmptyImageError(
+            translate("Errors", "%1 is empty (0 bytes).").replace("%1", shown), source=name
+        )
     fp.seek(0)
     Image.init()  # Image.ID lists every plugin only once all are loaded
     allowed = [f for f in Image.ID if f not in _REFUSED_FORMATS]
@@ -172,28 +175,39 @@ def open_encoded(fp: IO[bytes], name: str) -> Image.Image:
     except UnidentifiedImageError:
         raise _unidentified(head, name) from None
     except OSError as exc:
-        raise _os_error(
-            exc, name, f"{shown} is damaged: its image header cannot be read."
-        ) from None
+        raise _os_error(exc, name, _damaged_header(shown)) from None
     except Exception as exc:  # plugins raise SyntaxError, struct.error, ValueError… on bad headers
-        raise CorruptImageError(
-            f"{shown} is damaged: its image header cannot be read.", source=name, detail=repr(exc)
-        ) from None
+        raise CorruptImageError(_damaged_header(shown), source=name, detail=repr(exc)) from None
+
+
+def _damaged_header(shown: str) -> str:
+    return translate("Errors", "%1 is damaged: its image header cannot be read.").replace(
+        "%1", shown
+    )
 
 
 def _bomb_error(exc: Exception, name: str) -> ImageTooLargeError:
     match = _BOMB_NUMBERS.search(str(exc))
     if match:
         pixels, limit = int(match.group(1)), int(match.group(2))
-        size = f"{pixels / 1e6:,.0f} megapixels, more than the {limit / 1e6:,.0f}-megapixel"
+        sentence = (
+            translate(
+                "Errors",
+                "%1 claims %2 megapixels, more than the %3-megapixel safety limit for one image "
+                "(Pillow's decompression-bomb limit), so it is not decoded. Reduce it in an image "
+                "editor first.",
+            )
+            .replace("%1", short_name(name))
+            .replace("%2", f"{pixels / 1e6:,.0f}")
+            .replace("%3", f"{limit / 1e6:,.0f}")
+        )
     else:
-        size = "more pixels than the"
-    return ImageTooLargeError(
-        f"{short_name(name)} claims {size} safety limit for one image (Pillow's "
-        "decompression-bomb limit), so it is not decoded. Reduce it in an image editor first.",
-        source=name,
-        detail=str(exc),
-    )
+        sentence = translate(
+            "Errors",
+            "%1 claims more pixels than the safety limit for one image (Pillow's "
+            "decompression-bomb limit), so it is not decoded. Reduce it in an image editor first.",
+        ).replace("%1", short_name(name))
+    return ImageTooLargeError(sentence, source=name, detail=str(exc))
 
 
 def _unidentified(head: bytes, name: str) -> ImageError:
@@ -204,43 +218,85 @@ def _unidentified(head: bytes, name: str) -> ImageError:
     if brand in _HEIF_BRANDS:
         if not ensure_heif_opener():
             return UnsupportedFormatError(
-                f"{shown} is a HEIC/HEIF image, and the HEIC decoder is not installed. "
-                "Install it with: pip install 'qwenvl-desktop[heic]'",
+                translate(
+                    "Errors",
+                    "%1 is a HEIC/HEIF image, and the HEIC decoder is not installed. "
+                    "Install it with: %2",
+                )
+                .replace("%1", shown)
+                .replace("%2", "pip install 'qwenvl-desktop[heic]'"),
                 source=name,
             )
-        return CorruptImageError(f"{shown} is a damaged HEIC/HEIF image.", source=name)
+        return CorruptImageError(
+            translate("Errors", "%1 is a damaged HEIC/HEIF image.").replace("%1", shown),
+            source=name,
+        )
     if brand in _AVIF_BRANDS:
         if not features.check("avif"):
             return UnsupportedFormatError(
-                f"{shown} is an AVIF image, and this Pillow has no AVIF decoder.", source=name
+                translate(
+                    "Errors", "%1 is an AVIF image, and this Pillow has no AVIF decoder."
+                ).replace("%1", shown),
+                source=name,
             )
-        return CorruptImageError(f"{shown} is a damaged AVIF image.", source=name)
+        return CorruptImageError(
+            translate("Errors", "%1 is a damaged AVIF image.").replace("%1", shown), source=name
+        )
     if brand:
-        return NotAnImageError(f"{shown} is a video (MP4/QuickTime), not an image.", source=name)
+        return NotAnImageError(
+            translate("Errors", "%1 is a video (MP4/QuickTime), not an image.").replace(
+                "%1", shown
+            ),
+            source=name,
+        )
     if head.startswith((b"%!PS", b"\xc5\xd0\xd3\xc6")):
         return UnsupportedFormatError(
-            f"{shown} is a PostScript/EPS file, which is not read here; export it as PNG first.",
+            translate(
+                "Errors",
+                "%1 is a PostScript/EPS file, which is not read here; export it as PNG first.",
+            ).replace("%1", shown),
             source=name,
         )
     if head.startswith(b"%PDF"):
         return NotAnImageError(
-            f"{shown} is a PDF document, not an image; export the page as PNG or JPEG first.",
+            translate(
+                "Errors",
+                "%1 is a PDF document, not an image; export the page as PNG or JPEG first.",
+            ).replace("%1", shown),
             source=name,
         )
     lowered = head[:1024].lower()
     if b"<svg" in lowered and (lowered.lstrip().startswith((b"<svg", b"<?xml", b"<!--"))):
         return UnsupportedFormatError(
-            f"{shown} is an SVG drawing; vector images cannot be sent — export it as PNG first.",
+            translate(
+                "Errors",
+                "%1 is an SVG drawing; vector images cannot be sent — export it as PNG first.",
+            ).replace("%1", shown),
             source=name,
         )
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"RIFF", b"BM", b"II*\0", b"MM\0*")):
-        return CorruptImageError(f"{shown} is a damaged image: its header is invalid.", source=name)
-    named = f" despite its {ext} name" if ext in _IMAGE_EXTENSIONS else ""
+        return CorruptImageError(
+            translate("Errors", "%1 is a damaged image: its header is invalid.").replace(
+                "%1", shown
+            ),
+            source=name,
+        )
+    named = ext in _IMAGE_EXTENSIONS
     if _looks_like_text(head):
-        return NotAnImageError(f"{shown} contains text, not image data{named}.", source=name)
-    return NotAnImageError(
-        f"{shown} is not in an image format this app can read{named}.", source=name
-    )
+        sentence = (
+            translate("Errors", "%1 contains text, not image data despite its %2 name.")
+            if named
+            else translate("Errors", "%1 contains text, not image data.")
+        )
+    else:
+        sentence = (
+            translate(
+                "Errors", "%1 is not in an image format this app can read despite its %2 name."
+            )
+            if named
+            else translate("Errors", "%1 is not in an image format this app can read.")
+        )
+    return NotAnImageError(sentence.replace("%1", shown).replace("%2", ext), source=name)
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -354,7 +410,11 @@ def _plan(
     notes = _size_notes(im, width, height, budget)
     applied = orientation if orientation != 1 else declared
     if applied != 1:
-        notes.append(f"EXIF orientation applied ({_ORIENTATION_WORDS[applied]})")
+        notes.append(
+            translate("AttachmentNotes", "EXIF orientation applied (%1)").replace(
+                "%1", translate("AttachmentNotes", _ORIENTATION_WORDS[applied])
+            )
+        )
     profile = _icc_profile(im)
     original_bytes = None
     if (
@@ -382,13 +442,27 @@ def _upright_size(im: Image.Image, orientation: int, name: str) -> tuple[int, in
     shown = short_name(name)
     raw_w, raw_h = im.size
     if raw_w <= 0 or raw_h <= 0:
-        raise EmptyImageError(f"{shown} has no pixels ({raw_w}×{raw_h}).", source=name)
+        raise EmptyImageError(
+            translate("Errors", "%1 has no pixels (%2×%3).")
+            .replace("%1", shown)
+            .replace("%2", str(raw_w))
+            .replace("%3", str(raw_h)),
+            source=name,
+        )
     width, height = (raw_h, raw_w) if orientation in (5, 6, 7, 8) else (raw_w, raw_h)
     ratio = max(width, height) / min(width, height)
     if ratio > MAX_ASPECT_RATIO:
         raise AspectRatioError(
-            f"{shown} is {width}×{height} px: its aspect ratio of {ratio:,.0f}:1 is beyond the "
-            f"{MAX_ASPECT_RATIO}:1 the service accepts. Crop it into shorter pieces.",
+            translate(
+                "Errors",
+                "%1 is %2×%3 px: its aspect ratio of %4:1 is beyond the %5:1 the service "
+                "accepts. Crop it into shorter pieces.",
+            )
+            .replace("%1", shown)
+            .replace("%2", str(width))
+            .replace("%3", str(height))
+            .replace("%4", f"{ratio:,.0f}")
+            .replace("%5", str(MAX_ASPECT_RATIO)),
             source=name,
         )
     return width, height
@@ -398,17 +472,33 @@ def _size_notes(im: Image.Image, width: int, height: int, budget: PixelBudget) -
     """What the attachment will say about frames and size (the person sees these notes)."""
     notes: list[str] = []
     if im.format == "MPO":
-        notes.append("multi-picture file: only its main picture is sent")
+        notes.append(
+            translate("AttachmentNotes", "multi-picture file: only its main picture is sent")
+        )
     elif getattr(im, "is_animated", False):
-        notes.append("animated image: only the first frame is sent")
+        notes.append(translate("AttachmentNotes", "animated image: only the first frame is sent"))
     if min(width, height) < MIN_SIDE:
         notes.append(
-            f"enlarged from {width}×{height} px: the service refuses sides under {MIN_SIDE} px"
+            translate(
+                "AttachmentNotes", "enlarged from %1×%2 px: the service refuses sides under %3 px"
+            )
+            .replace("%1", str(width))
+            .replace("%2", str(height))
+            .replace("%3", str(MIN_SIDE))
         )
     elif width * height > budget.max_pixels:
-        notes.append(f"reduced from {width}×{height} px to the {budget.max_tokens:,}-token budget")
+        notes.append(
+            translate("AttachmentNotes", "reduced from %1×%2 px to the %3-token budget")
+            .replace("%1", str(width))
+            .replace("%2", str(height))
+            .replace("%3", f"{budget.max_tokens:,}")
+        )
     elif width * height < budget.min_pixels:
-        notes.append(f"enlarged from {width}×{height} px to the model's minimum size")
+        notes.append(
+            translate("AttachmentNotes", "enlarged from %1×%2 px to the model's minimum size")
+            .replace("%1", str(width))
+            .replace("%2", str(height))
+        )
     return notes
 
 
@@ -429,27 +519,44 @@ def _decoding_error(exc: BaseException, name: str, size: tuple[int, int]) -> Ima
         return _bomb_error(exc, name)
     if isinstance(exc, MemoryError):
         return ImageTooLargeError(
-            f"{shown} ({size[0]}×{size[1]} px) is too large to decode with the memory available.",
+            translate("Errors", "%1 (%2×%3 px) is too large to decode with the memory available.")
+            .replace("%1", shown)
+            .replace("%2", str(size[0]))
+            .replace("%3", str(size[1])),
             source=name,
         )
     if isinstance(exc, OSError):
         return _os_error(
             exc,
             name,
-            f"{shown} is truncated or damaged: its image data cannot be decoded ({exc}).",
+            translate(
+                "Errors", "%1 is truncated or damaged: its image data cannot be decoded (%2)."
+            )
+            .replace("%1", shown)
+            .replace("%2", str(exc)),
         )
     return CorruptImageError(
-        f"{shown} is damaged: its image data cannot be decoded.", source=name, detail=repr(exc)
+        translate("Errors", "%1 is damaged: its image data cannot be decoded.").replace(
+            "%1", shown
+        ),
+        source=name,
+        detail=repr(exc),
     )
 
 
 def _os_error(exc: OSError, name: str, damaged: str) -> ImageError:
     """An OSError from Pillow: the file could not be read (errno set), or its data is damaged."""
     if exc.errno is not None:
-        return UnreadableFileError(
-            f"{short_name(name)} cannot be read: {exc.strerror or exc}.", source=name
-        )
+        return UnreadableFileError(_cannot_read(name, exc), source=name)
     return CorruptImageError(damaged, source=name, detail=str(exc))
+
+
+def _cannot_read(name: str, exc: OSError) -> str:
+    return (
+        translate("Errors", "%1 cannot be read: %2.")
+        .replace("%1", short_name(name))
+        .replace("%2", str(exc.strerror or exc))
+    )
 
 
 def _read_all(fp: IO[bytes], name: str) -> bytes | None:
@@ -461,9 +568,7 @@ def _read_all(fp: IO[bytes], name: str) -> bytes | None:
         fp.seek(0)
         return fp.read()
     except OSError as exc:
-        raise UnreadableFileError(
-            f"{short_name(name)} cannot be read: {exc.strerror or exc}.", source=name
-        ) from None
+        raise UnreadableFileError(_cannot_read(name, exc), source=name) from None
 
 
 def _resized(im: Image.Image, size: tuple[int, int]) -> Image.Image:
@@ -500,11 +605,15 @@ def _to_display_mode(
         return im.point(lambda v: v * scale + offset + 0.5).convert("L")
     if mode == "CMYK":
         notes.append(
-            "CMYK converted to RGB" + (" with its colour profile" if profile is not None else "")
+            translate("AttachmentNotes", "CMYK converted to RGB with its colour profile")
+            if profile is not None
+            else translate("AttachmentNotes", "CMYK converted to RGB")
         )
         return _with_profile(im, profile, "RGB") if profile is not None else im.convert("RGB")
     if mode in ("RGB", "RGBA") and profile is not None:
-        notes.append("colours converted to sRGB from the embedded profile")
+        notes.append(
+            translate("AttachmentNotes", "colours converted to sRGB from the embedded profile")
+        )
         return _with_profile(im, profile, mode)
     if mode in ("L", "LA", "RGB", "RGBA"):
         return im
@@ -512,7 +621,9 @@ def _to_display_mode(
         return im.convert("RGBA" if "A" in im.getbands() else "RGB")
     except (ValueError, OSError) as exc:
         raise UnsupportedFormatError(
-            f"{short_name(name)} uses the colour mode {mode}, which cannot be converted to RGB.",
+            translate("Errors", "%1 uses the colour mode %2, which cannot be converted to RGB.")
+            .replace("%1", short_name(name))
+            .replace("%2", str(mode)),
             source=name,
             detail=str(exc),
         ) from None
@@ -541,7 +652,7 @@ def _depth_mapping(im: Image.Image, notes: list[str]) -> tuple[float, float] | N
     the source pixels, before resampling can overshoot the range.
     """
     if im.mode in _SIXTEEN_BIT:
-        notes.append("16-bit image reduced to 8 bits")
+        notes.append(translate("AttachmentNotes", "16-bit image reduced to 8 bits"))
         return 1 / 257, 0.0
     if im.mode not in ("I", "F"):
         return None
@@ -550,13 +661,17 @@ def _depth_mapping(im: Image.Image, notes: list[str]) -> tuple[float, float] | N
     if im.mode == "I" and low >= 0 and high <= 255:
         return 1.0, 0.0
     if im.mode == "I" and low >= 0 and high <= 65535:
-        notes.append("16-bit image reduced to 8 bits")
+        notes.append(translate("AttachmentNotes", "16-bit image reduced to 8 bits"))
         return 1 / 257, 0.0
     if im.mode == "F" and low >= 0 and high <= 1:
-        notes.append("floating-point image reduced to 8 bits")
+        notes.append(translate("AttachmentNotes", "floating-point image reduced to 8 bits"))
         return 255.0, 0.0
     span = (high - low) or 1
-    notes.append(f"high-depth image stretched from its range {low:g}–{high:g} to 8 bits")
+    notes.append(
+        translate("AttachmentNotes", "high-depth image stretched from its range %1–%2 to 8 bits")
+        .replace("%1", f"{low:g}")
+        .replace("%2", f"{high:g}")
+    )
     return 255 / span, -low * 255 / span
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 
 from PIL import Image, ImageChops, ImageStat
 
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.images import budget as limits
 from qwenvl_desktop.core.images.data_uri import build_data_uri, data_uri_length
 from qwenvl_desktop.core.images.quality import ssim
@@ -99,10 +100,12 @@ class Encoded:
 
     @property
     def name(self) -> str:
-        """``lossless WebP``, ``PNG``, ``JPEG q88``: the encoding in a few words."""
+        """``lossless WebP``, ``PNG``, ``JPEG q88``: the encoding in a few words (shown in the
+        image's details, so in the interface's language)."""
         if self.format == "JPEG":
             return f"JPEG q{self.quality}" if self.quality is not None else "JPEG"
-        return "lossless WebP" if self.format == "WEBP" else f"lossless {self.format}"
+        shown = "WebP" if self.format == "WEBP" else self.format  # format names stay as they are
+        return translate("AttachmentNotes", "lossless %1").replace("%1", shown)
 
     def data_uri(self) -> str:
         return build_data_uri(self.mime, self.data)
@@ -259,20 +262,46 @@ def measured_jpeg(im: Image.Image, *, photo: bool, target: float = SSIM_TARGET) 
 
 def _jpeg_reason(jpeg: Encoded, *, photo: bool) -> str:
     assert jpeg.ssim is not None
-    what = "photo" if photo else "image"
     if jpeg.ssim >= SSIM_TARGET:
-        return (
-            f"{what}: JPEG quality {jpeg.quality}, the lowest whose SSIM against the resized "
-            f"image reaches {SSIM_TARGET} ({jpeg.ssim:.3f} on its most detailed tiles)"
+        sentence = (
+            translate(
+                "AttachmentNotes",
+                "photo: JPEG quality %1, the lowest whose SSIM against the resized image reaches "
+                "%2 (%3 on its most detailed tiles)",
+            )
+            if photo
+            else translate(
+                "AttachmentNotes",
+                "image: JPEG quality %1, the lowest whose SSIM against the resized image reaches "
+                "%2 (%3 on its most detailed tiles)",
+            )
+        )
+    else:
+        sentence = (
+            translate(
+                "AttachmentNotes",
+                "photo: JPEG quality %1, the highest used (SSIM %3, under %2: fine detail like "
+                "noise costs too many bytes to keep)",
+            )
+            if photo
+            else translate(
+                "AttachmentNotes",
+                "image: JPEG quality %1, the highest used (SSIM %3, under %2: fine detail like "
+                "noise costs too many bytes to keep)",
+            )
         )
     return (
-        f"{what}: JPEG quality {jpeg.quality}, the highest used (SSIM {jpeg.ssim:.3f}, under "
-        f"{SSIM_TARGET}: fine detail like noise costs too many bytes to keep)"
+        sentence.replace("%1", str(jpeg.quality))
+        .replace("%2", str(SSIM_TARGET))
+        .replace("%3", f"{jpeg.ssim:.3f}")
     )
 
 
 def _original_reason() -> str:
-    return "the original file is sent unchanged (already the size the model sees)"
+    return translate(
+        "AttachmentNotes",
+        "the original file is sent unchanged (already the size the model sees)",
+    )
 
 
 def choose_encoding(im: Image.Image, *, photo: bool, original: Encoded | None = None) -> Encoded:
@@ -300,18 +329,28 @@ def choose_encoding(im: Image.Image, *, photo: bool, original: Encoded | None = 
         if best.original:
             return replace(best, why=_original_reason())
         others = "; ".join(f"{c.name} {_kib(len(c.data))}" for c in lossless if c is not best)
+        why = (
+            translate("AttachmentNotes", "text and hard edges: %1, every pixel exact (%2; %3)")
+            if others
+            else translate("AttachmentNotes", "text and hard edges: %1, every pixel exact (%2)")
+        )
         return replace(
             best,
-            why=f"text and hard edges: {best.name}, every pixel exact ({_kib(len(best.data))}"
-            + (f"; {others})" if others else ")"),
+            why=why.replace("%1", best.name)
+            .replace("%2", _kib(len(best.data)))
+            .replace("%3", others),
         )
     jpeg = measured_jpeg(im, photo=False)
     smallest = min(lossless, key=lambda c: len(c.data))
     return replace(
         jpeg,
-        why=f"{_jpeg_reason(jpeg, photo=False)}; lossless ({smallest.name}, "
-        f"{len(smallest.data) / 2**20:.1f} MiB) would exceed the "
-        f"{limit / 2**20:g} MiB data-URI limit",
+        why=translate(
+            "AttachmentNotes", "%1; lossless (%2, %3 MiB) would exceed the %4 MiB data-URI limit"
+        )
+        .replace("%1", _jpeg_reason(jpeg, photo=False))
+        .replace("%2", smallest.name)
+        .replace("%3", f"{len(smallest.data) / 2**20:.1f}")
+        .replace("%4", f"{limit / 2**20:g}"),
     )
 
 
@@ -329,7 +368,11 @@ def fit_under_limit(im: Image.Image, chosen: Encoded, *, photo: bool) -> Encoded
         if candidate.uri_length < limit:
             return replace(
                 candidate,
-                why=f"JPEG quality lowered to {quality} to stay under the "
-                f"{limit / 2**20:g} MiB data-URI limit",
+                why=translate(
+                    "AttachmentNotes",
+                    "JPEG quality lowered to %1 to stay under the %2 MiB data-URI limit",
+                )
+                .replace("%1", str(quality))
+                .replace("%2", f"{limit / 2**20:g}"),
             )
     return None

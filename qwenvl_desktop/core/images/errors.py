@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from qwenvl_desktop.core.i18n import translatable
 from qwenvl_desktop.core.protocol.errors import QwenVLError
 
 __all__ = [
@@ -75,69 +76,73 @@ class ImageError(AttachmentError):
     """An image that cannot be attached."""
 
     kind = "image"
-    user_message = "This image cannot be used."
+    user_message = translatable("Errors", "This image cannot be used.")
 
 
 class SourceError(ImageError):
     reason = "source"
-    user_message = "The image source cannot be read."
+    user_message = translatable("Errors", "The image source cannot be read.")
 
 
 class ImageNotFoundError(SourceError):
     reason = "not-found"
-    user_message = "The image file does not exist."
+    user_message = translatable("Errors", "The image file does not exist.")
 
 
 class BrokenLinkError(SourceError):
     reason = "broken-link"
-    user_message = "The image is a symbolic link to a file that does not exist."
+    user_message = translatable(
+        "Errors", "The image is a symbolic link to a file that does not exist."
+    )
 
 
 class NotAFileError(SourceError):
     reason = "not-a-file"
-    user_message = "The path is not a regular file."
+    user_message = translatable("Errors", "The path is not a regular file.")
 
 
 class UnreadableFileError(SourceError):
     reason = "unreadable"
-    user_message = "The image file cannot be read."
+    user_message = translatable("Errors", "The image file cannot be read.")
 
 
 class BadPathError(SourceError):
     reason = "bad-path"
-    user_message = "The path cannot be used."
+    user_message = translatable("Errors", "The path cannot be used.")
 
 
 class UnsupportedSourceError(SourceError):
     reason = "unsupported-source"
-    user_message = "Only local files and http(s) links can be attached."
+    user_message = translatable("Errors", "Only local files and http(s) links can be attached.")
 
 
 class EmptyImageError(ImageError):
     reason = "empty"
-    user_message = "The image is empty."
+    user_message = translatable("Errors", "The image is empty.")
 
 
 class NotAnImageError(ImageError):
     reason = "not-an-image"
-    user_message = "This is not an image."
+    user_message = translatable("Errors", "This is not an image.")
 
 
 class UnsupportedFormatError(ImageError):
     reason = "unsupported-format"
-    user_message = "This image format cannot be read here."
+    user_message = translatable("Errors", "This image format cannot be read here.")
 
 
 class CorruptImageError(ImageError):
     reason = "corrupt"
-    user_message = "The image data is damaged or incomplete."
+    user_message = translatable("Errors", "The image data is damaged or incomplete.")
 
 
 class ImageTooLargeError(ImageError):
     reason = "too-large"
-    user_message = "The image is too large to process."
+    user_message = translatable("Errors", "The image is too large to process.")
 
 
 class AspectRatioError(ImageError):
     reason = "aspect-ratio"
-    user_message = "The image is too long and thin: the service accepts at most 200:1."
+    user_message = translatable(
+        "Errors", "The image is too long and thin: the service accepts at most 200:1."
+    )

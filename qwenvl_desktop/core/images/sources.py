@@ -19,6 +19,7 @@ import urllib.request
 from dataclasses import dataclass
 from typing import BinaryIO, Literal
 
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.images.data_uri import parse_data_uri
 from qwenvl_desktop.core.images.errors import (
     BadPathError,
@@ -85,7 +86,10 @@ def classify_text_source(text: str) -> TextSource:
         parts = urllib.parse.urlsplit(stripped)
         if not parts.hostname:
             raise UnsupportedSourceError(
-                f"{short_name(stripped)} is not a usable link: it names no host.", source=stripped
+                translate("Errors", "%1 is not a usable link: it names no host.").replace(
+                    "%1", str(short_name(stripped))
+                ),
+                source=stripped,
             )
         return TextSource("url", url=stripped)
     if scheme == "data":
@@ -94,8 +98,12 @@ def classify_text_source(text: str) -> TextSource:
         parts = urllib.parse.urlsplit(stripped)
         if parts.netloc not in ("", "localhost"):
             raise UnsupportedSourceError(
-                f"{short_name(stripped)} is a file on another computer ({parts.netloc}); "
-                "only local files can be attached.",
+                translate(
+                    "Errors",
+                    "%1 is a file on another computer (%2); only local files can be attached.",
+                )
+                .replace("%1", str(short_name(stripped)))
+                .replace("%2", str(parts.netloc)),
                 source=stripped,
             )
         if os.name == "posix":
@@ -104,7 +112,9 @@ def classify_text_source(text: str) -> TextSource:
         return TextSource("path", path=urllib.request.url2pathname(parts.path))
     if "://" in stripped:
         raise UnsupportedSourceError(
-            f"{scheme}:// links cannot be attached; use an http(s) link or a local file.",
+            translate(
+                "Errors", "%1:// links cannot be attached; use an http(s) link or a local file."
+            ).replace("%1", str(scheme)),
             source=stripped,
         )
     # "C:\photo.jpg" and "name:with:colons.png" are paths.
@@ -115,17 +125,27 @@ def _decode_data_uri(uri: str) -> bytes:
     parsed = parse_data_uri(uri)
     label = short_name(uri, 60)
     if parsed is None:
-        raise NotAnImageError(f"{label} is not a well-formed data URI.", source=label)
+        raise NotAnImageError(
+            translate("Errors", "%1 is not a well-formed data URI.").replace("%1", str(label)),
+            source=label,
+        )
     if not parsed.is_base64:
         raise NotAnImageError(
-            f"{label} is a data URI without base64 image data; only base64 images can be read.",
+            translate(
+                "Errors",
+                "%1 is a data URI without base64 image data; only base64 images can be read.",
+            ).replace("%1", str(label)),
             source=label,
         )
     try:
         return parsed.decode()
     except (binascii.Error, ValueError) as exc:
         raise NotAnImageError(
-            f"{label} is a data URI whose base64 data is damaged.", source=label, detail=str(exc)
+            translate("Errors", "%1 is a data URI whose base64 data is damaged.").replace(
+                "%1", str(label)
+            ),
+            source=label,
+            detail=str(exc),
         ) from None
 
 
@@ -135,7 +155,7 @@ def open_image_file(path: str, name: str) -> BinaryIO:
     ``name`` is the display form used in messages. The caller closes the returned file.
     """
     if not path.strip():
-        raise BadPathError("No file name was given.", source=name)
+        raise BadPathError(translate("Errors", "No file name was given."), source=name)
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except (OSError, ValueError, UnicodeError) as exc:
@@ -152,15 +172,23 @@ def _check_regular_file(info: os.stat_result, name: str) -> None:
     """Refuse what is not a non-empty regular file, judged on the open descriptor."""
     shown = short_name(name)
     if stat.S_ISDIR(info.st_mode):
-        raise NotAFileError(f"{shown} is a folder, not an image file.", source=name)
+        raise NotAFileError(
+            translate("Errors", "%1 is a folder, not an image file.").replace("%1", str(shown)),
+            source=name,
+        )
     if not stat.S_ISREG(info.st_mode):
         raise NotAFileError(
-            f"{shown} is not a regular file (a device, pipe or socket); "
-            "only image files can be attached.",
+            translate(
+                "Errors",
+                "%1 is not a regular file (a device, pipe or socket); only image files "
+                "can be attached.",
+            ).replace("%1", str(shown)),
             source=name,
         )
     if info.st_size == 0:
-        raise EmptyImageError(f"{shown} is empty (0 bytes).", source=name)
+        raise EmptyImageError(
+            translate("Errors", "%1 is empty (0 bytes).").replace("%1", str(shown)), source=name
+        )
 
 
 def _open_error(exc: Exception, path: str, name: str) -> Exception:
@@ -170,27 +198,46 @@ def _open_error(exc: Exception, path: str, name: str) -> Exception:
         if os.path.islink(path):
             target = display_path(os.readlink(path))
             return BrokenLinkError(
-                f"{shown} is a symbolic link to {short_name(target)}, which does not exist.",
+                translate("Errors", "%1 is a symbolic link to %2, which does not exist.")
+                .replace("%1", str(shown))
+                .replace("%2", str(short_name(target))),
                 source=name,
             )
-        return ImageNotFoundError(f"{shown}: no such file.", source=name)
+        return ImageNotFoundError(
+            translate("Errors", "%1: no such file.").replace("%1", str(shown)), source=name
+        )
     if isinstance(exc, NotADirectoryError):
         return ImageNotFoundError(
-            f"{shown}: no such file (a part of the path is a file, not a folder).", source=name
+            translate(
+                "Errors", "%1: no such file (a part of the path is a file, not a folder)."
+            ).replace("%1", str(shown)),
+            source=name,
         )
     # Windows refuses to open folders with "permission denied".
     if isinstance(exc, IsADirectoryError) or (
         isinstance(exc, PermissionError) and os.path.isdir(path)
     ):
-        return NotAFileError(f"{shown} is a folder, not an image file.", source=name)
+        return NotAFileError(
+            translate("Errors", "%1 is a folder, not an image file.").replace("%1", str(shown)),
+            source=name,
+        )
     if isinstance(exc, PermissionError):
-        return UnreadableFileError(f"{shown} cannot be read: permission denied.", source=name)
+        return UnreadableFileError(
+            translate("Errors", "%1 cannot be read: permission denied.").replace("%1", str(shown)),
+            source=name,
+        )
     if isinstance(exc, UnicodeError):
         return BadPathError(
-            f"{shown} contains characters this system cannot use in a file name.", source=name
+            translate(
+                "Errors", "%1 contains characters this system cannot use in a file name."
+            ).replace("%1", str(shown)),
+            source=name,
         )
     if isinstance(exc, ValueError):  # an embedded NUL character
-        return BadPathError(f"{shown} contains a NUL character.", source=name)
+        return BadPathError(
+            translate("Errors", "%1 contains a NUL character.").replace("%1", str(shown)),
+            source=name,
+        )
     assert isinstance(exc, OSError)
     return _os_error(exc, path, name)
 
@@ -200,11 +247,25 @@ def _os_error(exc: OSError, path: str, name: str) -> Exception:
     if exc.errno == errno.ENAMETOOLONG:
         longest = max((len(os.fsencode(p)) for p in path.split(os.sep)), default=0)
         return BadPathError(
-            f"{shown}: the path is too long for this system ({len(os.fsencode(path)):,} bytes; "
-            f"its longest name has {longest:,}, where most systems allow 255).",
+            translate(
+                "Errors",
+                "%1: the path is too long for this system (%2 bytes; its longest name has "
+                "%3, where most systems allow 255).",
+            )
+            .replace("%1", str(shown))
+            .replace("%2", f"{len(os.fsencode(path)):,}")
+            .replace("%3", f"{longest:,}"),
             source=name,
         )
     if exc.errno == errno.ELOOP:
-        return BrokenLinkError(f"{shown} is a loop of symbolic links.", source=name)
+        return BrokenLinkError(
+            translate("Errors", "%1 is a loop of symbolic links.").replace("%1", str(shown)),
+            source=name,
+        )
     reason = exc.strerror or type(exc).__name__
-    return UnreadableFileError(f"{shown} cannot be opened: {reason}.", source=name)
+    return UnreadableFileError(
+        translate("Errors", "%1 cannot be opened: %2.")
+        .replace("%1", str(shown))
+        .replace("%2", str(reason)),
+        source=name,
+    )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from qwenvl_desktop import APP_ID
+from qwenvl_desktop.core.i18n import translatable, translate
 from qwenvl_desktop.core.keys.errors import KeyringFailed, KeyringUnavailable, KeyStoreError
 
 if TYPE_CHECKING:
@@ -102,6 +103,28 @@ def _usable_backend() -> keyring.backend.KeyringBackend:
     return keyring.get_keyring()
 
 
+#: what went wrong with the keyring, per operation ("read", "stored", "deleted"): whole sentences,
+#: as the words around the verb change with it in other languages
+_LOCKED = {
+    "read": translatable(
+        "Errors", "The OS keyring is locked, so the key could not be read. Unlock it and try again."
+    ),
+    "stored": translatable(
+        "Errors",
+        "The OS keyring is locked, so the key could not be stored. Unlock it and try again.",
+    ),
+    "deleted": translatable(
+        "Errors",
+        "The OS keyring is locked, so the key could not be deleted. Unlock it and try again.",
+    ),
+}
+_FAILED = {
+    "read": translatable("Errors", "The OS keyring failed, so the key could not be read: %1"),
+    "stored": translatable("Errors", "The OS keyring failed, so the key could not be stored: %1"),
+    "deleted": translatable("Errors", "The OS keyring failed, so the key could not be deleted: %1"),
+}
+
+
 def _failed(verb: str, exc: BaseException) -> KeyStoreError:
     import keyring.errors
 
@@ -109,11 +132,8 @@ def _failed(verb: str, exc: BaseException) -> KeyStoreError:
         return KeyringUnavailable(detail=str(exc) or None)
     text = str(exc) or type(exc).__name__
     locked = any(w in text.lower() for w in ("locked", "prompt dismissed", "unlock"))
-    message = (
-        f"The OS keyring is locked, so the key could not be {verb}. Unlock it and try again."
-        if locked
-        else f"The OS keyring failed, so the key could not be {verb}: {text}"
-    )
+    sentences = _LOCKED if locked else _FAILED
+    message = translate("Errors", sentences[verb]).replace("%1", text)
     return KeyringFailed(message, detail=f"{type(exc).__name__}: {text}")
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from qwenvl_desktop.core.i18n import translatable, translate
 from qwenvl_desktop.core.keys import os_keyring, session
 from qwenvl_desktop.core.keys.errors import KeyringUnavailable, KeyStoreError
 from qwenvl_desktop.core.keys.targets import env_var_names, key_target, masked, normalize_key
@@ -24,12 +25,13 @@ __all__ = [
     "delete_key",
     "key_statuses",
     "lookup_key",
+    "shown_source",
     "store_key",
 ]
 
 KeyOrigin = Literal["environment", "session", "keyring", "none"]
 
-SESSION_SOURCE = "this session only (in memory, not saved)"
+SESSION_SOURCE = translatable("KeySource", "this session only (in memory, not saved)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,3 +148,24 @@ def key_statuses(
             problem = exc.detail if isinstance(exc, KeyringUnavailable) and exc.detail else str(exc)
         out.append(KeyStatus(region, url, stored, lookup_key(region, url, environ), problem))
     return out
+
+
+#: :attr:`KeyLookup.source` when there is no key
+_NO_KEY = translatable("KeySource", "none")
+
+
+def shown_source(source: str) -> str:
+    """Where a key came from (:attr:`KeyLookup.source`), in the interface language.
+
+    The source itself stays English: it is read by code (``startswith("environment ")``) and
+    printed by ``key status``; only what a person reads in the window is translated.
+    """
+    if source.startswith("environment "):
+        variable = source.removeprefix("environment ")
+        return translate("KeySource", "environment %1").replace("%1", variable)
+    if source.startswith("OS keyring (") and source.endswith(")"):
+        backend = source.removeprefix("OS keyring (").removesuffix(")")
+        return translate("KeySource", "OS keyring (%1)").replace("%1", backend)
+    if source in (SESSION_SOURCE, _NO_KEY):
+        return translate("KeySource", source)
+    return source

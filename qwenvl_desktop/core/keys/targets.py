@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.keys.errors import UnusableKey
 from qwenvl_desktop.core.protocol.catalog import CUSTOM_REGION
 from qwenvl_desktop.core.protocol.client import mask_key
@@ -57,7 +58,7 @@ def normalize_key(text: str) -> str:
     """The key in ``text`` (surrounding whitespace removed), or :class:`UnusableKey`."""
     key = text.strip()
     if not key:
-        raise UnusableKey("No key was given (the input was empty).")
+        raise UnusableKey(translate("Errors", "No key was given (the input was empty)."))
     if len(key) > MAX_KEY_LENGTH or any(c.isspace() or not c.isprintable() for c in key):
         # Say why without echoing anything of the input.
         raise UnusableKey()

@@ -33,6 +33,7 @@ from qwenvl_desktop.core.documents.tasks import (
     model_for_task,
     task_named,
 )
+from qwenvl_desktop.core.i18n import translatable, translate
 from qwenvl_desktop.core.settings.atomic_file import write_text_atomically
 
 __all__ = [
@@ -45,7 +46,9 @@ __all__ = [
     "QuickPrompts",
     "QuickPromptsError",
     "default_path",
+    "language_name",
     "model_for_prompt",
+    "shown_words",
     "task_question",
     "translation_languages",
 ]
@@ -60,25 +63,27 @@ _MAX_TEXT = 4000
 
 
 #: offered in the "Translate to…" drop-down; any other name can be typed with "Other…". The names
-#: go into the question as they are (the model reads English names best).
+#: are saved and go into a question the person wrote as they are (the model reads English names
+#: best); the window shows them, and the shipped questions say them, in the interface language
+#: (:func:`language_name`).
 TRANSLATION_LANGUAGES = (
-    "English",
-    "Chinese (Simplified)",
-    "Chinese (Traditional)",
-    "Japanese",
-    "Korean",
-    "Spanish",
-    "French",
-    "German",
-    "Portuguese",
-    "Italian",
-    "Russian",
-    "Arabic",
-    "Hindi",
-    "Indonesian",
-    "Vietnamese",
-    "Thai",
-    "Turkish",
+    translatable("QuickPrompts", "English"),
+    translatable("QuickPrompts", "Chinese (Simplified)"),
+    translatable("QuickPrompts", "Chinese (Traditional)"),
+    translatable("QuickPrompts", "Japanese"),
+    translatable("QuickPrompts", "Korean"),
+    translatable("QuickPrompts", "Spanish"),
+    translatable("QuickPrompts", "French"),
+    translatable("QuickPrompts", "German"),
+    translatable("QuickPrompts", "Portuguese"),
+    translatable("QuickPrompts", "Italian"),
+    translatable("QuickPrompts", "Russian"),
+    translatable("QuickPrompts", "Arabic"),
+    translatable("QuickPrompts", "Hindi"),
+    translatable("QuickPrompts", "Indonesian"),
+    translatable("QuickPrompts", "Vietnamese"),
+    translatable("QuickPrompts", "Thai"),
+    translatable("QuickPrompts", "Turkish"),
 )
 
 #: a language tag's first part → its name in :data:`TRANSLATION_LANGUAGES` (Chinese apart)
@@ -124,6 +129,65 @@ def translation_languages(interface_language: str) -> tuple[str, ...]:
     return (first, *(language for language in TRANSLATION_LANGUAGES if language != first))
 
 
+def language_name(language: str) -> str:
+    """A "Translate to…" language as the interface names it (``Japanese`` → ``日本語`` with
+    Japanese active); a name the person typed stays as typed."""
+    return translate("QuickPrompts", language) if language in TRANSLATION_LANGUAGES else language
+
+
+#: The shipped prompts' labels and questions, for the catalog. A prompt keeps its English words in
+#: the file and shows them in the interface language while they are the shipped ones; words the
+#: person wrote stay as written. The document tasks' words are those of
+#: :data:`~qwenvl_desktop.core.documents.tasks.TASKS` (a test holds the two equal); "qwenvl
+#: markdown" and "qwenvl html" are the models' own instructions and are never translated.
+_SHIPPED_WORDS = frozenset(
+    {
+        translatable("QuickPrompts", "Describe"),
+        translatable("QuickPrompts", "Describe this image in detail."),
+        translatable("QuickPrompts", "Extract text"),
+        translatable(
+            "QuickPrompts",
+            "Extract all the text in this image. Keep its layout: lines, lists and tables "
+            "(as Markdown tables).",
+        ),
+        translatable("QuickPrompts", "Explain this error"),
+        translatable(
+            "QuickPrompts",
+            "This screenshot shows an error. Explain what went wrong, the most likely cause, "
+            "and how to fix it.",
+        ),
+        translatable("QuickPrompts", "Translate to {language}"),
+        translatable(
+            "QuickPrompts",
+            "Translate all the text in this image into {language}. Keep the layout, and note "
+            "anything that cannot be translated.",
+        ),
+        translatable("QuickPrompts", "Table → Markdown/CSV"),
+        translatable(
+            "QuickPrompts",
+            "Extract the table in this image as one Markdown table. Keep every row and column, "
+            "leave empty cells empty, and answer with the table only.",
+        ),
+        translatable("QuickPrompts", "Formula → LaTeX"),
+        translatable(
+            "QuickPrompts",
+            "Write the formula in this image in LaTeX. Answer with the LaTeX only, between $$ "
+            "and $$.",
+        ),
+        translatable("QuickPrompts", "Document → Markdown"),
+        translatable("QuickPrompts", "Document → HTML"),
+        translatable("QuickPrompts", "New prompt"),
+        translatable("QuickPrompts", "Describe this image."),
+    }
+)
+
+
+def shown_words(words: str) -> str:
+    """A prompt's label or question as the interface shows it: the shipped words translated
+    (``{language}`` kept), the person's own words as written."""
+    return translate("QuickPrompts", words) if words in _SHIPPED_WORDS else words
+
+
 class QuickPromptsError(ValueError):
     """An edit that would make a prompt unusable (empty, too long, unknown id)."""
 
@@ -147,12 +211,27 @@ class QuickPrompt:
     def uses_language(self) -> bool:
         return LANGUAGE_PLACEHOLDER in self.text or LANGUAGE_PLACEHOLDER in self.label
 
+    @property
+    def shown_label(self) -> str:
+        """The label in the interface language while it is the shipped one (``{language}`` kept)."""
+        return shown_words(self.label)
+
+    @property
+    def shown_text(self) -> str:
+        """The question in the interface language while it is the shipped one."""
+        return shown_words(self.text)
+
     def render(self, language: str) -> str:
-        """The question to send, with ``{language}`` filled in (other braces are left alone)."""
+        """The question to send, with ``{language}`` filled in (other braces are left alone).
+
+        A shipped question is asked in the interface language, naming the language in it too;
+        the person's own question as written, with the saved name."""
+        if self.text in _SHIPPED_WORDS:
+            return self.shown_text.replace(LANGUAGE_PLACEHOLDER, language_name(language))
         return self.text.replace(LANGUAGE_PLACEHOLDER, language)
 
     def render_label(self, language: str) -> str:
-        return self.label.replace(LANGUAGE_PLACEHOLDER, language)
+        return self.shown_label.replace(LANGUAGE_PLACEHOLDER, language_name(language))
 
 
 def _task_prompt(prompt_id: str, task_name: str) -> QuickPrompt:
@@ -249,7 +328,7 @@ class QuickPrompts:
         (``ocr`` → Extract text); case-insensitive."""
         wanted = name.strip().lower()
         for prompt in self._prompts:
-            if wanted in (prompt.id, prompt.label.lower()):
+            if wanted in (prompt.id, prompt.label.lower(), prompt.shown_label.lower()):
                 return prompt
         task = task_named(wanted)
         if task is None:
@@ -260,7 +339,9 @@ class QuickPrompts:
         for prompt in self._prompts:
             if prompt.id == prompt_id:
                 return prompt
-        raise QuickPromptsError(f"there is no quick prompt {prompt_id!r}")
+        raise QuickPromptsError(
+            translate("QuickPrompts", "there is no quick prompt %1").replace("%1", repr(prompt_id))
+        )
 
     # Editing -----------------------------------------------------------------------------------
 
@@ -338,8 +419,11 @@ class QuickPrompts:
         if not isinstance(data, dict) or not isinstance(data.get("prompts"), list):
             result = cls(path=path)
             result.notices.append(
-                f"{path or 'The quick prompts'}: not a list of prompts; "
-                "the default prompts are used."
+                translate(
+                    "QuickPrompts", "%1: not a list of prompts; the default prompts are used."
+                ).replace(
+                    "%1", str(path) if path else translate("QuickPrompts", "The quick prompts")
+                )
             )
             return result
         prompts: list[QuickPrompt] = []
@@ -348,14 +432,22 @@ class QuickPrompts:
                 prompt = _prompt_from_json(entry, number)
                 cls._check(prompt, taken={p.id for p in prompts})
             except QuickPromptsError as exc:
-                notices.append(f"quick prompt {number} was skipped: {exc}")
+                notices.append(
+                    translate("QuickPrompts", "quick prompt %1 was skipped: %2")
+                    .replace("%1", str(number))
+                    .replace("%2", str(exc))
+                )
                 continue
             prompts.append(prompt)
         language = data.get("language", DEFAULT_LANGUAGE)
         try:
             language = _checked_language(language)
         except QuickPromptsError as exc:
-            notices.append(f"{exc}; {DEFAULT_LANGUAGE} is used")
+            notices.append(
+                translate("QuickPrompts", "%1; %2 is used")
+                .replace("%1", str(exc))
+                .replace("%2", language_name(DEFAULT_LANGUAGE))
+            )
             language = DEFAULT_LANGUAGE
         result = cls(prompts, language=language, path=path)
         result.notices.extend(notices)
@@ -371,7 +463,11 @@ class QuickPrompts:
             return cls(path=path)
         except (OSError, UnicodeDecodeError) as exc:
             result = cls(path=path)
-            result.notices.append(f"{path} could not be read ({exc}); the defaults are used.")
+            result.notices.append(
+                translate("QuickPrompts", "%1 could not be read (%2); the defaults are used.")
+                .replace("%1", str(path))
+                .replace("%2", str(exc))
+            )
             return result
         import json  # here: the window's first frame reads no file when there is none
 
@@ -380,8 +476,14 @@ class QuickPrompts:
         except json.JSONDecodeError as exc:
             result = cls(path=path)
             result.notices.append(
-                f"{path} is not valid JSON (line {exc.lineno}: {exc.msg}); the defaults are "
-                "used, and saving will replace the file."
+                translate(
+                    "QuickPrompts",
+                    "%1 is not valid JSON (line %2: %3); the defaults are used, and saving "
+                    "will replace the file.",
+                )
+                .replace("%1", str(path))
+                .replace("%2", str(exc.lineno))
+                .replace("%3", exc.msg)
             )
             return result
         return cls.from_json(data, path=path)
@@ -402,7 +504,9 @@ class QuickPrompts:
         for index, prompt in enumerate(self._prompts):
             if prompt.id == prompt_id:
                 return index
-        raise QuickPromptsError(f"there is no quick prompt {prompt_id!r}")
+        raise QuickPromptsError(
+            translate("QuickPrompts", "there is no quick prompt %1").replace("%1", repr(prompt_id))
+        )
 
     def _new_id(self, label: str) -> str:
         base = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "prompt"
@@ -415,17 +519,31 @@ class QuickPrompts:
     @staticmethod
     def _check(prompt: QuickPrompt, *, taken: set[str]) -> None:
         if not prompt.id:
-            raise QuickPromptsError("a quick prompt needs an id")
+            raise QuickPromptsError(translate("QuickPrompts", "a quick prompt needs an id"))
         if prompt.id in taken:
-            raise QuickPromptsError(f"the id {prompt.id!r} is used twice")
+            raise QuickPromptsError(
+                translate("QuickPrompts", "the id %1 is used twice").replace("%1", repr(prompt.id))
+            )
         if not prompt.label.strip():
-            raise QuickPromptsError("a quick prompt needs a label")
+            raise QuickPromptsError(translate("QuickPrompts", "a quick prompt needs a label"))
         if not prompt.text.strip():
-            raise QuickPromptsError(f"the quick prompt {prompt.label!r} has no text")
+            raise QuickPromptsError(
+                translate("QuickPrompts", "the quick prompt %1 has no text").replace(
+                    "%1", repr(prompt.label)
+                )
+            )
         if len(prompt.label) > _MAX_LABEL:
-            raise QuickPromptsError(f"a label is at most {_MAX_LABEL} characters")
+            raise QuickPromptsError(
+                translate("QuickPrompts", "a label is at most %1 characters").replace(
+                    "%1", str(_MAX_LABEL)
+                )
+            )
         if len(prompt.text) > _MAX_TEXT:
-            raise QuickPromptsError(f"a quick prompt is at most {_MAX_TEXT} characters")
+            raise QuickPromptsError(
+                translate("QuickPrompts", "a quick prompt is at most %1 characters").replace(
+                    "%1", str(_MAX_TEXT)
+                )
+            )
 
 
 def _prompt_from_json(entry: object, number: int) -> QuickPrompt:
@@ -448,9 +566,15 @@ def _prompt_from_json(entry: object, number: int) -> QuickPrompt:
 
 def _checked_language(language: object) -> str:
     if not isinstance(language, str) or not language.strip():
-        raise QuickPromptsError("the translation language must be a non-empty name")
+        raise QuickPromptsError(
+            translate("QuickPrompts", "the translation language must be a non-empty name")
+        )
     if len(language) > _MAX_LABEL:
-        raise QuickPromptsError(f"a language name is at most {_MAX_LABEL} characters")
+        raise QuickPromptsError(
+            translate("QuickPrompts", "a language name is at most %1 characters").replace(
+                "%1", str(_MAX_LABEL)
+            )
+        )
     return language.strip()
 
 

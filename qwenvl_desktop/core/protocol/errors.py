@@ -37,6 +37,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from qwenvl_desktop.core.i18n import translatable, translate
+
 __all__ = [
     "CUSTOM_ENDPOINT_REJECTED_KEY",
     "ApiError",
@@ -95,6 +97,10 @@ class QwenVLError(Exception):
         self.retry_after = retry_after
         if message is not None:
             self.user_message = scrub_secrets(message)
+        else:
+            # The class's sentence (marked with translatable()) in the interface's language, as
+            # it is when the error is made: str(), one_line() and the JSON "sentence" all read it.
+            self.user_message = translate("Errors", type(self).user_message)
         super().__init__(self.user_message)
 
     def forget(self, secret: str | None) -> QwenVLError:
@@ -145,20 +151,23 @@ class QwenVLError(Exception):
 
 class NetworkError(QwenVLError):
     kind = "network"
-    user_message = "Could not reach the service. Check the network connection or proxy settings."
+    user_message = translatable(
+        "Errors", "Could not reach the service. Check the network connection or proxy settings."
+    )
     retryable = True
 
 
 class RequestTimeout(NetworkError):
     kind = "timeout"
-    user_message = "The service did not answer in time."
+    user_message = translatable("Errors", "The service did not answer in time.")
 
 
 class CertificateError(NetworkError):
     kind = "tls"
-    user_message = (
+    user_message = translatable(
+        "Errors",
         "The server's certificate could not be verified. If your organisation inspects TLS "
-        'traffic, set ca_bundle to its CA certificate file (or "system" for the OS trust store).'
+        'traffic, set ca_bundle to its CA certificate file (or "system" for the OS trust store).',
     )
     retryable = False
 
@@ -168,22 +177,27 @@ class ProxyAuthError(NetworkError):
     toward locking the account in a company directory."""
 
     kind = "proxy-auth"
-    user_message = (
+    user_message = translatable(
+        "Errors",
         "The proxy rejected its credentials (407 Proxy Authentication Required). Check the user "
-        "name and password in the proxy setting (or HTTPS_PROXY)."
+        "name and password in the proxy setting (or HTTPS_PROXY).",
     )
     retryable = False
 
 
 class StreamInterrupted(NetworkError):
     kind = "incomplete"
-    user_message = "The connection closed before the answer was complete; what arrived is kept."
+    user_message = translatable(
+        "Errors", "The connection closed before the answer was complete; what arrived is kept."
+    )
     retryable = False
 
 
 class ProtocolError(QwenVLError):
     kind = "protocol"
-    user_message = "The server sent a reply this app cannot read (not the expected protocol)."
+    user_message = translatable(
+        "Errors", "The server sent a reply this app cannot read (not the expected protocol)."
+    )
 
 
 class RedirectRefused(ProtocolError):
@@ -191,81 +205,93 @@ class RedirectRefused(ProtocolError):
     configured endpoint, so such a redirect is reported, never followed."""
 
     kind = "redirect"
-    user_message = "The endpoint redirected to another host; the question was not sent there."
+    user_message = translatable(
+        "Errors", "The endpoint redirected to another host; the question was not sent there."
+    )
 
 
 class Interrupted(QwenVLError):
     """The user stopped the request (Ctrl+C); the answer so far is kept."""
 
     kind = "interrupted"
-    user_message = "Interrupted; the answer so far is kept."
+    user_message = translatable("Errors", "Interrupted; the answer so far is kept.")
 
 
 class MissingKeyError(QwenVLError):
     kind = "no-key"
-    user_message = "No API key is set for this region."
+    user_message = translatable("Errors", "No API key is set for this region.")
 
 
 class ApiError(QwenVLError):
     kind = "api"
-    user_message = "The service reported an error."
+    user_message = translatable("Errors", "The service reported an error.")
 
 
 class AuthenticationError(ApiError):
     kind = "authentication"
-    user_message = (
+    user_message = translatable(
+        "Errors",
         "The API key was rejected. Keys are bound to their region: a Beijing key does not work "
-        "in Singapore, Virginia or Hong Kong and the other way round — check the region too."
+        "in Singapore, Virginia or Hong Kong and the other way round — check the region too.",
     )
 
 
 #: :class:`AuthenticationError`'s sentence on a custom endpoint, where regions do not apply
-CUSTOM_ENDPOINT_REJECTED_KEY = (
-    "The endpoint rejected the API key: check the key set for this endpoint (Set key…)."
+CUSTOM_ENDPOINT_REJECTED_KEY = translatable(
+    "Errors", "The endpoint rejected the API key: check the key set for this endpoint (Set key…)."
 )
 
 
 class PermissionDenied(ApiError):
     kind = "permission"
-    user_message = "This key is not allowed to use this model or feature."
+    user_message = translatable("Errors", "This key is not allowed to use this model or feature.")
 
 
 class BillingError(ApiError):
     kind = "billing"
-    user_message = "The Model Studio account is overdue; top it up in the console to continue."
+    user_message = translatable(
+        "Errors", "The Model Studio account is overdue; top it up in the console to continue."
+    )
 
 
 class RateLimitError(ApiError):
     kind = "rate-limit"
-    user_message = "Too many requests for this model right now; wait a moment and try again."
+    user_message = translatable(
+        "Errors", "Too many requests for this model right now; wait a moment and try again."
+    )
     retryable = True
 
 
 class QuotaError(RateLimitError):
     kind = "quota"
-    user_message = (
-        "The per-minute token quota for this model is used up; it frees up within a minute."
+    user_message = translatable(
+        "Errors",
+        "The per-minute token quota for this model is used up; it frees up within a minute.",
     )
 
 
 class ModerationError(ApiError):
     kind = "moderation"
-    user_message = "The service's content check blocked this request or its answer."
+    user_message = translatable(
+        "Errors", "The service's content check blocked this request or its answer."
+    )
 
 
 class BadRequestError(ApiError):
     kind = "bad-request"
-    user_message = "The service refused the request as invalid."
+    user_message = translatable("Errors", "The service refused the request as invalid.")
 
 
 class NotFoundError(ApiError):
     kind = "not-found"
-    user_message = "The model was not found, or is not offered in this region."
+    user_message = translatable(
+        "Errors", "The model was not found, or is not offered in this region."
+    )
 
 
 class ServerError(ApiError):
     kind = "server"
-    user_message = "The service had an internal problem; try again shortly."
+    user_message = translatable("Errors", "The service had an internal problem; try again shortly.")
     retryable = True
 
 

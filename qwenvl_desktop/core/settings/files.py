@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from qwenvl_desktop import APP_ID
+from qwenvl_desktop.core.i18n import translatable, translate
 
 __all__ = [
     "APP_NAME",
@@ -63,12 +64,42 @@ class ConfigNotice:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = self.origin
-        if self.line is not None:
-            where += f", line {self.line}"
-        if self.key is not None:
-            where += f", key '{self.key}'"
-        return f"{where}: {self.message}"
+        # %1 the origin, %2 the line, %3 the key, %4 the message: whole patterns, as the order of
+        # the parts changes between languages
+        if self.line is not None and self.key is not None:
+            pattern = translate("Settings", "%1, line %2, key '%3': %4")
+        elif self.line is not None:
+            pattern = translate("Settings", "%1, line %2: %4")
+        elif self.key is not None:
+            pattern = translate("Settings", "%1, key '%3': %4")
+        else:
+            pattern = translate("Settings", "%1: %4")
+        return _fill(
+            pattern, shown_origin(self.origin), str(self.line), self.key or "", self.message
+        )
+
+
+def shown_origin(origin: str) -> str:
+    """A layer's description (``user file PATH``, ``environment NAME``…) in the interface
+    language; the description itself stays English, as code compares it."""
+    for prefix, words in (
+        ("system file ", translatable("Settings", "system file %1")),
+        ("user file ", translatable("Settings", "user file %1")),
+        ("environment ", translatable("Settings", "environment %1")),
+    ):
+        if origin.startswith(prefix):
+            return translate("Settings", words).replace("%1", origin.removeprefix(prefix))
+    if origin in ("command line", "default"):
+        return translate("Settings", origin)
+    return origin
+
+
+_LAYER_WORDS = (translatable("Settings", "command line"), translatable("Settings", "default"))
+
+
+def _fill(pattern: str, *values: str) -> str:
+    """``pattern`` with %1, %2… replaced in one pass (a value that holds "%2" stays as it is)."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], pattern)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +203,11 @@ def read_config_file(path: Path, layer: Layer, *, explicit: bool = False) -> Con
         if explicit:
             notices = (
                 ConfigNotice(
-                    "missing", origin, f"{CONFIG_ENV} names this file but it does not exist"
+                    "missing",
+                    origin,
+                    translate("Settings", "%1 names this file but it does not exist").replace(
+                        "%1", CONFIG_ENV
+                    ),
                 ),
             )
         return ConfigFile(path, layer, "missing", explicit, notices=notices)
@@ -183,7 +218,13 @@ def read_config_file(path: Path, layer: Layer, *, explicit: bool = False) -> Con
             layer,
             "unreadable",
             explicit,
-            notices=(ConfigNotice("unreadable", origin, f"cannot be read ({reason}); ignored"),),
+            notices=(
+                ConfigNotice(
+                    "unreadable",
+                    origin,
+                    translate("Settings", "cannot be read (%1); ignored").replace("%1", reason),
+                ),
+            ),
         )
     try:
         text = raw.decode("utf-8")
@@ -194,7 +235,11 @@ def read_config_file(path: Path, layer: Layer, *, explicit: bool = False) -> Con
             "invalid",
             explicit,
             notices=(
-                ConfigNotice("syntax", origin, "is not UTF-8 text; the whole file is ignored"),
+                ConfigNotice(
+                    "syntax",
+                    origin,
+                    translate("Settings", "is not UTF-8 text; the whole file is ignored"),
+                ),
             ),
         )
     import tomllib  # here: only a file that exists is parsed
@@ -208,11 +253,15 @@ def read_config_file(path: Path, layer: Layer, *, explicit: bool = False) -> Con
         if line is None and "end of document" in message:
             line = max(1, len(text.splitlines()))
         reason = _TOML_POSITION.sub("", message).replace(" (at end of document)", "").strip()
-        column = f" (column {position.group(2)})" if position else ""
+        invalid = (
+            translate("Settings", "invalid TOML (column %2): %1; the whole file is ignored")
+            if position
+            else translate("Settings", "invalid TOML: %1; the whole file is ignored")
+        )
         notice = ConfigNotice(
             "syntax",
             origin,
-            f"invalid TOML{column}: {reason}; the whole file is ignored",
+            invalid.replace("%2", position.group(2) if position else "").replace("%1", reason),
             line=line,
         )
         return ConfigFile(path, layer, "invalid", explicit, notices=(notice,))
@@ -222,9 +271,14 @@ def read_config_file(path: Path, layer: Layer, *, explicit: bool = False) -> Con
         notice = ConfigNotice(
             "secret",
             origin,
-            "configuration files must not hold API keys, so this whole file is ignored. Delete "
-            "that line and store the key in the OS keyring with `qwenvl-desktop key set "
-            "--region REGION` (or set DASHSCOPE_API_KEY in the environment).",
+            translate(
+                "Settings",
+                "configuration files must not hold API keys, so this whole file is ignored. "
+                "Delete that line and store the key in the OS keyring with %1 (or set %2 in the "
+                "environment).",
+            )
+            .replace("%1", "`qwenvl-desktop key set --region REGION`")
+            .replace("%2", "DASHSCOPE_API_KEY"),
             key=secret,
             line=lines.get(secret),
         )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.protocol.catalog import model_allowed
 from qwenvl_desktop.core.settings.files import (
     ConfigFile,
@@ -95,22 +96,30 @@ class _Merge:
                     self.notice(
                         "invalid",
                         origin,
-                        "only the system-wide file can lock settings; ignored",
+                        translate(
+                            "Settings", "only the system-wide file can lock settings; ignored"
+                        ),
                         key=name,
                         line=line,
                     )
                 continue
             spec = SPECS.get(name)
             if spec is None:
-                hint = (
-                    " (API keys go in the OS keyring: `qwenvl-desktop key set`)"
+                unknown = (
+                    translate(
+                        "Settings",
+                        "unknown setting; ignored (API keys go in the OS keyring: %2). "
+                        "Known settings: %1",
+                    )
                     if "key" in name
-                    else ""
+                    else translate("Settings", "unknown setting; ignored. Known settings: %1")
                 )
                 self.notice(
                     "unknown",
                     origin,
-                    f"unknown setting; ignored{hint}. Known settings: {', '.join(SPECS)}",
+                    unknown.replace("%1", ", ".join(SPECS)).replace(
+                        "%2", "`qwenvl-desktop key set`"
+                    ),
                     key=name,
                     line=line,
                 )
@@ -119,11 +128,15 @@ class _Merge:
                 value = spec.parse(raw, ctx)
             except InvalidValue as exc:
                 below = self.sources[name]
-                kept = "the default stays" if below == DEFAULT else f"the value from {below} stays"
+                ignored = (
+                    translate("Settings", "%1; ignored (the default stays)")
+                    if below == DEFAULT
+                    else translate("Settings", "%1; ignored (the value from %2 stays)")
+                )
                 self.notice(
                     "invalid",
                     origin,
-                    f"{exc}; ignored ({kept})",
+                    ignored.replace("%2", below).replace("%1", str(exc)),
                     key=name,
                     line=line,
                 )
@@ -134,13 +147,21 @@ class _Merge:
                 self.notice(
                     "locked",
                     origin,
-                    f"{name} is locked by the system-wide configuration "
-                    f"({self.sources[name]}); "
-                    + (
-                        "it cannot be changed on the command line"
+                    (
+                        translate(
+                            "Settings",
+                            "%1 is locked by the system-wide configuration (%2); it cannot be "
+                            "changed on the command line",
+                        )
                         if origin == COMMAND_LINE
-                        else "this value is ignored"
-                    ),
+                        else translate(
+                            "Settings",
+                            "%1 is locked by the system-wide configuration (%2); this value is "
+                            "ignored",
+                        )
+                    )
+                    .replace("%2", self.sources[name])
+                    .replace("%1", name),
                     key=name,
                     line=line,
                 )
@@ -164,7 +185,11 @@ class _Merge:
             raw = [raw]
         if not isinstance(raw, list) or not all(isinstance(n, str) for n in raw):
             self.notice(
-                "invalid", origin, "expected an array of setting names", key="locked", line=line
+                "invalid",
+                origin,
+                translate("Settings", "expected an array of setting names"),
+                key="locked",
+                line=line,
             )
             return
         unknown = [n for n in raw if n not in LOCKABLE]
@@ -172,7 +197,9 @@ class _Merge:
             self.notice(
                 "invalid",
                 origin,
-                f"cannot lock unknown setting(s) {', '.join(unknown)}; the others are locked",
+                translate(
+                    "Settings", "cannot lock unknown setting(s) %1; the others are locked"
+                ).replace("%1", ", ".join(unknown)),
                 key="locked",
                 line=line,
             )
@@ -199,7 +226,10 @@ class _Merge:
             self.notice(
                 "invalid",
                 origin,
-                f"model {model!r} is not in {policy}; using {allowed[0]}",
+                translate("Settings", "model %1 is not in %2; using %3")
+                .replace("%2", policy)
+                .replace("%3", allowed[0])
+                .replace("%1", repr(model)),
                 key="model",
             )
         self.values["model"] = allowed[0]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from qwenvl_desktop.core.i18n import language_from_tag
+from qwenvl_desktop.core.i18n import language_from_tag, translatable, translate
 from qwenvl_desktop.core.protocol.proxy import mask_proxy_urls_in
 from qwenvl_desktop.core.protocol.regions import REGION_IDS
 
@@ -37,6 +37,27 @@ MAX_TIMEOUT = 3600.0
 
 class InvalidValue(ValueError):
     """A value a setting cannot take; ``str()`` says what is accepted instead."""
+
+
+def _invalid(sentence: str, *values: object) -> InvalidValue:
+    """An :class:`InvalidValue` saying ``sentence`` (translated: whole sentences, as word order
+    differs between languages) with ``%1``, ``%2``… replaced by ``values`` in one pass (a value
+    that itself contains ``%2`` stays as it is)."""
+    return InvalidValue(
+        re.sub(
+            r"%([1-9])",
+            lambda found: (
+                str(values[int(found[1]) - 1]) if int(found[1]) <= len(values) else found[0]
+            ),
+            sentence,
+        )
+    )
+
+
+def _expected(what: str, got: str) -> InvalidValue:
+    """The sentence "expected WHAT, got GOT": ``what`` a translated noun phrase, ``got`` a
+    value as written (``repr``) or :func:`_type_name`."""
+    return _invalid(translate("Settings", "expected %1, got %2"), what, got)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,47 +89,79 @@ def env_var_for(name: str) -> str:
 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
-        raise InvalidValue(f"expected a string, got {_type_name(value)}")
+        raise _expected(translate("Settings", "a string"), _type_name(value))
     return value.strip()
 
 
 def _type_name(value: Any) -> str:
+    """What a value is, in the interface language ("a boolean"); another Python type by name."""
     names = {
-        bool: "a boolean",
-        int: "a number",
-        float: "a number",
-        list: "an array",
-        dict: "a table",
-        str: "a string",
+        bool: translatable("Settings", "a boolean"),
+        int: translatable("Settings", "a number"),
+        float: translatable("Settings", "a number"),
+        list: translatable("Settings", "an array"),
+        dict: translatable("Settings", "a table"),
+        str: translatable("Settings", "a string"),
     }
-    return names.get(type(value), type(value).__name__)
+    name = names.get(type(value))
+    return type(value).__name__ if name is None else translate("Settings", name)
 
 
 def _region(value: Any, ctx: ParseContext) -> str:
     text = _text(value).lower()
     if text not in REGION_IDS:
-        raise InvalidValue(
-            f"unknown region {text!r}; choose one of {', '.join(REGION_IDS)} "
-            "(a custom endpoint is set with base_url)"
+        raise _invalid(
+            translate(
+                "Settings",
+                "unknown region %1; choose one of %2 (a custom endpoint is set with base_url)",
+            ),
+            repr(text),
+            ", ".join(REGION_IDS),
         )
     return text
 
 
-def _url(text: str, schemes: tuple[str, ...], what: str) -> str:
+_BASE_URL_SCHEMES = ("http", "https")
+
+#: for each kind of URL: the schemes it may use, and its sentences (whole, as a translator needs
+#: them: "must start with", "has no host name", "has an invalid port"; %1 the URL as written)
+_URL_KINDS: Mapping[str, tuple[tuple[str, ...], tuple[str, str, str]]] = {
+    "base": (
+        _BASE_URL_SCHEMES,
+        (
+            translatable("Settings", "base URL %1 must start with http:// or https://"),
+            translatable("Settings", "base URL %1 has no host name"),
+            translatable("Settings", "base URL %1 has an invalid port"),
+        ),
+    ),
+    "proxy": (
+        PROXY_SCHEMES,
+        (
+            translatable(
+                "Settings",
+                "proxy URL %1 must start with http:// or https:// or socks5:// or socks5h://",
+            ),
+            translatable("Settings", "proxy URL %1 has no host name"),
+            translatable("Settings", "proxy URL %1 has an invalid port"),
+        ),
+    ),
+}
+
+
+def _url(text: str, kind: str) -> str:
     from urllib.parse import urlsplit  # here: only a configured URL is checked (start-up)
 
+    schemes, (wrong_scheme, no_host, bad_port) = _URL_KINDS[kind]
     parts = urlsplit(text)
-    shown = mask_proxy_urls_in(text)  # a proxy URL's password never reaches a warning
+    shown = repr(mask_proxy_urls_in(text))  # a proxy URL's password never reaches a warning
     if parts.scheme.lower() not in schemes:
-        raise InvalidValue(
-            f"{what} {shown!r} must start with {' or '.join(s + '://' for s in schemes)}"
-        )
+        raise _invalid(translate("Settings", wrong_scheme), shown)
     if not parts.hostname:
-        raise InvalidValue(f"{what} {shown!r} has no host name")
+        raise _invalid(translate("Settings", no_host), shown)
     try:
         parts.port  # noqa: B018  (raises ValueError for a malformed port)
     except ValueError:
-        raise InvalidValue(f"{what} {shown!r} has an invalid port") from None
+        raise _invalid(translate("Settings", bad_port), shown) from None
     return text
 
 
@@ -117,14 +170,16 @@ def _base_url(value: Any, ctx: ParseContext) -> str | None:
     if text.lower() in ("", "none"):
         return None
     if any(c.isspace() for c in text):
-        raise InvalidValue(f"base URL {text!r} contains spaces")
-    return _url(text, ("http", "https"), "base URL").rstrip("/")
+        raise _invalid(translate("Settings", "base URL %1 contains spaces"), repr(text))
+    return _url(text, "base").rstrip("/")
 
 
 def _model(value: Any, ctx: ParseContext) -> str:
     text = _text(value)
     if not text or any(c.isspace() for c in text):
-        raise InvalidValue(f"model name {text!r} must be one word, e.g. qwen3-vl-plus")
+        raise _invalid(
+            translate("Settings", "model name %1 must be one word, e.g. qwen3-vl-plus"), repr(text)
+        )
     return text
 
 
@@ -134,7 +189,7 @@ def _models(value: Any, ctx: ParseContext) -> tuple[str, ...]:
     elif isinstance(value, list | tuple):
         items = list(value)
     else:
-        raise InvalidValue(f"expected an array of model names, got {_type_name(value)}")
+        raise _expected(translate("Settings", "an array of model names"), _type_name(value))
     names = [_model(item, ctx) for item in items]
     return tuple(dict.fromkeys(names))
 
@@ -143,7 +198,7 @@ def _proxy(value: Any, ctx: ParseContext) -> str | None:
     text = _text(value)
     if text.lower() in ("", "none"):
         return None
-    return _url(text, PROXY_SCHEMES, "proxy URL")
+    return _url(text, "proxy")
 
 
 def _ca_bundle(value: Any, ctx: ParseContext) -> str:
@@ -151,46 +206,62 @@ def _ca_bundle(value: Any, ctx: ParseContext) -> str:
     if text.lower() in ("system", "certifi"):
         return text.lower()
     if not text:
-        raise InvalidValue('expected "system", "certifi" or the path of a PEM CA bundle')
+        raise _invalid(
+            translate("Settings", 'expected "system", "certifi" or the path of a PEM CA bundle')
+        )
     path = Path(text).expanduser()
     if not path.is_absolute() and ctx.base_dir is not None:
         path = ctx.base_dir / path
     if not path.is_file():
-        raise InvalidValue(
-            f'CA bundle {str(path)!r} does not exist; give a PEM file, or "system" for the '
-            "operating system's trust store"
+        raise _invalid(
+            translate(
+                "Settings",
+                'CA bundle %1 does not exist; give a PEM file, or "system" for the operating '
+                "system's trust store",
+            ),
+            repr(str(path)),
         )
     import ssl  # here: only a configured CA bundle needs it (~10 ms to import)
 
     try:
         ssl.create_default_context(cafile=str(path))
     except (ssl.SSLError, OSError, ValueError) as exc:
-        raise InvalidValue(
-            f"CA bundle {str(path)!r} cannot be loaded as PEM certificates: {exc}"
+        raise _invalid(
+            translate("Settings", "CA bundle %1 cannot be loaded as PEM certificates: %2"),
+            repr(str(path)),
+            exc,
         ) from None
     return str(path.resolve())
 
 
 def _timeout(value: Any, ctx: ParseContext) -> float:
     if isinstance(value, bool):
-        raise InvalidValue("expected a number of seconds, got a boolean")
+        raise _expected(translate("Settings", "a number of seconds"), _type_name(value))
     if ctx.from_text and isinstance(value, str):
         try:
             value = float(value.strip())
         except ValueError:
-            raise InvalidValue(f"expected a number of seconds, got {value.strip()!r}") from None
+            raise _expected(
+                translate("Settings", "a number of seconds"), repr(value.strip())
+            ) from None
     if not isinstance(value, int | float):
-        raise InvalidValue(f"expected a number of seconds, got {_type_name(value)}")
+        raise _expected(translate("Settings", "a number of seconds"), _type_name(value))
     seconds = float(value)
     if not math.isfinite(seconds) or not 0 < seconds <= MAX_TIMEOUT:
-        raise InvalidValue(f"a timeout must be more than 0 and at most {MAX_TIMEOUT:g} seconds")
+        raise _invalid(
+            translate("Settings", "a timeout must be more than 0 and at most %1 seconds"),
+            f"{MAX_TIMEOUT:g}",
+        )
     return seconds
 
 
 def _detail(value: Any, ctx: ParseContext) -> str:
     text = _text(value).lower()
     if text not in ("standard", "high", "economy"):
-        raise InvalidValue(f'image detail {text!r}: choose "standard", "high" or "economy"')
+        raise _invalid(
+            translate("Settings", 'image detail %1: choose "standard", "high" or "economy"'),
+            repr(text),
+        )
     return text
 
 
@@ -203,7 +274,7 @@ def _bool(value: Any, ctx: ParseContext) -> bool:
         return value
     if isinstance(value, str) and value.strip().lower() in _TRUE + _FALSE:
         return value.strip().lower() in _TRUE
-    raise InvalidValue("expected true or false (or on/off)")
+    raise _invalid(translate("Settings", "expected true or false (or on/off)"))
 
 
 def _tristate(value: Any, ctx: ParseContext) -> bool | None:
@@ -212,7 +283,9 @@ def _tristate(value: Any, ctx: ParseContext) -> bool | None:
     try:
         return _bool(value, ctx)
     except InvalidValue:
-        raise InvalidValue('expected true, false or "auto" (the model\'s own default)') from None
+        raise _invalid(
+            translate("Settings", 'expected true, false or "auto" (the model\'s own default)')
+        ) from None
 
 
 def _language(value: Any, ctx: ParseContext) -> str | None:
@@ -223,8 +296,12 @@ def _language(value: Any, ctx: ParseContext) -> str | None:
         return None
     language = language_from_tag(text) if text not in ("C", "POSIX") else None
     if language is None:
-        raise InvalidValue(
-            f'language {text!r}: choose "en", "ja", "zh_CN" or "system" (the system\'s language)'
+        raise _invalid(
+            translate(
+                "Settings",
+                'language %1: choose "en", "ja", "zh_CN" or "system" (the system\'s language)',
+            ),
+            repr(text),
         )
     return language
 
@@ -235,7 +312,9 @@ _THEMES = ("system", "light", "dark")
 def _theme(value: Any, ctx: ParseContext) -> str:
     text = _text(value).lower()
     if text not in _THEMES:
-        raise InvalidValue(f'theme {text!r}: choose "system", "light" or "dark"')
+        raise _invalid(
+            translate("Settings", 'theme %1: choose "system", "light" or "dark"'), repr(text)
+        )
     return text
 
 
@@ -245,7 +324,7 @@ MIN_FONT_SIZE, MAX_FONT_SIZE = 6, 48
 def _number(value: Any, ctx: ParseContext, what: str) -> float | None:
     """A number from TOML or text; None for "default" (the model's or the system's own)."""
     if isinstance(value, bool):
-        raise InvalidValue(f"expected {what}, got a boolean")
+        raise _expected(what, _type_name(value))
     if isinstance(value, str) and (ctx.from_text or value.strip().lower() in _DEFAULTS):
         text = value.strip().lower()
         if text in _DEFAULTS:
@@ -253,9 +332,9 @@ def _number(value: Any, ctx: ParseContext, what: str) -> float | None:
         try:
             value = float(text)
         except ValueError:
-            raise InvalidValue(f"expected {what}, got {value.strip()!r}") from None
+            raise _expected(what, repr(value.strip())) from None
     if not isinstance(value, int | float) or not math.isfinite(value):
-        raise InvalidValue(f"expected {what}, got {_type_name(value)}")
+        raise _expected(what, _type_name(value))
     return float(value)
 
 
@@ -263,21 +342,27 @@ def _number(value: Any, ctx: ParseContext, what: str) -> float | None:
 _DEFAULTS = ("", "default", "system", "auto", "none")
 
 
-def _whole(value: float, what: str) -> int:
+def _whole(value: float, sentence: str) -> int:
+    """``value`` as an int; else :class:`InvalidValue` saying ``sentence`` (translated, "… must
+    be a whole number, got %1")."""
     if value != int(value):
-        raise InvalidValue(f"{what} must be a whole number, got {value:g}")
+        raise _invalid(sentence, f"{value:g}")
     return int(value)
 
 
 def _font_size(value: Any, ctx: ParseContext) -> int | None:
-    number = _number(value, ctx, "a font size in points")
+    number = _number(value, ctx, translate("Settings", "a font size in points"))
     if number is None:
         return None
-    size = _whole(number, "the font size")
+    size = _whole(number, translate("Settings", "the font size must be a whole number, got %1"))
     if not MIN_FONT_SIZE <= size <= MAX_FONT_SIZE:
-        raise InvalidValue(
-            f"font size {size}: give {MIN_FONT_SIZE} to {MAX_FONT_SIZE} points, "
-            'or "system" for the system font'
+        raise _invalid(
+            translate(
+                "Settings", 'font size %1: give %2 to %3 points, or "system" for the system font'
+            ),
+            size,
+            MIN_FONT_SIZE,
+            MAX_FONT_SIZE,
         )
     return size
 
@@ -288,8 +373,12 @@ def _send_with(value: Any, ctx: ParseContext) -> str:
         text, text
     )
     if text not in ("enter", "ctrl_enter"):
-        raise InvalidValue(
-            f'send_with {text!r}: choose "enter" (Shift+Enter for a new line) or "ctrl_enter"'
+        raise _invalid(
+            translate(
+                "Settings",
+                'send_with %1: choose "enter" (Shift+Enter for a new line) or "ctrl_enter"',
+            ),
+            repr(text),
         )
     return text
 
@@ -299,13 +388,15 @@ MAX_SYSTEM_PROMPT = 20_000
 
 def _system_prompt(value: Any, ctx: ParseContext) -> str | None:
     if not isinstance(value, str):
-        raise InvalidValue(f"expected a string, got {_type_name(value)}")
+        raise _expected(translate("Settings", "a string"), _type_name(value))
     text = value.strip()
     if not text:
         return None
     if len(text) > MAX_SYSTEM_PROMPT:
-        raise InvalidValue(
-            f"the system prompt has {len(text):,} characters; at most {MAX_SYSTEM_PROMPT:,}"
+        raise _invalid(
+            translate("Settings", "the system prompt has %1 characters; at most %2"),
+            f"{len(text):,}",
+            f"{MAX_SYSTEM_PROMPT:,}",
         )
     return text
 
@@ -314,20 +405,28 @@ MAX_TEMPERATURE = 2.0
 
 
 def _temperature(value: Any, ctx: ParseContext) -> float | None:
-    number = _number(value, ctx, "a temperature")
+    number = _number(value, ctx, translate("Settings", "a temperature"))
     if number is not None and not 0 <= number < MAX_TEMPERATURE:
-        raise InvalidValue(
-            f"temperature {number:g}: give 0 or more and less than 2 "
-            '(lower is steadier), or "default" for the model\'s own'
+        raise _invalid(
+            translate(
+                "Settings",
+                "temperature %1: give 0 or more and less than 2 (lower is steadier), "
+                'or "default" for the model\'s own',
+            ),
+            f"{number:g}",
         )
     return number
 
 
 def _top_p(value: Any, ctx: ParseContext) -> float | None:
-    number = _number(value, ctx, "a top_p")
+    number = _number(value, ctx, translate("Settings", "a top_p"))
     if number is not None and not 0 < number <= 1:
-        raise InvalidValue(
-            f'top_p {number:g}: give more than 0 and at most 1, or "default" for the model\'s own'
+        raise _invalid(
+            translate(
+                "Settings",
+                'top_p %1: give more than 0 and at most 1, or "default" for the model\'s own',
+            ),
+            f"{number:g}",
         )
     return number
 
@@ -336,14 +435,18 @@ MAX_OUTPUT_TOKENS = 1_000_000
 
 
 def _max_tokens(value: Any, ctx: ParseContext) -> int | None:
-    number = _number(value, ctx, "a number of tokens")
+    number = _number(value, ctx, translate("Settings", "a number of tokens"))
     if number is None:
         return None
-    tokens = _whole(number, "max_tokens")
+    tokens = _whole(number, translate("Settings", "max_tokens must be a whole number, got %1"))
     if not 1 <= tokens <= MAX_OUTPUT_TOKENS:
-        raise InvalidValue(
-            f"max_tokens {tokens}: give 1 to {MAX_OUTPUT_TOKENS:,} tokens, "
-            'or "default" for the model\'s own limit'
+        raise _invalid(
+            translate(
+                "Settings",
+                'max_tokens %1: give 1 to %2 tokens, or "default" for the model\'s own limit',
+            ),
+            tokens,
+            f"{MAX_OUTPUT_TOKENS:,}",
         )
     return tokens
 
@@ -357,18 +460,20 @@ def _region_urls(value: Any, ctx: ParseContext) -> tuple[tuple[str, str], ...]:
                 continue
             region, sep, url = item.partition("=")
             if not sep:
-                raise InvalidValue(f"expected REGION=URL pairs separated by commas, got {item!r}")
+                raise _expected(
+                    translate("Settings", "REGION=URL pairs separated by commas"), repr(item)
+                )
             table = {**table, region.strip(): url.strip()}
     elif isinstance(value, Mapping):
         table = value
     else:
-        raise InvalidValue(f"expected a table of region = URL, got {_type_name(value)}")
+        raise _expected(translate("Settings", "a table of region = URL"), _type_name(value))
     pairs = []
     for region, url in table.items():
         checked = _region(region, ctx)
         target = _base_url(url, ctx)
         if target is None:
-            raise InvalidValue(f"region {checked}: an empty URL")
+            raise _invalid(translate("Settings", "region %1: an empty URL"), checked)
         pairs.append((checked, target))
     return tuple(sorted(pairs))
 
@@ -381,14 +486,16 @@ def _model_aliases(value: Any, ctx: ParseContext) -> tuple[tuple[str, str], ...]
         for item in (i.strip() for i in value.split(",")):
             alias, sep, like = item.partition("=")
             if item and not sep:
-                raise InvalidValue(f"expected ALIAS=MODEL pairs separated by commas, got {item!r}")
+                raise _expected(
+                    translate("Settings", "ALIAS=MODEL pairs separated by commas"), repr(item)
+                )
             if item:
                 table[alias.strip()] = {"like": like.strip()}
     elif isinstance(value, Mapping):
         table = dict(value)
     else:
-        raise InvalidValue(
-            f"expected a table of [models.NAME] like = MODEL, got {_type_name(value)}"
+        raise _expected(
+            translate("Settings", "a table of [models.NAME] like = MODEL"), _type_name(value)
         )
     from qwenvl_desktop.core.protocol.catalog import load_catalog
 
@@ -398,12 +505,19 @@ def _model_aliases(value: Any, ctx: ParseContext) -> tuple[tuple[str, str], ...]
         name = _model(alias, ctx)
         base = entry.get("like") if isinstance(entry, Mapping) else None
         if not isinstance(base, str) or base not in catalog.models:
-            raise InvalidValue(
-                f"model {name!r}: like = must name a model of the built-in catalog "
-                f"(see `qwenvl-desktop models`), got {base!r}"
+            raise _invalid(
+                translate(
+                    "Settings",
+                    "model %1: like = must name a model of the built-in catalog "
+                    "(see `qwenvl-desktop models`), got %2",
+                ),
+                repr(name),
+                repr(base),
             )
         if name in catalog.models:
-            raise InvalidValue(f"model {name!r} is in the built-in catalog already")
+            raise _invalid(
+                translate("Settings", "model %1 is in the built-in catalog already"), repr(name)
+            )
         pairs.append((name, base))
     return tuple(sorted(pairs))
 

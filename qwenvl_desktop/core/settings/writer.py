@@ -16,6 +16,7 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 from tomlkit.toml_document import TOMLDocument
 
+from qwenvl_desktop.core.i18n import translatable, translate
 from qwenvl_desktop.core.protocol.errors import QwenVLError
 from qwenvl_desktop.core.settings.atomic_file import write_text_atomically
 from qwenvl_desktop.core.settings.files import (
@@ -48,22 +49,24 @@ class ConfigError(QwenVLError):
     """
 
     kind = "config"
-    user_message = "The configuration could not be changed."
+    user_message = translatable("Errors", "The configuration could not be changed.")
 
 
 class SettingLockedError(ConfigError):
     kind = "config-locked"
-    user_message = "This setting is locked by the system-wide configuration."
+    user_message = translatable(
+        "Errors", "This setting is locked by the system-wide configuration."
+    )
 
 
 class InvalidSettingError(ConfigError):
     kind = "config-invalid"
-    user_message = "This setting cannot take that value."
+    user_message = translatable("Errors", "This setting cannot take that value.")
 
 
 class ConfigWriteError(ConfigError):
     kind = "config-write"
-    user_message = "The configuration file could not be written."
+    user_message = translatable("Errors", "The configuration file could not be written.")
 
 
 def settings_value_to_toml(name: str, value: Any) -> Any:
@@ -104,7 +107,10 @@ def save_user_settings(
     secret = find_secret(document.unwrap())
     if secret is not None:
         raise InvalidSettingError(
-            f"{secret}: configuration files must not hold API keys; use `qwenvl-desktop key set`."
+            translate(
+                "Errors",
+                "%1: configuration files must not hold API keys; use `qwenvl-desktop key set`.",
+            ).replace("%1", str(secret))
         )
     try:
         rendered = tomlkit.dumps(document)
@@ -113,7 +119,11 @@ def save_user_settings(
     try:
         write_text_atomically(path, rendered, prefix=".config-")
     except OSError as exc:
-        raise ConfigWriteError(f"Cannot write {path}: {exc.strerror or exc}") from None
+        raise ConfigWriteError(
+            translate("Errors", "Cannot write %1: %2")
+            .replace("%1", str(path))
+            .replace("%2", str(exc.strerror or exc))
+        ) from None
     return path
 
 
@@ -131,15 +141,25 @@ def _checked_changes(
     checked: dict[str, Any] = {}
     for name, value in changes.items():
         if name not in SPECS:
-            raise InvalidSettingError(f"{name!r} is not a setting (API keys go in the OS keyring).")
+            raise InvalidSettingError(
+                translate("Errors", "%1 is not a setting (API keys go in the OS keyring).").replace(
+                    "%1", repr(name)
+                )
+            )
         if name in locked:
-            raise SettingLockedError(f"{name} is locked by the system-wide configuration.")
+            raise SettingLockedError(
+                translate("Errors", "%1 is locked by the system-wide configuration.").replace(
+                    "%1", str(name)
+                )
+            )
         value = settings_value_to_toml(name, value) if value is not None else None
         if value is not None:
             try:
                 SPECS[name].parse(value, ctx)
             except InvalidValue as exc:
-                raise InvalidSettingError(f"{name}: {exc}.") from None
+                raise InvalidSettingError(
+                    translate("Errors", "%1: %2.").replace("%1", str(name)).replace("%2", str(exc))
+                ) from None
         checked[name] = value
     return checked
 
@@ -153,12 +173,20 @@ def _read_user_file(path: Path) -> TOMLDocument:
         document.add(tomlkit.comment(_HEADER))
         return document
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigWriteError(f"Cannot read {path}: {exc}") from None
+        raise ConfigWriteError(
+            translate("Errors", "Cannot read %1: %2")
+            .replace("%1", str(path))
+            .replace("%2", str(exc))
+        ) from None
     try:
         return tomlkit.parse(text)
     except TOMLKitError as exc:
         raise ConfigWriteError(
-            f"{path} is not valid TOML ({exc}); fix or remove it before saving settings."
+            translate(
+                "Errors", "%1 is not valid TOML (%2); fix or remove it before saving settings."
+            )
+            .replace("%1", str(path))
+            .replace("%2", str(exc))
         ) from None
 
 

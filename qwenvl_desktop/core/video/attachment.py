@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.protocol.request import VideoInput
 
 __all__ = ["VideoAttachment", "VideoFrame", "VideoKind", "format_timestamp"]
@@ -110,10 +111,20 @@ class VideoAttachment:
     def summary(self) -> str:
         """One line for a tooltip or a note: what goes out and what it costs."""
         if self.kind == "url":
-            return f"{self.source} — link, sampled by the service at {self.fps:g} fps"
+            return (
+                translate("AttachmentNotes", "%1 — link, sampled by the service at %2 fps")
+                .replace("%1", self.source)
+                .replace("%2", f"{self.fps:g}")
+            )
         length = format_timestamp(self.duration or 0.0)
         size = "×".join(str(n) for n in self.sent_size) if self.sent_size else "?"
         return (
-            f"{self.source} — {length}, {self.frame_count} frames at {self.fps:g} fps, {size} px, "
-            f"{self.upload_bytes / 2**20:.1f} MiB, ≈{self.estimated_tokens:,} tokens"
+            translate("AttachmentNotes", "%1 — %2, %3 frames at %4 fps, %5 px, %6 MiB, ≈%7 tokens")
+            .replace("%1", self.source)
+            .replace("%2", length)
+            .replace("%3", str(self.frame_count))
+            .replace("%4", f"{self.fps:g}")
+            .replace("%5", size)
+            .replace("%6", f"{self.upload_bytes / 2**20:.1f}")
+            .replace("%7", f"{self.estimated_tokens:,}")
         )

@@ -23,6 +23,7 @@ attachments still go). ``str(error)`` is one sentence for the user, naming the s
 
 from __future__ import annotations
 
+from qwenvl_desktop.core.i18n import translatable
 from qwenvl_desktop.core.images.errors import AttachmentError
 
 __all__ = [
@@ -45,61 +46,63 @@ class VideoError(AttachmentError):
     """A video that cannot be attached."""
 
     kind = "video"
-    user_message = "This video cannot be used."
+    user_message = translatable("Errors", "This video cannot be used.")
 
 
 class VideoSourceError(VideoError):
     reason = "source"
-    user_message = "The video source cannot be read."
+    user_message = translatable("Errors", "The video source cannot be read.")
 
 
 class VideoNotFoundError(VideoSourceError):
     reason = "not-found"
-    user_message = "The video file does not exist."
+    user_message = translatable("Errors", "The video file does not exist.")
 
 
 class VideoUnreadableError(VideoSourceError):
     reason = "unreadable"
-    user_message = "The video file cannot be read."
+    user_message = translatable("Errors", "The video file cannot be read.")
 
 
 class NotAVideoError(VideoError):
     reason = "not-a-video"
-    user_message = "This is not a video."
+    user_message = translatable("Errors", "This is not a video.")
 
 
 class CorruptVideoError(VideoError):
     reason = "corrupt"
-    user_message = "The video file is damaged or incomplete."
+    user_message = translatable("Errors", "The video file is damaged or incomplete.")
 
 
 class NoVideoStreamError(VideoError):
     reason = "no-video-stream"
-    user_message = "The file has no video in it."
+    user_message = translatable("Errors", "The file has no video in it.")
 
 
 class UnsupportedCodecError(VideoError):
     reason = "unsupported-codec"
-    user_message = "The video is in a format this app cannot decode."
+    user_message = translatable("Errors", "The video is in a format this app cannot decode.")
 
 
 class VideoTooShortError(VideoError):
     reason = "too-short"
-    user_message = "The video is too short: at least 4 frames are needed."
+    user_message = translatable("Errors", "The video is too short: at least 4 frames are needed.")
 
 
 class VideoTooLargeError(VideoError):
     reason = "too-large"
-    user_message = "The video cannot be made small enough for the service's 10 MB limit."
+    user_message = translatable(
+        "Errors", "The video cannot be made small enough for the service's 10 MB limit."
+    )
 
 
 class ProbeTimeoutError(VideoError):
     reason = "timeout"
-    user_message = "Reading the video took too long (over 2 minutes)."
+    user_message = translatable("Errors", "Reading the video took too long (over 2 minutes).")
 
 
 class ExtractionCancelled(VideoError):
     """The person cancelled the extraction; nothing is attached and nothing needs saying."""
 
     reason = "cancelled"
-    user_message = "Frame extraction was cancelled."
+    user_message = translatable("Errors", "Frame extraction was cancelled.")

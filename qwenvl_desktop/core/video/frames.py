@@ -41,6 +41,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.images.budget import MAX_DATA_URI_BYTES, smart_resize
 from qwenvl_desktop.core.images.data_uri import data_uri_length
 from qwenvl_desktop.core.video.attachment import VideoFrame
@@ -213,8 +214,17 @@ class _FrameSink:
         if trial.size != planned:
             (pw, ph), (tw, th) = planned, trial.size
             self.notes.append(
-                f"frames reduced from {pw}×{ph} to {tw}×{th} px to keep the video under "
-                f"{_mib(int(self.limit * self.plan.frame_count / self.frame_count))}"
+                translate(
+                    "AttachmentNotes",
+                    "frames reduced from %1×%2 to %3×%4 px to keep the video under %5",
+                )
+                .replace("%1", str(pw))
+                .replace("%2", str(ph))
+                .replace("%3", str(tw))
+                .replace("%4", str(th))
+                .replace(
+                    "%5", str(_mib(int(self.limit * self.plan.frame_count / self.frame_count)))
+                )
             )
         return trial.size
 
@@ -237,7 +247,10 @@ class _FrameSink:
             if not self._quality_noted:
                 self._quality_noted = True
                 self.notes.append(
-                    "JPEG quality of the frames lowered to keep the video under the limit"
+                    translate(
+                        "AttachmentNotes",
+                        "JPEG quality of the frames lowered to keep the video under the limit",
+                    )
                 )
 
 
@@ -254,7 +267,11 @@ def _finish(
     while total >= limit:
         if len(frames) // 2 < MIN_FRAMES:
             raise VideoTooLargeError(
-                f"{source} cannot be made small enough for the service's {_mib(limit)} per video.",
+                translate(
+                    "Errors", "%1 cannot be made small enough for the service's %2 per video."
+                )
+                .replace("%1", str(source))
+                .replace("%2", str(_mib(limit))),
                 source=source,
             )
         before = len(frames)
@@ -262,8 +279,13 @@ def _finish(
         fps = round(fps / 2, 4)
         total = sum(data_uri_length(len(d), _MIME) for _, d in frames)
         notes.append(
-            f"{before - len(frames)} of {before} frames left out to stay under "
-            f"{_mib(limit)}: sent as {fps:g} fps"
+            translate(
+                "AttachmentNotes", "%1 of %2 frames left out to stay under %3: sent as %4 fps"
+            )
+            .replace("%1", str(before - len(frames)))
+            .replace("%2", str(before))
+            .replace("%3", str(_mib(limit)))
+            .replace("%4", f"{fps:g}")
         )
     return ExtractedFrames(
         frames=tuple(VideoFrame.from_bytes(t, d, _MIME) for t, d in frames),
@@ -326,13 +348,20 @@ def extract_frames(
     done = len(frames)
     if done < MIN_FRAMES:
         raise CorruptVideoError(
-            f"{info.source} is damaged: only {done} of its frames could be read.",
+            translate("Errors", "%1 is damaged: only %2 of its frames could be read.")
+            .replace("%1", str(info.source))
+            .replace("%2", str(done)),
             source=info.source,
         )
     if done < plan.frame_count:
         notes.append(
-            f"the clip ends at {counter.reached:.1f} s, before its stated length of "
-            f"{info.duration:.1f} s: {done} frames sent"
+            translate(
+                "AttachmentNotes",
+                "the clip ends at %1 s, before its stated length of %2 s: %3 frames sent",
+            )
+            .replace("%1", f"{counter.reached:.1f}")
+            .replace("%2", f"{info.duration:.1f}")
+            .replace("%3", str(done))
         )
     size = sinks[0].size
     assert size is not None
@@ -423,7 +452,9 @@ def _animation_frames(
                 frame = im.convert("RGBA" if im.mode in ("RGBA", "LA", "P", "PA") else "RGB")
             except (EOFError, OSError, ValueError) as exc:
                 raise CorruptVideoError(
-                    f"{info.source} is a damaged animation (frame {index + 1}).",
+                    translate("Errors", "%1 is a damaged animation (frame %2).")
+                    .replace("%1", str(info.source))
+                    .replace("%2", str(index + 1)),
                     source=info.source,
                     detail=str(exc),
                 ) from None
@@ -492,7 +523,9 @@ class _ClipReader:
 
         if isinstance(exc, av.error.DecoderNotFoundError | av.error.PatchWelcomeError):
             raise UnsupportedCodecError(
-                f"{self.info.source} uses a video format this app cannot decode.",
+                translate("Errors", "%1 uses a video format this app cannot decode.").replace(
+                    "%1", str(self.info.source)
+                ),
                 source=self.info.source,
                 detail=str(exc),
             ) from None
@@ -617,7 +650,9 @@ def _clip_frames(
                 frame = reader.frame_at(target, tolerance)
             except av.error.FFmpegError as exc:
                 raise CorruptVideoError(
-                    f"{info.source} is damaged: its frames cannot be decoded.",
+                    translate("Errors", "%1 is damaged: its frames cannot be decoded.").replace(
+                        "%1", str(info.source)
+                    ),
                     source=info.source,
                     detail=str(exc),
                 ) from None

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.images.budget import PixelBudget
 from qwenvl_desktop.core.protocol.catalog import ModelInfo
 from qwenvl_desktop.core.video.errors import VideoTooShortError
@@ -142,34 +143,57 @@ def plan_video(
     if max_frames is not None and max_frames < cap:
         cap = max_frames
     elif max_frames is not None and max_frames > cap:
-        notes.append(f"{model.name} takes at most {cap} frames of a video; {cap} are sent")
+        notes.append(
+            translate("AttachmentNotes", "%1 takes at most %2 frames of a video; %2 are sent")
+            .replace("%1", str(model.name))
+            .replace("%2", str(cap))
+        )
     if count > cap:
         count = cap
     if frame_count is not None and 0 < frame_count < count:
         count = max(frame_count, limits.min_frames)
     if frame_count is not None and 0 < frame_count < limits.min_frames:
         raise VideoTooShortError(
-            f"{source} has only {frame_count} frames; at least {MIN_FRAMES} are needed.",
+            translate("Errors", "%1 has only %2 frames; at least %3 are needed.")
+            .replace("%1", str(source))
+            .replace("%2", str(frame_count))
+            .replace("%3", str(MIN_FRAMES)),
             source=source,
         )
     if duration < limits.min_frames / MAX_FPS:
         raise VideoTooShortError(
-            f"{source} lasts {duration:.2f} s: too short for {MIN_FRAMES} frames at most "
-            f"{MAX_FPS:g} per second.",
+            translate("Errors", "%1 lasts %2 s: too short for %3 frames at most %4 per second.")
+            .replace("%1", str(source))
+            .replace("%2", f"{duration:.2f}")
+            .replace("%3", str(MIN_FRAMES))
+            .replace("%4", f"{MAX_FPS:g}"),
             source=source,
         )
     real_fps = count / duration
     if real_fps < MIN_FPS:
         notes.append(
-            f"{count} frames over {duration / 60:.0f} minutes are {duration / count:.0f} s apart, "
-            f"more than the {1 / MIN_FPS:g} s the fps field can say: times in the answer are "
-            "approximate"
+            translate(
+                "AttachmentNotes",
+                "%1 frames over %2 minutes are %3 s apart, more than the %4 s the fps "
+                "field can say: times in the answer are approximate",
+            )
+            .replace("%1", str(count))
+            .replace("%2", f"{duration / 60:.0f}")
+            .replace("%3", f"{duration / count:.0f}")
+            .replace("%4", f"{1 / MIN_FPS:g}")
         )
     field_fps = round(min(MAX_FPS, max(MIN_FPS, real_fps)), 4)
     if count < wanted:
         notes.append(
-            f"{count} frames spread over the whole clip instead of {wanted} "
-            f"({fps:g} fps): sent as {field_fps:g} fps, their real spacing"
+            translate(
+                "AttachmentNotes",
+                "%1 frames spread over the whole clip instead of %2 (%3 fps): sent as %4 "
+                "fps, their real spacing",
+            )
+            .replace("%1", str(count))
+            .replace("%2", str(wanted))
+            .replace("%3", f"{fps:g}")
+            .replace("%4", f"{field_fps:g}")
         )
     budget = frame_budget(model, count)
     size = budget.target_size(width, height)

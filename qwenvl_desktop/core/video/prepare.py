@@ -13,6 +13,7 @@ import os
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.protocol.catalog import ModelInfo
 from qwenvl_desktop.core.video.attachment import VideoAttachment
 from qwenvl_desktop.core.video.errors import NotAVideoError, VideoUnreadableError
@@ -120,13 +121,19 @@ def _stored(data: bytes, label: str | None) -> str:
     from qwenvl_desktop.core.video.pasted import store_pasted_animation
 
     if not data:
-        raise NotAVideoError(f"The {label or PASTED_LABEL} is empty (0 bytes).", source=label)
+        raise NotAVideoError(
+            translate("Errors", "The %1 is empty (0 bytes).").replace(
+                "%1", str(label or PASTED_LABEL)
+            ),
+            source=label,
+        )
     try:
         return os.fspath(store_pasted_animation(data))
     except OSError as exc:
         raise VideoUnreadableError(
-            f"The {label or PASTED_LABEL} could not be kept for reading: "
-            f"{exc.strerror or type(exc).__name__}.",
+            translate("Errors", "The %1 could not be kept for reading: %2.")
+            .replace("%1", str(label or PASTED_LABEL))
+            .replace("%2", str(exc.strerror or type(exc).__name__)),
             source=label or PASTED_LABEL,
         ) from None
 
@@ -191,7 +198,9 @@ def prepare_video(
         scheme = stripped.split(":", 1)[0].lower() if "://" in stripped else ""
         if scheme and scheme != "file":
             raise VideoUnreadableError(
-                f"{scheme}:// links cannot be used; give an http(s) link or a local file.",
+                translate(
+                    "Errors", "%1:// links cannot be used; give an http(s) link or a local file."
+                ).replace("%1", str(scheme)),
                 source=stripped,
             )
     planned = probe_and_plan(

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import IO, Any, Literal
 
+from qwenvl_desktop.core.i18n import translatable, translate
 from qwenvl_desktop.core.video.errors import (
     CorruptVideoError,
     NotAVideoError,
@@ -111,6 +112,15 @@ class VideoInfo:
     frame_times: tuple[float, ...] = ()
 
 
+#: the streams a file can hold other than video, as said in "has no video in it (only …)"
+_STREAM_KINDS = {
+    "audio": translatable("Errors", "audio"),
+    "subtitle": translatable("Errors", "subtitle"),
+    "data": translatable("Errors", "data"),
+    "attachment": translatable("Errors", "attachment"),
+}
+
+
 def display_name(path: str) -> str:
     """``path`` as printable text (undecodable bytes as ``\\xNN``)."""
     try:
@@ -145,7 +155,9 @@ def _path_of(source: str | os.PathLike[str]) -> str:
         parts = urllib.parse.urlsplit(text)
         if parts.netloc not in ("", "localhost"):
             raise VideoUnreadableError(
-                f"{_short(text)} is a file on another computer; only local files can be used.",
+                translate(
+                    "Errors", "%1 is a file on another computer; only local files can be used."
+                ).replace("%1", str(_short(text))),
                 source=text,
             )
         return os.fsdecode(urllib.parse.unquote_to_bytes(parts.path))
@@ -156,7 +168,7 @@ def open_video_file(path: str, name: str) -> IO[bytes]:
     """``path`` opened for reading, or the :class:`VideoSourceError` that says why not."""
     shown = _short(name)
     if not path.strip():
-        raise VideoUnreadableError("No file name was given.", source=name)
+        raise VideoUnreadableError(translate("Errors", "No file name was given."), source=name)
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except (OSError, ValueError, UnicodeError) as exc:
@@ -164,13 +176,21 @@ def open_video_file(path: str, name: str) -> IO[bytes]:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise VideoUnreadableError(f"{shown} is a folder, not a video file.", source=name)
+            raise VideoUnreadableError(
+                translate("Errors", "%1 is a folder, not a video file.").replace("%1", str(shown)),
+                source=name,
+            )
         if not stat.S_ISREG(info.st_mode):
             raise VideoUnreadableError(
-                f"{shown} is not a regular file (a device, pipe or socket).", source=name
+                translate("Errors", "%1 is not a regular file (a device, pipe or socket).").replace(
+                    "%1", str(shown)
+                ),
+                source=name,
             )
         if info.st_size == 0:
-            raise NotAVideoError(f"{shown} is empty (0 bytes).", source=name)
+            raise NotAVideoError(
+                translate("Errors", "%1 is empty (0 bytes).").replace("%1", str(shown)), source=name
+            )
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
@@ -183,22 +203,38 @@ def _open_error(exc: Exception, path: str, name: str) -> VideoError:
     if isinstance(exc, FileNotFoundError | NotADirectoryError):
         if os.path.islink(path):
             return VideoNotFoundError(
-                f"{shown} is a symbolic link to a file that does not exist.", source=name
+                translate("Errors", "%1 is a symbolic link to a file that does not exist.").replace(
+                    "%1", str(shown)
+                ),
+                source=name,
             )
-        return VideoNotFoundError(f"{shown}: no such file.", source=name)
+        return VideoNotFoundError(
+            translate("Errors", "%1: no such file.").replace("%1", str(shown)), source=name
+        )
     if isinstance(exc, IsADirectoryError) or (
         isinstance(exc, PermissionError) and os.path.isdir(path)
     ):
-        return VideoUnreadableError(f"{shown} is a folder, not a video file.", source=name)
+        return VideoUnreadableError(
+            translate("Errors", "%1 is a folder, not a video file.").replace("%1", str(shown)),
+            source=name,
+        )
     if isinstance(exc, PermissionError):
-        return VideoUnreadableError(f"{shown} cannot be read: permission denied.", source=name)
+        return VideoUnreadableError(
+            translate("Errors", "%1 cannot be read: permission denied.").replace("%1", str(shown)),
+            source=name,
+        )
     if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
         why = "the path is too long for this system"
     elif isinstance(exc, OSError):
         why = exc.strerror or type(exc).__name__
     else:
         why = "the name holds characters no file name can"
-    return VideoUnreadableError(f"{shown} cannot be opened: {why}.", source=name)
+    return VideoUnreadableError(
+        translate("Errors", "%1 cannot be opened: %2.")
+        .replace("%1", str(shown))
+        .replace("%2", str(why)),
+        source=name,
+    )
 
 
 def probe_video(
@@ -241,7 +277,10 @@ def _probe_animation(fp: IO[bytes], path: str, name: str) -> VideoInfo | None:
         return None
     except Image.DecompressionBombError:
         raise NotAVideoError(
-            f"{_short(name)} is an image too large to read.", source=name
+            translate("Errors", "%1 is an image too large to read.").replace(
+                "%1", str(_short(name))
+            ),
+            source=name,
         ) from None
     with im:
         if im.format == "MPEG":  # Pillow "identifies" MPEG video but cannot decode it
@@ -249,8 +288,9 @@ def _probe_animation(fp: IO[bytes], path: str, name: str) -> VideoInfo | None:
         frames = int(getattr(im, "n_frames", 1) or 1)
         if im.format not in ANIMATION_FORMATS or frames < 2:
             raise NotAVideoError(
-                f"{_short(name)} is a still image ({im.format or 'image'}), not a video; "
-                "attach it as an image.",
+                translate("Errors", "%1 is a still image (%2), not a video; attach it as an image.")
+                .replace("%1", str(_short(name)))
+                .replace("%2", str(im.format or "image")),
                 source=name,
             )
         starts: list[float] = []
@@ -264,13 +304,17 @@ def _probe_animation(fp: IO[bytes], path: str, name: str) -> VideoInfo | None:
         except (EOFError, OSError, ValueError, SyntaxError) as exc:
             if len(starts) < 2:
                 raise CorruptVideoError(
-                    f"{_short(name)} is a damaged {im.format} animation.",
+                    translate("Errors", "%1 is a damaged %2 animation.")
+                    .replace("%1", str(_short(name)))
+                    .replace("%2", str(im.format)),
                     source=name,
                     detail=str(exc),
                 ) from None
         if len(starts) < 4:
             raise VideoTooShortError(
-                f"{_short(name)} has only {len(starts)} frames; at least 4 are needed.",
+                translate("Errors", "%1 has only %2 frames; at least 4 are needed.")
+                .replace("%1", str(_short(name)))
+                .replace("%2", str(len(starts))),
                 source=name,
             )
         width, height = im.size
@@ -361,7 +405,10 @@ def open_container(
     shown = _short(name)
     reader = _TimedReader(fp, timeout)
     too_long = ProbeTimeoutError(
-        f"Reading {shown} took over {timeout:g} seconds; it was given up.", source=name
+        translate("Errors", "Reading %1 took over %2 seconds; it was given up.")
+        .replace("%1", str(shown))
+        .replace("%2", f"{timeout:g}"),
+        source=name,
     )
     try:
         container = av.open(reader, "r", timeout=(timeout, None), buffer_size=_IO_BUFFER)
@@ -372,18 +419,26 @@ def open_container(
             raise too_long from None
         if _looks_like_container(head):
             raise CorruptVideoError(
-                f"{shown} is damaged or incomplete: its container cannot be read.",
+                translate(
+                    "Errors", "%1 is damaged or incomplete: its container cannot be read."
+                ).replace("%1", str(shown)),
                 source=name,
                 detail=str(exc),
             ) from None
         raise NotAVideoError(
-            f"{shown} is not a video (no known video container).", source=name, detail=str(exc)
+            translate("Errors", "%1 is not a video (no known video container).").replace(
+                "%1", str(shown)
+            ),
+            source=name,
+            detail=str(exc),
         ) from None
     except (av.error.FFmpegError, OSError, ValueError) as exc:
         if reader.expired:
             raise too_long from None
         raise CorruptVideoError(
-            f"{shown} cannot be read as a video.", source=name, detail=str(exc)
+            translate("Errors", "%1 cannot be read as a video.").replace("%1", str(shown)),
+            source=name,
+            detail=str(exc),
         ) from None
     if not probing:
         reader.disarm()
@@ -405,16 +460,32 @@ def _probe_container(container: Any, path: str, name: str) -> VideoInfo:
 
     shown = _short(name)
     if not container.streams:
-        raise CorruptVideoError(f"{shown} is damaged: no streams can be read in it.", source=name)
+        raise CorruptVideoError(
+            translate("Errors", "%1 is damaged: no streams can be read in it.").replace(
+                "%1", str(shown)
+            ),
+            source=name,
+        )
     streams = list(container.streams.video)
     if not streams:
-        kinds = ", ".join(sorted({s.type for s in container.streams}))
-        raise NoVideoStreamError(f"{shown} has no video in it (only {kinds}).", source=name)
+        kinds = translate("Errors", ", ", "between the items of a list").join(
+            translate("Errors", _STREAM_KINDS.get(kind, kind))
+            for kind in sorted({s.type for s in container.streams})
+        )
+        raise NoVideoStreamError(
+            translate("Errors", "%1 has no video in it (only %2).")
+            .replace("%1", str(shown))
+            .replace("%2", str(kinds)),
+            source=name,
+        )
     # Cover art in an audio file is a one-frame "video" stream flagged attached_pic.
     moving = [s for s in streams if not is_attached_picture(s)]
     if not moving:
         raise NoVideoStreamError(
-            f"{shown} has no video in it (only a still cover picture).", source=name
+            translate("Errors", "%1 has no video in it (only a still cover picture).").replace(
+                "%1", str(shown)
+            ),
+            source=name,
         )
     stream = moving[0]
     codec = stream.codec_context
@@ -423,22 +494,42 @@ def _probe_container(container: Any, path: str, name: str) -> VideoInfo:
         tag = getattr(codec, "codec_tag", "") if codec is not None else ""
         # Without a decoder PyAV gives no codec context, so often there is no name to give.
         what = codec_name if codec_name and codec_name != "none" else tag
-        named = f" ({what})" if what else ""
+        sentence = (
+            translate("Errors", "%1 uses a video format (%2) this app cannot decode.")
+            if what
+            else translate("Errors", "%1 uses a video format this app cannot decode.")
+        )
         raise UnsupportedCodecError(
-            f"{shown} uses a video format{named} this app cannot decode.", source=name
+            sentence.replace("%1", str(shown)).replace("%2", str(what)), source=name
         )
     width, height = int(codec.width or 0), int(codec.height or 0)
     if width <= 0 or height <= 0:
-        raise CorruptVideoError(f"{shown} is damaged: its video has no picture size.", source=name)
+        raise CorruptVideoError(
+            translate("Errors", "%1 is damaged: its video has no picture size.").replace(
+                "%1", str(shown)
+            ),
+            source=name,
+        )
     rate = stream.average_rate or stream.guessed_rate or stream.base_rate
     fps = float(rate) if rate else None
     duration = _duration(container, stream, fps)
     if duration is None or duration <= 0:
-        raise CorruptVideoError(f"{shown} is damaged: its length cannot be read.", source=name)
+        raise CorruptVideoError(
+            translate("Errors", "%1 is damaged: its length cannot be read.").replace(
+                "%1", str(shown)
+            ),
+            source=name,
+        )
     count = int(stream.frames or 0) or (round(duration * fps) if fps else 0)
     if 0 < count < 4:
         raise VideoTooShortError(
-            f"{shown} has only {count} frame{'s' if count != 1 else ''}; at least 4 are needed.",
+            (
+                translate("Errors", "%1 has only 1 frame; at least 4 are needed.")
+                if count == 1
+                else translate("Errors", "%1 has only %2 frames; at least 4 are needed.")
+            )
+            .replace("%1", str(shown))
+            .replace("%2", str(count)),
             source=name,
         )
     return VideoInfo(

@@ -22,8 +22,10 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
+
+from qwenvl_desktop.core.i18n import translatable
 
 if TYPE_CHECKING:
     # asyncio, the services and the viewer are not on the first frame (tests/app/test_startup):
@@ -51,14 +53,20 @@ Ask = Literal["find", "point"]
 
 _ASK_WORDS: dict[Ask, tuple[str, str, str]] = {
     # title, label, objectName of the question dialog
+    # (title and label: English, translated with the context "AnnotationsTool" where shown)
     "find": (
-        "Find in the images",
-        "What should be found and boxed? (e.g. “every person”, “the Save button”)",
+        translatable("AnnotationsTool", "Find in the images"),
+        translatable(
+            "AnnotationsTool",
+            "What should be found and boxed? (e.g. “every person”, “the Save button”)",
+        ),
         "findDialog",
     ),
     "point": (
-        "Point at",
-        "What should be pointed at? (e.g. “each apple”, “the close button”)",
+        translatable("AnnotationsTool", "Point at"),
+        translatable(
+            "AnnotationsTool", "What should be pointed at? (e.g. “each apple”, “the close button”)"
+        ),
         "pointAtDialog",
     ),
 }
@@ -95,15 +103,13 @@ class AnnotationsTool(QObject):
         self._waiting: str | None = None
         self._exports: set[asyncio.Future[str | None]] = set()
 
-        self.find_action = QAction("&Find…", window)
+        self.find_action = QAction(window)
         self.find_action.setObjectName("actionFind")
-        self.find_action.setStatusTip("Ask for boxes around what you name, in the images")
         self.find_action.triggered.connect(lambda: self.ask("find"))
-        self.point_action = QAction("&Point at…", window)
+        self.point_action = QAction(window)
         self.point_action.setObjectName("actionPointAt")
-        self.point_action.setStatusTip("Ask for a point on each thing you name, in the images")
         self.point_action.triggered.connect(lambda: self.ask("point"))
-        self.show_action = QAction("Show &boxes and points", window)
+        self.show_action = QAction(window)
         self.show_action.setObjectName("actionShowAnnotations")
         self.show_action.setCheckable(True)
         self.show_action.setChecked(True)
@@ -114,6 +120,26 @@ class AnnotationsTool(QObject):
             action.setEnabled(False)  # until wire()
 
         transcript.imageClicked.connect(self.open_viewer)
+        self.retranslate()
+        # A QObject gets no LanguageChange of its own: the window's tells when to retranslate.
+        window.installEventFilter(self)
+
+    def retranslate(self) -> None:
+        translate = QCoreApplication.translate
+        self.find_action.setText(translate("AnnotationsTool", "&Find…"))
+        self.find_action.setStatusTip(
+            translate("AnnotationsTool", "Ask for boxes around what you name, in the images")
+        )
+        self.point_action.setText(translate("AnnotationsTool", "&Point at…"))
+        self.point_action.setStatusTip(
+            translate("AnnotationsTool", "Ask for a point on each thing you name, in the images")
+        )
+        self.show_action.setText(translate("AnnotationsTool", "Show &boxes and points"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().eventFilter(watched, event)
 
     def wire(self, controller: ChatController, draft: DraftAttachments) -> None:
         from qwenvl_desktop.services.annotations import AnnotationStore
@@ -146,16 +172,17 @@ class AnnotationsTool(QObject):
         if not self._wired:
             return None
         if not self._draft.count():
-            self._status.notice("Add an image first: Find… and Point at… look in the images.")
+            self._status.notice(_no_image_sentence())
             return None
         if self._ask_dialog is not None:
             self._ask_dialog.close()
         title, label, name = _ASK_WORDS[kind]
         dialog = QInputDialog(self._window)
         dialog.setObjectName(name)
-        dialog.setWindowTitle(title)
-        dialog.setLabelText(label)
-        dialog.setOkButtonText("Send")
+        translate = QCoreApplication.translate
+        dialog.setWindowTitle(translate("AnnotationsTool", title))
+        dialog.setLabelText(translate("AnnotationsTool", label))
+        dialog.setOkButtonText(translate("AnnotationsTool", "Send"))
         dialog.textValueSelected.connect(lambda what: self.send_grounding(kind, what))
         dialog.finished.connect(self._ask_dialog_closed)
         self._ask_dialog = dialog
@@ -177,16 +204,18 @@ class AnnotationsTool(QObject):
         if not what or not self._wired:
             return False
         if self._controller.busy:
-            self._status.notice(STILL_STREAMING)
+            self._status.notice(QCoreApplication.translate("ConversationWords", STILL_STREAMING))
             return False
         if not self._draft.count():
-            self._status.notice("Add an image first: Find… and Point at… look in the images.")
+            self._status.notice(_no_image_sentence())
             return False
         wording = find_prompt if kind == "find" else point_prompt
         question = wording(what, self._controller.model_info, images=self._draft.count())
         if self._draft.pending_count():
             self._waiting = question
-            self._status.set_state("Preparing images…")
+            self._status.set_state(
+                QCoreApplication.translate("AnnotationsTool", "Preparing images…")
+            )
             return True
         return self._send(question)
 
@@ -314,14 +343,25 @@ class AnnotationsTool(QObject):
         error = work.exception()
         if error is not None:
             log.warning("export failed: %s", error)
-            sentence = f"Could not save {path.name}: {getattr(error, 'strerror', None) or error}"
+            why = str(getattr(error, "strerror", None) or error)
+            sentence = QCoreApplication.translate("AnnotationsTool", "Could not save %1: %2")
+            sentence = sentence.replace("%2", why).replace("%1", path.name)
         else:
-            sentence = f"Saved {path}"
             if work.result():
-                sentence += f". {work.result()}"
+                sentence = QCoreApplication.translate("AnnotationsTool", "Saved %1. %2")
+                sentence = sentence.replace("%2", str(work.result()))
+            else:
+                sentence = QCoreApplication.translate("AnnotationsTool", "Saved %1")
+            sentence = sentence.replace("%1", str(path))
         self._status.notice(sentence)
         if self.viewer is not None:
             self.viewer.show_message(sentence)
+
+
+def _no_image_sentence() -> str:
+    return QCoreApplication.translate(
+        "AnnotationsTool", "Add an image first: Find… and Point at… look in the images."
+    )
 
 
 def _viewer_image(attachment: Attachment) -> ViewerImage:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qwenvl_desktop.core.i18n import translatable
 from qwenvl_desktop.gui.annotations.overlay import colour_of
 
 if TYPE_CHECKING:
@@ -192,7 +193,6 @@ class ImageView(QGraphicsView):
         super().__init__(parent)
         self.setObjectName("imageViewer")
         self.setAccessibleName("imageViewer")
-        self.setAccessibleDescription("The image at the size chosen, with the answer's boxes")
         self.setScene(QGraphicsScene(self))
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
@@ -204,6 +204,19 @@ class ImageView(QGraphicsView):
         self.pixmap_item: QGraphicsPixmapItem | None = None
         self.items_shown: list[AnnotationItem] = []
         self._fitted = True
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleDescription(
+            QCoreApplication.translate(
+                "ImageView", "The image at the size chosen, with the answer's boxes"
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- what is shown ---------------------------------------------------------------------------
 
@@ -215,7 +228,10 @@ class ImageView(QGraphicsView):
         width, height = image.scene_size
         if image.picture.isNull():
             note = scene.addText(
-                "The service downloaded this image from its link: the app has no copy to show."
+                QCoreApplication.translate(
+                    "ImageView",
+                    "The service downloaded this image from its link: the app has no copy to show.",
+                )
             )
             note.setDefaultTextColor(self.palette().brightText().color())
             scene.setSceneRect(note.boundingRect())
@@ -327,7 +343,6 @@ class ImageViewerDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("imageViewerDialog")
-        self.setWindowTitle("Image")
         self.setModal(False)
         self.exchange_id = ""
         self.images: list[ViewerImage] = []
@@ -336,17 +351,55 @@ class ImageViewerDialog(QDialog):
         self._file_dialog: QFileDialog | None = None
         self._build()
         self.resize(1000, 720)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The dialog's words; those made from what is shown (the picker, the title, the
+        list, the move button) are made again."""
+        translate = QCoreApplication.translate
+        self.move_button.setToolTip(
+            translate(
+                "ImageViewerDialog", "The answer meant this image: put every box and point on it"
+            )
+        )
+        self.show_toggle.setText(translate("ImageViewerDialog", "Show boxes"))
+        for button, text, tip in self._zoom_buttons:
+            if text is not None:
+                button.setText(translate("ImageViewerDialog", text))
+            button.setToolTip(translate("ImageViewerDialog", tip))
+        self.png_button.setText(translate("ImageViewerDialog", "Export PNG…"))
+        self.png_button.setToolTip(
+            translate(
+                "ImageViewerDialog", "This image at its original size with the boxes drawn on it"
+            )
+        )
+        self.json_button.setText(translate("ImageViewerDialog", "Export JSON…"))
+        self.json_button.setToolTip(
+            translate("ImageViewerDialog", "The boxes and points in pixels of the original images")
+        )
+        self.close_button.setText(translate("ImageViewerDialog", "Close"))
+        if self.images:
+            self._fill_picker()
+            self._show_title()
+            self._show_annotations()
+        else:
+            self.setWindowTitle(translate("ImageViewerDialog", "Image"))
+            self.move_button.setText(translate("ImageViewerDialog", "Move boxes here"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _build(self) -> None:
         self.view = ImageView(self)
         self.image_picker = QComboBox(self)
         self.image_picker.setObjectName("viewerImagePicker")
         self.image_picker.currentIndexChanged.connect(self._on_image_picked)
-        self.move_button = QPushButton("Move boxes here", self)
+        self.move_button = QPushButton(self)
         self.move_button.setObjectName("moveAnnotationsButton")
-        self.move_button.setToolTip("The answer meant this image: put every box and point on it")
         self.move_button.clicked.connect(lambda: self.moveRequested.emit(self.index))
-        self.show_toggle = QCheckBox("Show boxes", self)
+        self.show_toggle = QCheckBox(self)
         self.show_toggle.setObjectName("showAnnotationsToggle")
         self.show_toggle.setChecked(True)
         self.show_toggle.toggled.connect(self._on_toggled)
@@ -359,15 +412,41 @@ class ImageViewerDialog(QDialog):
         self.zoom_label = QLabel(self)
         self.zoom_label.setObjectName("viewerZoom")
         top.addWidget(self.zoom_label)
-        for text, tip, slot, keys in (
-            ("−", "Zoom out (Ctrl+-)", lambda: self.view.zoom_by(1 / _ZOOM_STEP), "Ctrl+-"),
-            ("Fit", "Fit the window (Ctrl+0)", self.view.fit, "Ctrl+0"),
-            ("100%", "One image pixel per screen pixel (Ctrl+1)", self._actual_size, "Ctrl+1"),
-            ("+", "Zoom in (Ctrl++)", lambda: self.view.zoom_by(_ZOOM_STEP), "Ctrl++"),
+        #: the zoom buttons, their words (None: a sign, the same in every language), their tooltips
+        self._zoom_buttons: list[tuple[QToolButton, str | None, str]] = []
+        for sign, text, tip, slot, keys in (
+            (
+                "−",
+                None,
+                translatable("ImageViewerDialog", "Zoom out (Ctrl+-)"),
+                lambda: self.view.zoom_by(1 / _ZOOM_STEP),
+                "Ctrl+-",
+            ),
+            (
+                "Fit",
+                translatable("ImageViewerDialog", "Fit"),
+                translatable("ImageViewerDialog", "Fit the window (Ctrl+0)"),
+                self.view.fit,
+                "Ctrl+0",
+            ),
+            (
+                "100%",
+                None,
+                translatable("ImageViewerDialog", "One image pixel per screen pixel (Ctrl+1)"),
+                self._actual_size,
+                "Ctrl+1",
+            ),
+            (
+                "+",
+                None,
+                translatable("ImageViewerDialog", "Zoom in (Ctrl++)"),
+                lambda: self.view.zoom_by(_ZOOM_STEP),
+                "Ctrl++",
+            ),
         ):
             button = QToolButton(self)
-            button.setText(text)
-            button.setToolTip(tip)
+            button.setText(sign)
+            self._zoom_buttons.append((button, text, tip))
             button.clicked.connect(slot)
             top.addWidget(button)
             QShortcut(QKeySequence(keys), self, slot)
@@ -391,21 +470,19 @@ class ImageViewerDialog(QDialog):
         self.notes.setObjectName("annotationNotes")
         self.notes.setWordWrap(True)
         self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.png_button = QPushButton("Export PNG…", self)
+        self.png_button = QPushButton(self)
         self.png_button.setObjectName("exportAnnotatedPngButton")
-        self.png_button.setToolTip("This image at its original size with the boxes drawn on it")
         self.png_button.clicked.connect(lambda: self.choose_export_file("png"))
-        self.json_button = QPushButton("Export JSON…", self)
+        self.json_button = QPushButton(self)
         self.json_button.setObjectName("exportAnnotationsJsonButton")
-        self.json_button.setToolTip("The boxes and points in pixels of the original images")
         self.json_button.clicked.connect(lambda: self.choose_export_file("json"))
-        close = QPushButton("Close", self)
-        close.clicked.connect(self.close)
+        self.close_button = QPushButton(self)
+        self.close_button.clicked.connect(self.close)
         bottom = QHBoxLayout()
         bottom.addWidget(self.notes, 1)
         bottom.addWidget(self.png_button)
         bottom.addWidget(self.json_button)
-        bottom.addWidget(close)
+        bottom.addWidget(self.close_button)
 
         column = QVBoxLayout(self)
         column.addLayout(top)
@@ -444,6 +521,7 @@ class ImageViewerDialog(QDialog):
     # -- drawing ---------------------------------------------------------------------------------
 
     def _fill_picker(self) -> None:
+        translate = QCoreApplication.translate
         picker = self.image_picker
         picker.blockSignals(True)
         picker.clear()
@@ -454,8 +532,14 @@ class ImageViewerDialog(QDialog):
                 else ""
             )
             count = self._count_on(number - 1)
-            marks = f" · {count} marked" if count else ""
-            picker.addItem(f"Image {number}: {image.name}{size}{marks}")
+            if count:
+                marks = translate("ImageViewerDialog", " · %1 marked").replace("%1", str(count))
+            else:
+                marks = ""
+            entry = translate("ImageViewerDialog", "Image %1: %2%3%4")
+            # the name last: a file name may hold "%3"
+            entry = entry.replace("%1", str(number)).replace("%3", size).replace("%4", marks)
+            picker.addItem(entry.replace("%2", image.name))
         picker.setCurrentIndex(self.index)
         picker.blockSignals(False)
         picker.setVisible(len(self.images) > 1)
@@ -470,11 +554,18 @@ class ImageViewerDialog(QDialog):
         if not self.images:
             return
         image = self.images[self.index]
-        self.setWindowTitle(f"{image.name} — image {self.index + 1} of {len(self.images)}")
+        self._show_title()
         self.view.show_image(image)
         self._show_annotations()
 
+    def _show_title(self) -> None:
+        image = self.images[self.index]
+        title = QCoreApplication.translate("ImageViewerDialog", "%1 — image %2 of %3")
+        title = title.replace("%2", str(self.index + 1)).replace("%3", str(len(self.images)))
+        self.setWindowTitle(title.replace("%1", image.name))
+
     def _show_annotations(self) -> None:
+        translate = QCoreApplication.translate
         if not self.images:
             return
         image = self.images[self.index]
@@ -487,20 +578,27 @@ class ImageViewerDialog(QDialog):
             row = QListWidgetItem(_swatch(item.colour), item.label, self.label_list)
             row.setToolTip(_where(item))
         if not items:
-            empty = QListWidgetItem("Nothing marked here.", self.label_list)
+            empty = QListWidgetItem(
+                translate("ImageViewerDialog", "Nothing marked here."), self.label_list
+            )
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
         total = self.turn.count if self.turn else 0
         elsewhere = total - len(items)
         can_move = elsewhere > 0 and bool(image.original_size)
         self.move_button.setVisible(len(self.images) > 1)
         self.move_button.setEnabled(can_move)
-        self.move_button.setText(f"Move {elsewhere} here" if can_move else "Move boxes here")
+        if can_move:
+            move = translate("ImageViewerDialog", "Move %1 here").replace("%1", str(elsewhere))
+        else:
+            move = translate("ImageViewerDialog", "Move boxes here")
+        self.move_button.setText(move)
         self.show_toggle.setEnabled(total > 0)
         self.png_button.setEnabled(bool(items) and not image.picture.isNull())
         self.json_button.setEnabled(total > 0)
         notes = list(self.turn.annotations.notes) if self.turn else []
         if elsewhere and not items:
-            notes.insert(0, f"The answer marks another image ({elsewhere}).")
+            other = translate("ImageViewerDialog", "The answer marks another image (%1).")
+            notes.insert(0, other.replace("%1", str(elsewhere)))
         self.notes.setText(" ".join(notes))
 
     # -- intent out ------------------------------------------------------------------------------
@@ -541,8 +639,12 @@ class ImageViewerDialog(QDialog):
         stem = Path(self.images[self.index].name).stem if self.images else ""
         stem = stem or "image"
         name = f"{stem}-annotated.png" if kind == "png" else f"{stem}-annotations.json"
-        filters = "PNG image (*.png)" if kind == "png" else "JSON (*.json)"
-        dialog = QFileDialog(self, "Export", name, filters)
+        translate = QCoreApplication.translate
+        if kind == "png":
+            filters = translate("ImageViewerDialog", "PNG image (*.png)")
+        else:
+            filters = "JSON (*.json)"
+        dialog = QFileDialog(self, translate("ImageViewerDialog", "Export"), name, filters)
         dialog.setObjectName("annotationExportDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(kind)
@@ -565,10 +667,12 @@ def _swatch(colour: QColor) -> QIcon:
 
 
 def _where(item: AnnotationItem) -> str:
+    translate = QCoreApplication.translate
     if item.point is not None:
-        return f"{item.label}: point ({item.point.x():.0f}, {item.point.y():.0f}) px"
+        where = translate("ImageViewerDialog", "%1: point (%2) px")
+        spot = f"{item.point.x():.0f}, {item.point.y():.0f}"
+        return where.replace("%2", spot).replace("%1", item.label)
     r = item.rect()
-    return (
-        f"{item.label}: ({r.left():.0f}, {r.top():.0f}) – ({r.right():.0f}, {r.bottom():.0f}) px "
-        "of the original"
-    )
+    where = translate("ImageViewerDialog", "%1: (%2) – (%3) px of the original")
+    corner, far = f"{r.left():.0f}, {r.top():.0f}", f"{r.right():.0f}, {r.bottom():.0f}"
+    return where.replace("%2", corner).replace("%3", far).replace("%1", item.label)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 
 from qwenvl_desktop.gui.preferences.dialog import PreferencesDialog
 
@@ -37,6 +37,13 @@ class _Presenter(QObject):
         dialog.setKeyRequested.connect(service.set_key)
         dialog.checkKeyRequested.connect(service.check_key)
         dialog.deleteKeyRequested.connect(service.delete_key)
+        # The service words the origins, locks and key rows: a language change asks it again.
+        dialog.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._dialog and event.type() == QEvent.Type.LanguageChange:
+            self._service.relabel()
+        return False
 
     def show_fields(self) -> None:
         self._dialog.show_fields(self._service.fields)

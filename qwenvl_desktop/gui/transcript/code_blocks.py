@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QTextBlock,
     QTextBlockFormat,
@@ -127,7 +127,7 @@ def _code_block(
     cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, _Mode.KeepAnchor)
     label = colours.char("code-label")
     label.setFontPointSize(max(document.defaultFont().pointSizeF() - 1.5, 7))
-    cursor.insertText(language or "code", label)
+    cursor.insertText(language or QCoreApplication.translate("CodeBlock", "code"), label)
     cursor.insertText("  ", label)
     icon = QTextImageFormat()
     # The turn buttons' copy icon (.turn_actions draws it in the link colour of the palette).
@@ -137,7 +137,7 @@ def _code_block(
     icon.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignMiddle)
     icon.setAnchor(True)
     icon.setAnchorHref(href)
-    icon.setToolTip("Copy this code block")
+    icon.setToolTip(QCoreApplication.translate("CodeBlock", "Copy this code block"))
     cursor.insertImage(icon)
     header_format = QTextBlockFormat()
     header_format.setBackground(CODE_SHADE)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import (
     QFont,
     QImage,
@@ -240,7 +241,7 @@ def insert_question(
     turn_start = keep(cursor)
     turn_start.setPosition(cursor.block().position())
     cursor.setBlockFormat(fmt.label_block(0 if first else 8))
-    cursor.insertText("You", fmt.label())
+    cursor.insertText(QCoreApplication.translate("TranscriptDocument", "You"), fmt.label())
     cursor.insertText("  ", QTextCharFormat())
     _button(cursor, fmt, "edit", exchange.id)
     cursor.insertBlock(fmt.body(), QTextCharFormat())
@@ -261,7 +262,9 @@ def insert_question(
 
 def _media_only(exchange: Exchange) -> str:
     """What a question without text shows in its place."""
-    return "(video only)" if exchange.videos and not exchange.attachments else "(images only)"
+    if exchange.videos and not exchange.attachments:
+        return QCoreApplication.translate("TranscriptDocument", "(video only)")
+    return QCoreApplication.translate("TranscriptDocument", "(images only)")
 
 
 # -- the reply -----------------------------------------------------------------------------------
@@ -289,6 +292,7 @@ def write_reply_header(fmt: Formats, reply: ReplyMarks, exchange: Exchange) -> N
     """ "Qwen · model" in the reply's (empty) header block."""
     cursor = at(reply.reply_start.document(), reply.reply_start.position())
     cursor.setBlockFormat(fmt.label_block(8))
+    # "Qwen" and the model's name are names: the same in every language
     model = f" · {exchange.model}" if exchange.model else ""
     cursor.insertText("Qwen" + model, fmt.label())
 
@@ -305,7 +309,10 @@ def open_thinking(fmt: Formats, reply: ReplyMarks) -> None:
     header = at(document, start)
     header.setBlockFormat(fmt.body())
     reply.thinking_header = keep(header)
-    header.insertText("▾ Thinking", fmt.link(link_href("fold", reply.id)))
+    header.insertText(
+        "▾ " + QCoreApplication.translate("TranscriptDocument", "Thinking"),
+        fmt.link(link_href("fold", reply.id)),
+    )
     header.insertBlock(fmt.indented(), fmt.reasoning())
     reply.reasoning_end = QTextCursor(header)
     # The answer now starts one block further down.
@@ -346,15 +353,23 @@ def write_thinking_header(
         return
     header = at(reply.thinking_header.document(), reply.thinking_header.position())
     header.movePosition(_Move.EndOfBlock, _Mode.KeepAnchor)
+    translate = QCoreApplication.translate
     arrow = "▸" if reply.folded else "▾"
     if live_seconds is not None:
-        title = f"Thinking… {int(live_seconds)} s"
+        title = translate("TranscriptDocument", "Thinking… %1 s").replace(
+            "%1", str(int(live_seconds))
+        )
     elif reply.thinking_seconds is not None:
-        title = f"Thought for {max(round(reply.thinking_seconds), 1)} s"
+        title = translate("TranscriptDocument", "Thought for %1 s").replace(
+            "%1", str(max(round(reply.thinking_seconds), 1))
+        )
     else:
-        title = "Thinking"
-    words = f" ({locale_format.number(reply.reasoning_chars)} characters)" if reply.folded else ""
-    header.insertText(f"{arrow} {title}{words}", fmt.link(link_href("fold", reply.id)))
+        title = translate("TranscriptDocument", "Thinking")
+    if reply.folded:
+        count = locale_format.number(reply.reasoning_chars)
+        sentence = translate("TranscriptDocument", "%1 (%2 characters)")
+        title = sentence.replace("%2", count).replace("%1", title)
+    header.insertText(f"{arrow} {title}", fmt.link(link_href("fold", reply.id)))
 
 
 def _hide_reasoning(reply: ReplyMarks) -> None:
@@ -408,7 +423,8 @@ def insert_footer(
     if exchange.usage is not None or exchange.state != "failed":
         cursor.insertText(usage_summary(exchange, locale_format.number), fmt.small())
         cursor.insertText("  ·  ", fmt.small())
-    cursor.insertText("Copy as curl", fmt.link(link_href("curl", reply.id)))
+    copy_curl = QCoreApplication.translate("TranscriptDocument", "Copy as curl")
+    cursor.insertText(copy_curl, fmt.link(link_href("curl", reply.id)))
     if results:
         cursor.insertBlock(fmt.body(), fmt.small())
         for number, result in enumerate(results):
@@ -468,14 +484,17 @@ def _insert_error(cursor: QTextCursor, fmt: Formats, reply: ReplyMarks, exchange
     assert exchange.error is not None
     cursor.insertText(error_sentence(exchange.error), fmt.error())
     cursor.insertBlock(fmt.body(), fmt.small())
-    cursor.insertText("Details", fmt.link(link_href("details", reply.id)))
+    details = QCoreApplication.translate("TranscriptDocument", "Details")
+    cursor.insertText(details, fmt.link(link_href("details", reply.id)))
     if exchange.error.kind == "authentication":  # the key was rejected: the way to a new one
         cursor.insertText("  ·  ", fmt.small())
-        cursor.insertText("Set key…", fmt.link(link_href("set-key", reply.id)))
+        set_key = QCoreApplication.translate("TranscriptDocument", "Set key…")
+        cursor.insertText(set_key, fmt.link(link_href("set-key", reply.id)))
     cursor.insertBlock(fmt.indented(), fmt.small())
     reply.details_start = keep(cursor)
     lines = error_details(exchange.error)
-    cursor.insertText("\n".join(lines) or "no further details", fmt.small())
+    nothing = QCoreApplication.translate("TranscriptDocument", "no further details")
+    cursor.insertText("\n".join(lines) or nothing, fmt.small())
     reply.details_end = QTextCursor(cursor)
     show_details(reply, False)
 

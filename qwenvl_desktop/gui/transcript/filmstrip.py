@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextImageFormat
 
 from qwenvl_desktop.core.conversation.model import Exchange
@@ -59,7 +59,8 @@ def insert_filmstrips(
             image.setName(name)
             image.setAnchor(True)
             image.setAnchorHref(frame_href(exchange.id, number, frame.timestamp))
-            image.setToolTip(f"{format_timestamp(frame.timestamp)}: show this frame")
+            tooltip = QCoreApplication.translate("Filmstrip", "%1: show this frame")
+            image.setToolTip(tooltip.replace("%1", format_timestamp(frame.timestamp)))
             height = min(FRAME_HEIGHT, picture.height() / dpr)
             image.setHeight(height)
             image.setWidth(picture.width() * height / max(picture.height(), 1))
@@ -80,10 +81,19 @@ def video_caption(video: VideoAttachment) -> str:
         name = name.rsplit("/", 1)[-1]
     if len(name) > 48:
         name = name[:47] + "…"
+    translate = QCoreApplication.translate
     if video.kind == "url" or not video.frames:
-        return f"Video {name} — link, sampled by the service at {video.fps:g} fps"
+        sentence = translate("Filmstrip", "Video %1 — link, sampled by the service at %2 fps")
+        return sentence.replace("%2", f"{video.fps:g}").replace("%1", name)
     length = format_timestamp(video.duration or 0.0)
-    return (
-        f"Video {name} — {length} · {video.frame_count} frames at {video.fps:g} fps · "
-        f"≈{locale_format.number(video.estimated_tokens)} tokens"
+    sentence = translate("Filmstrip", "Video %1 — %2 · %3 frames at %4 fps · ≈%5 tokens")
+    values = (
+        ("%5", locale_format.number(video.estimated_tokens)),
+        ("%4", f"{video.fps:g}"),
+        ("%3", str(video.frame_count)),
+        ("%2", length),
+        ("%1", name),  # last: a file name may hold "%2"
     )
+    for mark, value in values:
+        sentence = sentence.replace(mark, value)
+    return sentence

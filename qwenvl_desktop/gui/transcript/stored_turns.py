@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import fields
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
 from qwenvl_desktop.core.conversation.model import Exchange
@@ -80,7 +81,10 @@ def first_shown(count: int, shown_from: int | None) -> int:
 
 def earlier_text(exchange: Exchange) -> str:
     """A hidden turn's text, as the built turn reads (question, thinking, answer)."""
-    parts = ["You", exchange.question or "(images only)"]
+    # the same words as the built turn (document.py), so a search finds what will show
+    translate = QCoreApplication.translate
+    question = exchange.question or translate("TranscriptDocument", "(images only)")
+    parts = [translate("TranscriptDocument", "You"), question]
     model = f" · {exchange.model}" if exchange.model else ""
     parts.append("Qwen" + model)
     if exchange.reasoning:
@@ -109,6 +113,10 @@ def insert_earlier(cursor: QTextCursor, fmt: Formats, earlier: Sequence[Exchange
     line.setBottomMargin(4)
     cursor.insertBlock(line, fmt.small())
     count = len(earlier)
-    words = f"▲ Show {count:,} earlier turn{'s' if count != 1 else ''}"
+    translate = QCoreApplication.translate
+    if count == 1:
+        words = translate("StoredTurns", "▲ Show 1 earlier turn")
+    else:
+        words = translate("StoredTurns", "▲ Show %1 earlier turns").replace("%1", f"{count:,}")
     cursor.insertText(words, fmt.link(EARLIER_LINK))
-    cursor.insertText("  (or scroll to the top)", fmt.small())
+    cursor.insertText(translate("StoredTurns", "  (or scroll to the top)"), fmt.small())

@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl
 from PySide6.QtGui import QImage, QTextCharFormat, QTextCursor, QTextDocument, QTextImageFormat
 
 from qwenvl_desktop.core.conversation.model import Exchange
@@ -113,7 +113,7 @@ def insert_thumbnails(
         image.setName(name)
         image.setAnchor(True)
         image.setAnchorHref(f"{link_href('image', exchange.id)}/{index}")
-        image.setToolTip("Open in the image viewer")
+        image.setToolTip(QCoreApplication.translate("TranscriptImages", "Open in the image viewer"))
         # Logical size; the bitmap has dpr times the pixels, so it stays sharp on HiDPI. Both
         # set: the layout then never needs the pixels.
         height = min(THUMB_HEIGHT, size.height() / dpr)
@@ -127,18 +127,24 @@ def insert_thumbnails(
 
 def image_captions(exchange: Exchange) -> str:
     """``Images: photo.jpg (640×480, ≈1,234 tokens); …``."""
+    translate = QCoreApplication.translate
+    caption = translate("TranscriptImages", "%1 (%2, ≈%3 tokens)")
     captions = []
     for attachment in exchange.attachments:
         size = (
             f"{attachment.original_size[0]}×{attachment.original_size[1]}"
             if attachment.original_size
-            else "link"
+            else translate("TranscriptImages", "link")
         )
+        tokens = locale_format.number(attachment.estimated_tokens)
+        # the name last: a file name may hold "%2"
         captions.append(
-            f"{_short(attachment.source)}"
-            f" ({size}, ≈{locale_format.number(attachment.estimated_tokens)} tokens)"
+            caption.replace("%3", tokens)
+            .replace("%2", size)
+            .replace("%1", _short(attachment.source))
         )
-    return "Images: " + "; ".join(captions)
+    separator = translate("TranscriptImages", "; ")
+    return translate("TranscriptImages", "Images: %1").replace("%1", separator.join(captions))
 
 
 def _thumbnail_of(attachment: Attachment, side: int) -> QImage:

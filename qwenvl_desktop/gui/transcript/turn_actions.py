@@ -20,7 +20,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QTextImageFormat,
 )
 
+from qwenvl_desktop.core.i18n import translatable
 from qwenvl_desktop.gui.transcript.links import LinkAction, link_href
 
 __all__ = [
@@ -67,22 +68,38 @@ class TurnAction:
 
     name: TurnActionName
     link: LinkAction
-    #: what the button does, for the tooltip and the screen reader
+    #: what the button does, for the tooltip and the screen reader (English: translated with
+    #: the context "TurnAction" where shown, :meth:`shown_label`)
     label: str
     #: the window action's key in :attr:`TranscriptView.action_shortcuts`, if it has one
     shortcut_key: str | None
 
+    def shown_label(self) -> str:
+        """The label in the interface's language."""
+        return QCoreApplication.translate("TurnAction", self.label)
+
 
 TURN_ACTIONS: dict[TurnActionName, TurnAction] = {
-    "copy": TurnAction("copy", "copy", "Copy answer", "copy"),
-    "edit": TurnAction("edit", "edit", "Edit and resend this question", "edit"),
-    "regenerate": TurnAction(
-        "regenerate", "regenerate", "Regenerate: ask again, keeping this answer", "regenerate"
+    "copy": TurnAction("copy", "copy", translatable("TurnAction", "Copy answer"), "copy"),
+    "edit": TurnAction(
+        "edit", "edit", translatable("TurnAction", "Edit and resend this question"), "edit"
     ),
-    "continue": TurnAction("continue", "continue", "Continue this answer", "continue"),
-    "retry": TurnAction("retry", "retry", "Retry", "retry"),
-    "version-prev": TurnAction("version-prev", "version", "Previous version", None),
-    "version-next": TurnAction("version-next", "version", "Next version", None),
+    "regenerate": TurnAction(
+        "regenerate",
+        "regenerate",
+        translatable("TurnAction", "Regenerate: ask again, keeping this answer"),
+        "regenerate",
+    ),
+    "continue": TurnAction(
+        "continue", "continue", translatable("TurnAction", "Continue this answer"), "continue"
+    ),
+    "retry": TurnAction("retry", "retry", translatable("TurnAction", "Retry"), "retry"),
+    "version-prev": TurnAction(
+        "version-prev", "version", translatable("TurnAction", "Previous version"), None
+    ),
+    "version-next": TurnAction(
+        "version-next", "version", translatable("TurnAction", "Next version"), None
+    ),
 }
 
 
@@ -93,10 +110,14 @@ def icon_resource(name: TurnActionName, *, inactive: bool = False) -> str:
 def tooltip_for(action: TurnAction, shortcuts: dict[str, str]) -> str:
     """``Copy answer (Ctrl+Shift+C on the last answer)``: the shortcut acts on the last turn."""
     shortcut = shortcuts.get(action.shortcut_key or "", "")
+    label = action.shown_label()
     if not shortcut:
-        return action.label
-    which = "question" if action.name == "edit" else "answer"
-    return f"{action.label} ({shortcut} for the last {which})"
+        return label
+    if action.name == "edit":
+        sentence = QCoreApplication.translate("TurnAction", "%1 (%2 for the last question)")
+    else:
+        sentence = QCoreApplication.translate("TurnAction", "%1 (%2 for the last answer)")
+    return sentence.replace("%2", shortcut).replace("%1", label)
 
 
 def install_icons(document: QTextDocument, colour: QColor, device_pixel_ratio: float) -> None:
@@ -132,7 +153,7 @@ def insert_action(
     image.setAnchor(True)
     image.setAnchorHref(f"{href}/{argument}" if argument is not None else href)
     image.setToolTip(tooltip)
-    image.setProperty(QTextFormat.Property.ImageAltText, action.label)
+    image.setProperty(QTextFormat.Property.ImageAltText, action.shown_label())
     image.setProperty(QTextFormat.Property.ImageTitle, tooltip)
     image.setProperty(TURN_ACTION, action.name)
     cursor.insertImage(image)

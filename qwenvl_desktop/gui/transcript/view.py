@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, QUrl, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -75,7 +75,6 @@ class TranscriptView(QTextBrowser):
         super().__init__(parent)
         self.setObjectName("transcriptView")
         self.setAccessibleName("transcriptView")
-        self.setAccessibleDescription("The conversation: questions, thinking, answers and errors")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setUndoRedoEnabled(False)
@@ -116,13 +115,26 @@ class TranscriptView(QTextBrowser):
         self._restyle_timer.timeout.connect(self._restyle)
         #: the Thinking headers' live seconds (made with the first reasoning)
         self._clock: ThinkingClock | None = None
-        self.set_send_keys("Ctrl+Enter")
+        #: the key that sends a question, named in the empty view's text
+        self._send_keys = "Ctrl+Enter"
+        self.retranslate()
 
     def set_send_keys(self, keys: str) -> None:
         """The key that sends a question (the ``send_with`` setting), in the empty view's text."""
-        self.setPlaceholderText(
-            f"Add images, type a question and press {keys}. Answers stream in here."
+        self._send_keys = keys
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The view's own words. What the transcript already shows stays in the language it was
+        written in; the turns written after a change are in the new one."""
+        translate = QCoreApplication.translate
+        self.setAccessibleDescription(
+            translate("TranscriptView", "The conversation: questions, thinking, answers and errors")
         )
+        placeholder = translate(
+            "TranscriptView", "Add images, type a question and press %1. Answers stream in here."
+        )
+        self.setPlaceholderText(placeholder.replace("%1", self._send_keys))
 
     # -- public API ----------------------------------------------------------------------------
 
@@ -457,7 +469,9 @@ class TranscriptView(QTextBrowser):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         changed = event.type()
-        if changed in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+        if changed == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif changed in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._current_formats = None
             self._restyle_timer.start()
         elif changed in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
@@ -624,7 +638,7 @@ class TranscriptView(QTextBrowser):
             self.viewport().update()
         elif link.action == "copy":
             copy_to_clipboard(reply.answer)
-            self.copied.emit("Answer copied")
+            self.copied.emit(QCoreApplication.translate("TranscriptView", "Answer copied"))
         elif link.action == "copy-code":
             self._copy_code(reply, link.index)
         elif link.action == "frame" and link.index is not None:
@@ -635,7 +649,7 @@ class TranscriptView(QTextBrowser):
 
         if index is not None and index < len(reply.codes):
             copy_to_clipboard(reply.codes[index])
-            self.copied.emit("Code copied")
+            self.copied.emit(QCoreApplication.translate("TranscriptView", "Code copied"))
 
     # -- scrolling -----------------------------------------------------------------------------
 

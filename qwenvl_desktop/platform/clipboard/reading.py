@@ -34,6 +34,7 @@ from functools import cached_property
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
+from qwenvl_desktop.core.i18n import translatable, translate
 from qwenvl_desktop.core.images.data_uri import parse_data_uri
 from qwenvl_desktop.core.video.probe import VIDEO_EXTENSIONS
 from qwenvl_desktop.platform.clipboard.dedup import rgba_digest
@@ -295,7 +296,11 @@ def clipboard_payload(mime: QMimeData | None) -> ClipboardPayload:
                 if posixpath.splitext(path)[1].lower() in IMAGE_SUFFIXES | VIDEO_EXTENSIONS:
                     files.append(path)
                 else:
-                    skipped.append(f"{posixpath.basename(path) or path} is not an image file.")
+                    skipped.append(
+                        translate("ClipboardReading", "%1 is not an image file.").replace(
+                            "%1", posixpath.basename(path) or path
+                        )
+                    )
                 continue
             address = url.toString()
             if name is None and url.scheme() in _URL_SCHEMES:
@@ -306,7 +311,10 @@ def clipboard_payload(mime: QMimeData | None) -> ClipboardPayload:
                 others.append(address)
             else:
                 skipped.append(
-                    f"{address[:80]}: only image files and http(s) image links can be used."
+                    translate(
+                        "ClipboardReading",
+                        "%1: only image files and http(s) image links can be used.",
+                    ).replace("%1", address[:80])
                 )
     if mime.hasText():
         links.extend(_text_links(mime.text()))
@@ -320,6 +328,13 @@ def clipboard_payload(mime: QMimeData | None) -> ClipboardPayload:
     )
 
 
+#: the label of image data without a link, by where it came from (the same words the draft uses)
+_ORIGIN_LABELS = {
+    "dropped": translatable("DraftAttachments", "dropped image"),
+    "pasted": translatable("DraftAttachments", "pasted image"),
+}
+
+
 def drop_sources(
     mime: QMimeData | None, origin: str = "dropped"
 ) -> tuple[list[tuple[bytes | str, str | None]], list[str]]:
@@ -331,18 +346,27 @@ def drop_sources(
     that came without a link ("dropped image", "pasted image").
     """
     payload = clipboard_payload(mime)
-    sources: list[tuple[bytes | str, str | None]] = list(payload.attachable(f"{origin} image"))
+    label = _ORIGIN_LABELS.get(origin)
+    sources: list[tuple[bytes | str, str | None]] = list(
+        payload.attachable(translate("DraftAttachments", label) if label else f"{origin} image")
+    )
     if not sources:
         sources = [(url, None) for url in (*payload.image_urls, *payload.other_urls)]
     problems = list(payload.skipped)
     if not sources and not problems:
         text = mime.text().strip() if mime is not None and mime.hasText() else ""
         if text:
-            problems.append("That was text, not an image or a link to one.")
+            problems.append(
+                translate("ClipboardReading", "That was text, not an image or a link to one.")
+            )
         else:
             formats = mime.formats() if mime is not None else []
-            kinds = ", ".join(formats[:4]) or "nothing"
-            problems.append(f"Nothing in that was an image (it carried {kinds}).")
+            kinds = ", ".join(formats[:4]) or translate("ClipboardReading", "nothing")
+            problems.append(
+                translate(
+                    "ClipboardReading", "Nothing in that was an image (it carried %1)."
+                ).replace("%1", kinds)
+            )
     return sources, problems
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication, QImage, QScreen
 
+from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.platform.screenshot.models import CaptureError, ScreenGrab
 
 __all__ = ["split_desktop"]
@@ -27,10 +28,14 @@ def split_desktop(image: QImage, screens: list[QScreen] | None = None) -> list[S
     overlay, so that is an error rather than a wrong selection.
     """
     if image.isNull():
-        raise CaptureError("The screenshot could not be read as an image.")
+        raise CaptureError(
+            translate("ScreenshotDesktop", "The screenshot could not be read as an image.")
+        )
     screens = screens if screens is not None else QGuiApplication.screens()
     if not screens:
-        raise CaptureError("Qt reports no screens to show the capture on.")
+        raise CaptureError(
+            translate("ScreenshotDesktop", "Qt reports no screens to show the capture on.")
+        )
     desktop = QRect()
     for screen in screens:
         desktop = desktop.united(screen.geometry())
@@ -38,8 +43,15 @@ def split_desktop(image: QImage, screens: list[QScreen] | None = None) -> list[S
     scale_y = image.height() / desktop.height()
     if abs(scale_x - scale_y) > _SCALE_TOLERANCE * max(scale_x, scale_y):
         raise CaptureError(
-            f"The screenshot is {image.width()}×{image.height()} pixels but the screens span "
-            f"{desktop.width()}×{desktop.height()}; the parts cannot be matched to the screens."
+            translate(
+                "ScreenshotDesktop",
+                "The screenshot is %1×%2 pixels but the screens span "
+                "%3×%4; the parts cannot be matched to the screens.",
+            )
+            .replace("%1", str(image.width()))
+            .replace("%2", str(image.height()))
+            .replace("%3", str(desktop.width()))
+            .replace("%4", str(desktop.height()))
         )
     grabs = []
     for screen in screens:

@@ -9,6 +9,8 @@ from typing import Protocol
 from PySide6.QtCore import QPoint, QRect, QRectF
 from PySide6.QtGui import QImage
 
+from qwenvl_desktop.core.i18n import translate
+
 __all__ = [
     "Availability",
     "CaptureCancelledError",
@@ -141,4 +143,8 @@ class NoScreenshotHandlerError(CaptureError):
     def __init__(self, report: list[tuple[str, str]]) -> None:
         self.report = report
         lines = "\n".join(f"  {name}: {why}" for name, why in report)
-        super().__init__(f"No way to take a screenshot worked here:\n{lines}")
+        super().__init__(
+            translate("NoScreenshotHandlerError", "No way to take a screenshot worked here:")
+            + "\n"
+            + lines
+        )

@@ -14,6 +14,8 @@ from functools import cache
 from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
 from PySide6.QtGui import QGuiApplication
 
+from qwenvl_desktop.core.i18n import translate
+
 __all__ = [
     "dbus_name_available",
     "has_display",
@@ -60,12 +62,17 @@ def which(tool: str) -> str | None:
 def session_bus_error() -> str | None:
     """None when the D-Bus session bus is reachable, else why not (one sentence)."""
     if not os.environ.get("DBUS_SESSION_BUS_ADDRESS") and not os.environ.get("XDG_RUNTIME_DIR"):
-        return "There is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)."
+        return translate(
+            "ScreenshotProbes",
+            "There is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set).",
+        )
     bus = QDBusConnection.sessionBus()
     if bus.isConnected():
         return None
-    detail = bus.lastError().message() or "no reason given"
-    return f"The D-Bus session bus cannot be reached ({detail})."
+    detail = bus.lastError().message() or translate("ScreenshotProbes", "no reason given")
+    return translate("ScreenshotProbes", "The D-Bus session bus cannot be reached (%1).").replace(
+        "%1", detail
+    )
 
 
 @cache

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
+from qwenvl_desktop.core.i18n import translatable, translate
 from qwenvl_desktop.platform.screenshot import probes
 from qwenvl_desktop.platform.screenshot.desktop import split_desktop
 from qwenvl_desktop.platform.screenshot.models import Availability, CaptureError, ScreenGrab
@@ -35,12 +36,33 @@ class ExternalToolHandler:
 
     def is_available(self) -> Availability:
         if not probes.has_display():
-            return Availability(False, f"{self.name} needs a display, and there is none.")
+            return Availability(
+                False,
+                translate("ExternalToolHandler", "%1 needs a display, and there is none.").replace(
+                    "%1", self.name
+                ),
+            )
         if self.wayland_only and not probes.is_wayland_session():
-            return Availability(False, f"{self.name} works only in a Wayland session.")
+            return Availability(
+                False,
+                translate("ExternalToolHandler", "%1 works only in a Wayland session.").replace(
+                    "%1", self.name
+                ),
+            )
         if probes.which(self.command[0]) is None:
-            return Availability(False, f"{self.command[0]} is not installed.", self.install_hint)
-        return Availability(True, f"{self.command[0]} can take screenshots.")
+            return Availability(
+                False,
+                translate("ExternalToolHandler", "%1 is not installed.").replace(
+                    "%1", self.command[0]
+                ),
+                translate("ExternalToolHandler", self.install_hint),
+            )
+        return Availability(
+            True,
+            translate("ExternalToolHandler", "%1 can take screenshots.").replace(
+                "%1", self.command[0]
+            ),
+        )
 
     def grab(self) -> list[ScreenGrab]:
         executable = probes.which(self.command[0]) or self.command[0]
@@ -52,41 +74,59 @@ class ExternalToolHandler:
                     argv, capture_output=True, text=True, timeout=_TIMEOUT_S, check=False
                 )
             except (OSError, subprocess.TimeoutExpired) as exc:
-                raise CaptureError(f"{self.name} could not take a screenshot: {exc}") from exc
+                raise CaptureError(
+                    translate("ExternalToolHandler", "%1 could not take a screenshot: %2")
+                    .replace("%2", str(exc))
+                    .replace("%1", self.name)
+                ) from exc
             if done.returncode != 0 or not path.exists():
                 detail = (done.stderr or done.stdout).strip().splitlines()
-                why = f": {detail[-1]}" if detail else f" (exit status {done.returncode})"
-                raise CaptureError(f"{self.name} could not take a screenshot{why}")
+                if detail:
+                    failed = translate(
+                        "ExternalToolHandler", "%1 could not take a screenshot: %2"
+                    ).replace("%2", detail[-1])
+                else:
+                    failed = translate(
+                        "ExternalToolHandler", "%1 could not take a screenshot (exit status %2)"
+                    ).replace("%2", str(done.returncode))
+                raise CaptureError(failed.replace("%1", self.name))
             image = QImage(str(path))
         if image.isNull():
-            raise CaptureError(f"{self.name} wrote a file that is not a readable image.")
+            raise CaptureError(
+                translate(
+                    "ExternalToolHandler", "%1 wrote a file that is not a readable image."
+                ).replace("%1", self.name)
+            )
         return split_desktop(image)
 
 
 GRIM = ExternalToolHandler(
     name="grim",
     command=("grim", "{path}"),
-    install_hint=(
+    install_hint=translatable(
+        "ExternalToolHandler",
         "Install grim (Debian/Ubuntu: sudo apt install grim; Fedora: sudo dnf install grim; "
-        "Arch: sudo pacman -S grim). It works with wlroots compositors such as Sway and Hyprland."
+        "Arch: sudo pacman -S grim). It works with wlroots compositors such as Sway and Hyprland.",
     ),
     wayland_only=True,
 )
 GNOME_SCREENSHOT = ExternalToolHandler(
     name="gnome-screenshot",
     command=("gnome-screenshot", "-f", "{path}"),
-    install_hint=(
+    install_hint=translatable(
+        "ExternalToolHandler",
         "Install gnome-screenshot (Debian/Ubuntu: sudo apt install gnome-screenshot; "
-        "Fedora: sudo dnf install gnome-screenshot; Arch: sudo pacman -S gnome-screenshot)."
+        "Fedora: sudo dnf install gnome-screenshot; Arch: sudo pacman -S gnome-screenshot).",
     ),
 )
 SPECTACLE = ExternalToolHandler(
     name="spectacle",
     # background, no notification, full screen, output file
     command=("spectacle", "-b", "-n", "-f", "-o", "{path}"),
-    install_hint=(
+    install_hint=translatable(
+        "ExternalToolHandler",
         "Install KDE's Spectacle (Debian/Ubuntu: sudo apt install kde-spectacle; "
-        "Fedora: sudo dnf install spectacle; Arch: sudo pacman -S spectacle)."
+        "Fedora: sudo dnf install spectacle; Arch: sudo pacman -S spectacle).",
     ),
 )
 

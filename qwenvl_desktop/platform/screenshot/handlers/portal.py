@@ -25,6 +25,7 @@ from PySide6.QtCore import SLOT, QEventLoop, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage, QDBusObjectPath
 from PySide6.QtGui import QImage
 
+from qwenvl_desktop.core.i18n import translatable, translate
 from qwenvl_desktop.platform.screenshot import probes
 from qwenvl_desktop.platform.screenshot.desktop import split_desktop
 from qwenvl_desktop.platform.screenshot.models import (
@@ -41,9 +42,10 @@ PORTAL_PATH = "/org/freedesktop/portal/desktop"
 SCREENSHOT_INTERFACE = "org.freedesktop.portal.Screenshot"
 REQUEST_INTERFACE = "org.freedesktop.portal.Request"
 
-_INSTALL_PORTAL = (
+_INSTALL_PORTAL = translatable(
+    "PortalHandler",
     "Install xdg-desktop-portal and the backend for your desktop "
-    "(xdg-desktop-portal-gnome, xdg-desktop-portal-kde or xdg-desktop-portal-wlr)."
+    "(xdg-desktop-portal-gnome, xdg-desktop-portal-kde or xdg-desktop-portal-wlr).",
 )
 _CALL_TIMEOUT_MS = 5000
 
@@ -83,17 +85,32 @@ class PortalHandler:
 
     def is_available(self) -> Availability:
         if not probes.is_wayland_session():
-            return Availability(False, "Not a Wayland session: the portal is needed only there.")
+            return Availability(
+                False,
+                translate(
+                    "PortalHandler", "Not a Wayland session: the portal is needed only there."
+                ),
+            )
         bus_error = probes.session_bus_error()
         if bus_error is not None:
             return Availability(
-                False, bus_error, "Start the desktop session with D-Bus (most desktops do)."
+                False,
+                bus_error,
+                translate(
+                    "PortalHandler", "Start the desktop session with D-Bus (most desktops do)."
+                ),
             )
         if not probes.dbus_name_available(PORTAL_SERVICE):
             return Availability(
-                False, f"{PORTAL_SERVICE} is not on the D-Bus session bus.", _INSTALL_PORTAL
+                False,
+                translate("PortalHandler", "%1 is not on the D-Bus session bus.").replace(
+                    "%1", PORTAL_SERVICE
+                ),
+                translate("PortalHandler", _INSTALL_PORTAL),
             )
-        return Availability(True, "The desktop portal can take screenshots.")
+        return Availability(
+            True, translate("PortalHandler", "The desktop portal can take screenshots.")
+        )
 
     def grab(self) -> list[ScreenGrab]:
         path = self._request_file()
@@ -104,19 +121,29 @@ class PortalHandler:
             with contextlib.suppress(OSError):
                 os.unlink(path)
         if image.isNull():
-            raise CaptureError(f"The portal's screenshot {path} could not be read.")
+            raise CaptureError(
+                translate("PortalHandler", "The portal's screenshot %1 could not be read.").replace(
+                    "%1", path
+                )
+            )
         return split_desktop(image)
 
     def _request_file(self) -> str:
         bus = QDBusConnection.sessionBus()
         if not bus.isConnected():
-            raise CaptureError("The D-Bus session bus cannot be reached.")
+            raise CaptureError(
+                translate("PortalHandler", "The D-Bus session bus cannot be reached.")
+            )
         token = f"qwenvl_{uuid.uuid4().hex}"
         sender = bus.baseService().lstrip(":").replace(".", "_")
         expected = f"{PORTAL_PATH}/request/{sender}/{token}"
         catcher = _ResponseCatcher()
         if not _subscribe(bus, expected, catcher, True):
-            raise CaptureError("Cannot listen for the desktop portal's answer on D-Bus.")
+            raise CaptureError(
+                translate(
+                    "PortalHandler", "Cannot listen for the desktop portal's answer on D-Bus."
+                )
+            )
         subscribed = [expected]
         try:
             call = QDBusMessage.createMethodCall(
@@ -127,7 +154,9 @@ class PortalHandler:
             reply = bus.call(call, QDBus.CallMode.Block, _CALL_TIMEOUT_MS)
             if reply.type() == QDBusMessage.MessageType.ErrorMessage:
                 raise CaptureError(
-                    f"The desktop portal refused the screenshot: {reply.errorMessage()}"
+                    translate(
+                        "PortalHandler", "The desktop portal refused the screenshot: %1"
+                    ).replace("%1", reply.errorMessage())
                 )
             handle = _object_path(reply.arguments()[0] if reply.arguments() else None)
             if handle and handle != expected:
@@ -148,16 +177,24 @@ class PortalHandler:
                 _subscribe(bus, request_path, catcher, False)
         if catcher.code is None:
             raise CaptureError(
-                f"The desktop portal did not answer within {self.response_timeout_ms // 1000} s."
+                translate(
+                    "PortalHandler", "The desktop portal did not answer within %1 s."
+                ).replace("%1", str(self.response_timeout_ms // 1000))
             )
         if catcher.code == 1:
-            raise CaptureCancelledError("The screenshot was cancelled.")
+            raise CaptureCancelledError(translate("PortalHandler", "The screenshot was cancelled."))
         uri = str(catcher.results.get("uri", ""))
         if catcher.code != 0 or not uri:
-            raise CaptureError("The desktop portal could not take the screenshot.")
+            raise CaptureError(
+                translate("PortalHandler", "The desktop portal could not take the screenshot.")
+            )
         url = QUrl(uri)
         if not url.isLocalFile():
-            raise CaptureError(f"The desktop portal returned {uri}, which is not a local file.")
+            raise CaptureError(
+                translate(
+                    "PortalHandler", "The desktop portal returned %1, which is not a local file."
+                ).replace("%1", uri)
+            )
         return url.toLocalFile()
 
 

@@ -13,7 +13,7 @@ from qwenvl_desktop.cli.exit_codes import ExitCode
 from qwenvl_desktop.core.i18n import translate
 from qwenvl_desktop.core.protocol.proxy import mask_proxy_url
 from qwenvl_desktop.core.settings import Settings
-from qwenvl_desktop.core.settings.files import CONFIG_ENV
+from qwenvl_desktop.core.settings.files import CONFIG_ENV, shown_origin
 from qwenvl_desktop.core.settings.loader import LoadedSettings, load_settings
 from qwenvl_desktop.core.settings.schema import SPECS, to_toml_value
 from qwenvl_desktop.core.settings.writer import settings_value_to_toml
@@ -77,7 +77,7 @@ def _show_text(loaded: LoadedSettings) -> None:
             text = f"{name} = {to_toml_value(value)}"
         else:
             text = translate("CliConfig", "# %1 not set").replace("%1", name)
-        note = loaded.sources.get(name, "default")
+        note = shown_origin(loaded.sources.get(name, "default"))
         if settings.is_locked(name):
             note = translate("CliConfig", "%1 [locked]").replace("%1", note)
         lines.append((text, note))

@@ -174,6 +174,8 @@ def read_qm(data: bytes, language: str = "") -> Catalog:
             tag = data[offset]
             (length,) = struct.unpack_from(">I", data, offset + 1)
             start = offset + 5
+            if start + length > len(data):  # cut short: slicing would quietly read less
+                raise IndexError("a section runs past the end of the file")
             if tag == _SECTION_MESSAGES:
                 _read_messages(data[start : start + length], messages)
             offset = start + length
@@ -197,6 +199,8 @@ def _read_messages(block: bytes, into: dict[tuple[str, str, str], tuple[str, ...
         elif tag in (_TAG_TRANSLATION, _TAG_SOURCE, _TAG_CONTEXT, _TAG_COMMENT):
             (length,) = struct.unpack_from(">I", block, offset)
             offset += 4
+            if length != 0xFFFFFFFF and offset + length > len(block):
+                raise IndexError("a message runs past the end of its section")
             if tag == _TAG_TRANSLATION:
                 if length == 0xFFFFFFFF:  # a null translation
                     continue

@@ -153,6 +153,10 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._wired = False
+        from qwenvl_desktop.gui.i18n import installed_language
+
+        #: the language the transcript's turns were written in (built again when it changes)
+        self._transcript_language = installed_language()
         self._qsettings = qsettings or QSettings(APP_ID, APP_ID)
         self._send_when_ready = False
         self._send_after_key = False
@@ -1119,7 +1123,24 @@ class MainWindow(QMainWindow):
             self.transcript.viewport().update()
         elif event.type() == QEvent.Type.LanguageChange:
             self.retranslate()  # a translator was installed or removed (gui/i18n.py)
+            # The turns already shown are words of the old language: built again (one switch
+            # sends several LanguageChange events, hence a zero-delay timer), unless a reply is
+            # streaming into them — then they stay, and new turns follow the new language.
+            QTimer.singleShot(0, self._rebuild_transcript_words)
         super().changeEvent(event)
+
+    def _rebuild_transcript_words(self) -> None:
+        from qwenvl_desktop.gui.i18n import installed_language
+
+        if not self._wired or self.controller.busy:
+            return
+        language = installed_language()
+        if self._transcript_language == language:
+            return
+        self._transcript_language = language
+        exchanges = self.controller.conversation.exchanges
+        if exchanges:
+            self.transcript.load_exchanges(exchanges)
 
     # -- drops anywhere in the window go to the image pane ----------------------------------------
 

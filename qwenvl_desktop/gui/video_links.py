@@ -139,5 +139,7 @@ def _video_for(videos: list[VideoAttachment], seconds: float) -> int | None:
 
 
 def _name_of(video: VideoAttachment) -> str:
-    name = video.source.replace("\\", "/")
+    from qwenvl_desktop.gui.transcript.filmstrip import shown_source_name
+
+    name = shown_source_name(video.source).replace("\\", "/")
     return name.rsplit("/", 1)[-1] if video.kind != "url" else name

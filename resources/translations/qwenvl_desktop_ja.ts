@@ -224,6 +224,10 @@
         <translation>高ビット深度の画像を範囲 %1～%2 から 8 ビットに引き伸ばしました</translation>
     </message>
     <message>
+        <source>lossless %1</source>
+        <translation>可逆圧縮 %1</translation>
+    </message>
+    <message>
         <source>photo: JPEG quality %1, the lowest whose SSIM against the resized image reaches %2 (%3 on its most detailed tiles)</source>
         <translation>写真：JPEG 品質 %1。縮小後の画像に対する SSIM が %2 に達する最低の品質です（最も細かいタイルで %3）</translation>
     </message>
@@ -2488,6 +2492,10 @@
         <translation>「%1」の長さは %2 秒で、毎秒最大 %4 フレームでは %3 フレームを取るには短すぎます。</translation>
     </message>
     <message>
+        <source>pasted animation</source>
+        <translation>貼り付けたアニメーション</translation>
+    </message>
+    <message>
         <source>The %1 is empty (0 bytes).</source>
         <translation>「%1」は空です（0 バイト）。</translation>
     </message>
@@ -4719,6 +4727,14 @@
         <translation>%1：%4</translation>
     </message>
     <message>
+        <source>%1 (a region replaces the base URL)</source>
+        <translation>%1（リージョンの指定がベース URL より優先されます）</translation>
+    </message>
+    <message>
+        <source>%1 (first allowed model)</source>
+        <translation>%1（許可されたモデルの先頭）</translation>
+    </message>
+    <message>
         <source>system file %1</source>
         <translation>システムの設定ファイル %1</translation>
     </message>
@@ -4799,8 +4815,192 @@
         <translation>不明な設定 %1 はロックできません。その他はロックしました</translation>
     </message>
     <message>
+        <source>allowed_models (%1, from %2)</source>
+        <translation>allowed_models（%1、%2 で指定）</translation>
+    </message>
+    <message>
         <source>model %1 is not in %2; using %3</source>
         <translation>モデル %1 は %2 に含まれていないため、%3 を使います</translation>
+    </message>
+    <message>
+        <source>expected %1, got %2</source>
+        <translation>%1が必要ですが、%2が指定されました</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>文字列</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>真偽値</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>配列</translation>
+    </message>
+    <message>
+        <source>a table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <source>unknown region %1; choose one of %2 (a custom endpoint is set with base_url)</source>
+        <translation>不明なリージョン %1 です。%2 のいずれかを選んでください（カスタムエンドポイントは base_url で設定します）</translation>
+    </message>
+    <message>
+        <source>base URL %1 must start with http:// or https://</source>
+        <translation>ベース URL %1 は http:// または https:// で始まる必要があります</translation>
+    </message>
+    <message>
+        <source>base URL %1 has no host name</source>
+        <translation>ベース URL %1 にホスト名がありません</translation>
+    </message>
+    <message>
+        <source>base URL %1 has an invalid port</source>
+        <translation>ベース URL %1 のポート番号が正しくありません</translation>
+    </message>
+    <message>
+        <source>proxy URL %1 must start with http:// or https:// or socks5:// or socks5h://</source>
+        <translation>プロキシ URL %1 は http://、https://、socks5://、socks5h:// のいずれかで始まる必要があります</translation>
+    </message>
+    <message>
+        <source>proxy URL %1 has no host name</source>
+        <translation>プロキシ URL %1 にホスト名がありません</translation>
+    </message>
+    <message>
+        <source>proxy URL %1 has an invalid port</source>
+        <translation>プロキシ URL %1 のポート番号が正しくありません</translation>
+    </message>
+    <message>
+        <source>base URL %1 contains spaces</source>
+        <translation>ベース URL %1 に空白が含まれています</translation>
+    </message>
+    <message>
+        <source>model name %1 must be one word, e.g. qwen3-vl-plus</source>
+        <translation>モデル名 %1 は空白を含まない 1 語にしてください（例：qwen3-vl-plus）</translation>
+    </message>
+    <message>
+        <source>an array of model names</source>
+        <translation>モデル名の配列</translation>
+    </message>
+    <message>
+        <source>expected &quot;system&quot;, &quot;certifi&quot; or the path of a PEM CA bundle</source>
+        <translation>&quot;system&quot;、&quot;certifi&quot;、または PEM 形式の CA バンドルのパスを指定してください</translation>
+    </message>
+    <message>
+        <source>CA bundle %1 does not exist; give a PEM file, or &quot;system&quot; for the operating system&apos;s trust store</source>
+        <translation>CA バンドル %1 が存在しません。PEM ファイルを指定するか、OS の信頼ストアを使う場合は &quot;system&quot; を指定してください</translation>
+    </message>
+    <message>
+        <source>CA bundle %1 cannot be loaded as PEM certificates: %2</source>
+        <translation>CA バンドル %1 を PEM 形式の証明書として読み込めません：%2</translation>
+    </message>
+    <message>
+        <source>a number of seconds</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>a timeout must be more than 0 and at most %1 seconds</source>
+        <translation>タイムアウトは 0 秒より長く %1 秒以下にしてください</translation>
+    </message>
+    <message>
+        <source>image detail %1: choose &quot;standard&quot;, &quot;high&quot; or &quot;economy&quot;</source>
+        <translation>画像の精細度 %1：&quot;standard&quot;、&quot;high&quot;、&quot;economy&quot; のいずれかを選んでください</translation>
+    </message>
+    <message>
+        <source>expected true or false (or on/off)</source>
+        <translation>true か false（または on/off）を指定してください</translation>
+    </message>
+    <message>
+        <source>expected true, false or &quot;auto&quot; (the model&apos;s own default)</source>
+        <translation>true、false、&quot;auto&quot;（モデルの既定値）のいずれかを指定してください</translation>
+    </message>
+    <message>
+        <source>language %1: choose &quot;en&quot;, &quot;ja&quot;, &quot;zh_CN&quot; or &quot;system&quot; (the system&apos;s language)</source>
+        <translation>言語 %1：&quot;en&quot;、&quot;ja&quot;、&quot;zh_CN&quot;、&quot;system&quot;（システムの言語）のいずれかを選んでください</translation>
+    </message>
+    <message>
+        <source>theme %1: choose &quot;system&quot;, &quot;light&quot; or &quot;dark&quot;</source>
+        <translation>テーマ %1：&quot;system&quot;、&quot;light&quot;、&quot;dark&quot; のいずれかを選んでください</translation>
+    </message>
+    <message>
+        <source>a font size in points</source>
+        <translation>ポイント単位のフォントサイズ</translation>
+    </message>
+    <message>
+        <source>the font size must be a whole number, got %1</source>
+        <translation>フォントサイズは整数で指定してください（指定された値：%1）</translation>
+    </message>
+    <message>
+        <source>font size %1: give %2 to %3 points, or &quot;system&quot; for the system font</source>
+        <translation>フォントサイズ %1：%2～%3 ポイントで指定するか、システムのフォントを使う場合は &quot;system&quot; を指定してください</translation>
+    </message>
+    <message>
+        <source>send_with %1: choose &quot;enter&quot; (Shift+Enter for a new line) or &quot;ctrl_enter&quot;</source>
+        <translation>send_with %1：&quot;enter&quot;（改行は Shift+Enter）または &quot;ctrl_enter&quot; を選んでください</translation>
+    </message>
+    <message>
+        <source>the system prompt has %1 characters; at most %2</source>
+        <translation>システムプロンプトが %1 文字あります。上限は %2 文字です</translation>
+    </message>
+    <message>
+        <source>a temperature</source>
+        <translation>temperature（温度）の値</translation>
+    </message>
+    <message>
+        <source>temperature %1: give 0 or more and less than 2 (lower is steadier), or &quot;default&quot; for the model&apos;s own</source>
+        <translation>temperature %1：0 以上 2 未満の値（低いほど安定します）を指定するか、モデルの既定値を使う場合は &quot;default&quot; を指定してください</translation>
+    </message>
+    <message>
+        <source>a top_p</source>
+        <translation>top_p の値</translation>
+    </message>
+    <message>
+        <source>top_p %1: give more than 0 and at most 1, or &quot;default&quot; for the model&apos;s own</source>
+        <translation>top_p %1：0 より大きく 1 以下の値を指定するか、モデルの既定値を使う場合は &quot;default&quot; を指定してください</translation>
+    </message>
+    <message>
+        <source>a number of tokens</source>
+        <translation>トークン数</translation>
+    </message>
+    <message>
+        <source>max_tokens must be a whole number, got %1</source>
+        <translation>max_tokens は整数で指定してください（指定された値：%1）</translation>
+    </message>
+    <message>
+        <source>max_tokens %1: give 1 to %2 tokens, or &quot;default&quot; for the model&apos;s own limit</source>
+        <translation>max_tokens %1：1～%2 トークンで指定するか、モデル自身の上限を使う場合は &quot;default&quot; を指定してください</translation>
+    </message>
+    <message>
+        <source>REGION=URL pairs separated by commas</source>
+        <translation>カンマ区切りの REGION=URL の組</translation>
+    </message>
+    <message>
+        <source>a table of region = URL</source>
+        <translation>region = URL 形式のテーブル</translation>
+    </message>
+    <message>
+        <source>region %1: an empty URL</source>
+        <translation>リージョン %1：URL が空です</translation>
+    </message>
+    <message>
+        <source>ALIAS=MODEL pairs separated by commas</source>
+        <translation>カンマ区切りの ALIAS=MODEL の組</translation>
+    </message>
+    <message>
+        <source>a table of [models.NAME] like = MODEL</source>
+        <translation>[models.NAME] like = MODEL 形式のテーブル</translation>
+    </message>
+    <message>
+        <source>model %1: like = must name a model of the built-in catalog (see `qwenvl-desktop models`), got %2</source>
+        <translation>モデル %1：like = には組み込みカタログのモデルを指定してください（`qwenvl-desktop models` を参照）。指定された値：%2</translation>
+    </message>
+    <message>
+        <source>model %1 is in the built-in catalog already</source>
+        <translation>モデル %1 はすでに組み込みカタログにあります</translation>
     </message>
 </context>
 <context>

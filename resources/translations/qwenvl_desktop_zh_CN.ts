@@ -224,6 +224,10 @@
         <translation>已将高位深图像从其范围 %1–%2 拉伸到 8 位</translation>
     </message>
     <message>
+        <source>lossless %1</source>
+        <translation>无损 %1</translation>
+    </message>
+    <message>
         <source>photo: JPEG quality %1, the lowest whose SSIM against the resized image reaches %2 (%3 on its most detailed tiles)</source>
         <translation>照片：JPEG 质量 %1，这是相对缩放后图像的 SSIM 达到 %2 的最低质量（细节最多的图块上为 %3）</translation>
     </message>
@@ -2488,6 +2492,10 @@
         <translation>“%1”时长 %2 秒：按每秒最多 %4 帧，不足以取得 %3 帧。</translation>
     </message>
     <message>
+        <source>pasted animation</source>
+        <translation>粘贴的动画</translation>
+    </message>
+    <message>
         <source>The %1 is empty (0 bytes).</source>
         <translation>“%1”是空的（0 字节）。</translation>
     </message>
@@ -4719,6 +4727,14 @@
         <translation>%1：%4</translation>
     </message>
     <message>
+        <source>%1 (a region replaces the base URL)</source>
+        <translation>%1（地域设置取代了基础 URL）</translation>
+    </message>
+    <message>
+        <source>%1 (first allowed model)</source>
+        <translation>%1（第一个允许的模型）</translation>
+    </message>
+    <message>
         <source>system file %1</source>
         <translation>系统配置文件 %1</translation>
     </message>
@@ -4799,8 +4815,192 @@
         <translation>无法锁定未知的设置项 %1；其余设置已锁定</translation>
     </message>
     <message>
+        <source>allowed_models (%1, from %2)</source>
+        <translation>allowed_models（%1，来自 %2）</translation>
+    </message>
+    <message>
         <source>model %1 is not in %2; using %3</source>
         <translation>模型 %1 不在 %2 中；改用 %3</translation>
+    </message>
+    <message>
+        <source>expected %1, got %2</source>
+        <translation>应为%1，实际为 %2</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>a table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>unknown region %1; choose one of %2 (a custom endpoint is set with base_url)</source>
+        <translation>未知的地域 %1；请从 %2 中选择（自定义接入地址用 base_url 设置）</translation>
+    </message>
+    <message>
+        <source>base URL %1 must start with http:// or https://</source>
+        <translation>基础 URL %1 必须以 http:// 或 https:// 开头</translation>
+    </message>
+    <message>
+        <source>base URL %1 has no host name</source>
+        <translation>基础 URL %1 缺少主机名</translation>
+    </message>
+    <message>
+        <source>base URL %1 has an invalid port</source>
+        <translation>基础 URL %1 的端口无效</translation>
+    </message>
+    <message>
+        <source>proxy URL %1 must start with http:// or https:// or socks5:// or socks5h://</source>
+        <translation>代理 URL %1 必须以 http://、https://、socks5:// 或 socks5h:// 开头</translation>
+    </message>
+    <message>
+        <source>proxy URL %1 has no host name</source>
+        <translation>代理 URL %1 缺少主机名</translation>
+    </message>
+    <message>
+        <source>proxy URL %1 has an invalid port</source>
+        <translation>代理 URL %1 的端口无效</translation>
+    </message>
+    <message>
+        <source>base URL %1 contains spaces</source>
+        <translation>基础 URL %1 包含空格</translation>
+    </message>
+    <message>
+        <source>model name %1 must be one word, e.g. qwen3-vl-plus</source>
+        <translation>模型名称 %1 必须是一个不含空格的词，例如 qwen3-vl-plus</translation>
+    </message>
+    <message>
+        <source>an array of model names</source>
+        <translation>模型名称的数组</translation>
+    </message>
+    <message>
+        <source>expected &quot;system&quot;, &quot;certifi&quot; or the path of a PEM CA bundle</source>
+        <translation>应为 &quot;system&quot;、&quot;certifi&quot; 或 PEM 格式 CA 证书包的路径</translation>
+    </message>
+    <message>
+        <source>CA bundle %1 does not exist; give a PEM file, or &quot;system&quot; for the operating system&apos;s trust store</source>
+        <translation>CA 证书包 %1 不存在；请指定 PEM 文件，或用 &quot;system&quot; 表示操作系统的信任存储</translation>
+    </message>
+    <message>
+        <source>CA bundle %1 cannot be loaded as PEM certificates: %2</source>
+        <translation>无法将 CA 证书包 %1 作为 PEM 证书加载：%2</translation>
+    </message>
+    <message>
+        <source>a number of seconds</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>a timeout must be more than 0 and at most %1 seconds</source>
+        <translation>超时必须大于 0 秒且不超过 %1 秒</translation>
+    </message>
+    <message>
+        <source>image detail %1: choose &quot;standard&quot;, &quot;high&quot; or &quot;economy&quot;</source>
+        <translation>图像精细度 %1：请选择 &quot;standard&quot;、&quot;high&quot; 或 &quot;economy&quot;</translation>
+    </message>
+    <message>
+        <source>expected true or false (or on/off)</source>
+        <translation>应为 true 或 false（或 on/off）</translation>
+    </message>
+    <message>
+        <source>expected true, false or &quot;auto&quot; (the model&apos;s own default)</source>
+        <translation>应为 true、false 或 &quot;auto&quot;（模型自身的默认值）</translation>
+    </message>
+    <message>
+        <source>language %1: choose &quot;en&quot;, &quot;ja&quot;, &quot;zh_CN&quot; or &quot;system&quot; (the system&apos;s language)</source>
+        <translation>语言 %1：请选择 &quot;en&quot;、&quot;ja&quot;、&quot;zh_CN&quot; 或 &quot;system&quot;（系统语言）</translation>
+    </message>
+    <message>
+        <source>theme %1: choose &quot;system&quot;, &quot;light&quot; or &quot;dark&quot;</source>
+        <translation>主题 %1：请选择 &quot;system&quot;、&quot;light&quot; 或 &quot;dark&quot;</translation>
+    </message>
+    <message>
+        <source>a font size in points</source>
+        <translation>以磅为单位的字号</translation>
+    </message>
+    <message>
+        <source>the font size must be a whole number, got %1</source>
+        <translation>字号必须是整数，实际为 %1</translation>
+    </message>
+    <message>
+        <source>font size %1: give %2 to %3 points, or &quot;system&quot; for the system font</source>
+        <translation>字号 %1：请指定 %2 到 %3 磅，或用 &quot;system&quot; 表示系统字体</translation>
+    </message>
+    <message>
+        <source>send_with %1: choose &quot;enter&quot; (Shift+Enter for a new line) or &quot;ctrl_enter&quot;</source>
+        <translation>send_with %1：请选择 &quot;enter&quot;（Shift+Enter 换行）或 &quot;ctrl_enter&quot;</translation>
+    </message>
+    <message>
+        <source>the system prompt has %1 characters; at most %2</source>
+        <translation>系统提示词有 %1 个字符；最多 %2 个</translation>
+    </message>
+    <message>
+        <source>a temperature</source>
+        <translation>temperature（温度）值</translation>
+    </message>
+    <message>
+        <source>temperature %1: give 0 or more and less than 2 (lower is steadier), or &quot;default&quot; for the model&apos;s own</source>
+        <translation>temperature %1：请指定大于等于 0 且小于 2 的值（越低越稳定），或用 &quot;default&quot; 表示模型自身的默认值</translation>
+    </message>
+    <message>
+        <source>a top_p</source>
+        <translation>top_p 值</translation>
+    </message>
+    <message>
+        <source>top_p %1: give more than 0 and at most 1, or &quot;default&quot; for the model&apos;s own</source>
+        <translation>top_p %1：请指定大于 0 且不超过 1 的值，或用 &quot;default&quot; 表示模型自身的默认值</translation>
+    </message>
+    <message>
+        <source>a number of tokens</source>
+        <translation>Token 数</translation>
+    </message>
+    <message>
+        <source>max_tokens must be a whole number, got %1</source>
+        <translation>max_tokens 必须是整数，实际为 %1</translation>
+    </message>
+    <message>
+        <source>max_tokens %1: give 1 to %2 tokens, or &quot;default&quot; for the model&apos;s own limit</source>
+        <translation>max_tokens %1：请指定 1 到 %2 个 Token，或用 &quot;default&quot; 表示模型自身的上限</translation>
+    </message>
+    <message>
+        <source>REGION=URL pairs separated by commas</source>
+        <translation>以逗号分隔的 REGION=URL 对</translation>
+    </message>
+    <message>
+        <source>a table of region = URL</source>
+        <translation>region = URL 形式的表</translation>
+    </message>
+    <message>
+        <source>region %1: an empty URL</source>
+        <translation>地域 %1：URL 为空</translation>
+    </message>
+    <message>
+        <source>ALIAS=MODEL pairs separated by commas</source>
+        <translation>以逗号分隔的 ALIAS=MODEL 对</translation>
+    </message>
+    <message>
+        <source>a table of [models.NAME] like = MODEL</source>
+        <translation>[models.NAME] like = MODEL 形式的表</translation>
+    </message>
+    <message>
+        <source>model %1: like = must name a model of the built-in catalog (see `qwenvl-desktop models`), got %2</source>
+        <translation>模型 %1：like = 必须指定内置目录中的模型（参见 `qwenvl-desktop models`），实际为 %2</translation>
+    </message>
+    <message>
+        <source>model %1 is in the built-in catalog already</source>
+        <translation>模型 %1 已在内置目录中</translation>
     </message>
 </context>
 <context>

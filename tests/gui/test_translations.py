@@ -25,8 +25,10 @@ from qwenvl_desktop.gui.i18n import install_language, installed_language
 from qwenvl_desktop.gui.main_window import MainWindow
 from qwenvl_desktop.gui.preferences import PreferencesDialog
 from qwenvl_desktop.gui.preferences.fields import ChoiceEditor
+from tests.support.dashscope_server import LoopbackDashScope
 
 from .conftest import WindowFactory
+from .test_window import ask, wait_idle
 
 pytestmark = pytest.mark.gui
 
@@ -197,3 +199,23 @@ def test_qt_reads_every_message_as_the_catalog_says(qapp: QApplication, language
             comment = message.findtext("comment")
             got = translator.translate(name, source, comment)
             assert got == message.findtext("translation"), (name, source)
+
+
+def test_the_turns_already_shown_are_written_again_in_the_new_language(
+    make_window: WindowFactory, server: LoopbackDashScope, qtbot: QtBot
+) -> None:
+    # GIVEN a question asked and answered in the English window
+    window = make_window("--base-url", server.base_url("echo"))
+    ask(qtbot, window, "What is in the picture?")
+    wait_idle(qtbot, window)
+    assert "You" in window.transcript.toPlainText()
+    # WHEN the interface switches to Japanese
+    install_language("ja")
+    # THEN the turn is written again in Japanese: its labels, with the question kept as asked
+    qtbot.waitUntil(lambda: "あなた" in window.transcript.toPlainText(), timeout=5000)
+    text = window.transcript.toPlainText()
+    assert "What is in the picture?" in text and "\nYou\n" not in f"\n{text}"
+    # AND back in English when switched back
+    install_language("en")
+    qtbot.waitUntil(lambda: "あなた" not in window.transcript.toPlainText(), timeout=5000)
+    assert window.transcript.toPlainText().startswith("You")

@@ -4,19 +4,23 @@ items — is in that language, apart from what stays as it is everywhere (model 
 masked, shortcuts, file paths, units, product and format names).
 
 GIVEN the real window built with ``QWENVL_DESKTOP_LANGUAGE`` set WHEN every widget, action and
-menu of it, of Preferences, the key dialog, About and Keyboard shortcuts is walked THEN no text
-holds an English word. The failure lists each escaped text with where it was found, so a missing
-``translate`` is found at once.
+menu of it, of Preferences, the key dialog, About and Keyboard shortcuts is walked — and of the
+other windows a person meets: the batch dialog, the quick prompts editor, the crash dialog, an
+image and a video card with their menus and the preview, the image and frame viewers, the region
+capture overlay's hint, the tray menu, the history sidebar with a conversation and its menu —
+THEN no text holds an English word. The failure lists each escaped text with where it was
+found, so a missing ``translate`` is found at once.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -26,8 +30,10 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMenu,
     QPlainTextEdit,
+    QTableView,
     QTabWidget,
     QTextEdit,
     QToolButton,
@@ -38,7 +44,6 @@ from pytestqt.qtbot import QtBot
 from qwenvl_desktop.core.settings.schema import SPECS
 from qwenvl_desktop.gui.i18n import install_language
 from qwenvl_desktop.gui.main_window import MainWindow
-
 from tests.support.dashscope_server import LoopbackDashScope
 
 from .conftest import WindowFactory
@@ -60,7 +65,7 @@ _KEPT = [
     r"\b[\w.-]+\.(?:png|jpe?g|webp|gif|mp4|mov|webm|mkv|avi|toml|db|json|md|csv|html|tex)\b",
     r"\bsk-\S*",  # a key, masked
     r"\b(?:Ctrl|Shift|Alt|Meta|Esc|Enter|Return|Tab|Del|Delete|Backspace|Home|End|Space|F\d+|"
-    r"PgUp|PgDown|Up|Down|Left|Right)(?:\+\S+)?",  # shortcuts
+    r"PgUp|PgDown|Up|Down|Left|Right)\b(?:\+\S+)?",  # shortcuts (not "Del" of "Delete")
     r"\b(?:qwen|qvq|gui-plus)[\w.-]*",  # model names
     r"\b[A-Z][A-Z0-9_]{2,}\b",  # environment variables, acronyms (API, JSON, HTML, CSV, OCR…)
     r"\b(?:Qwen(?:-VL| Desktop)?|DashScope|Model Studio|Alibaba(?: Cloud)?|PySide6|Qt|Python|"
@@ -213,10 +218,32 @@ def menu_escapes(where: str, menu: QMenu) -> list[str]:
     for action in menu.actions():
         if action.isSeparator():
             continue
-        for text in (action.text(), action.toolTip(), action.statusTip()):
+        tips = {action.toolTip(), action.statusTip()} - {action.text().replace("&", "")}
+        for text in (action.text(), *sorted(tips)):
             english = escaped_english(text)
             if english:
                 found.append(f"{where} action {action.text()!r}: {text!r} → {english!r}")
+    return found
+
+
+def view_escapes(top: QWidget) -> list[str]:
+    """The column titles of the tables and the rows of the lists in ``top`` (not walked by
+    :func:`escapes`: their words are often the person's own, here they are the app's)."""
+    texts = []
+    for table in top.findChildren(QTableView):
+        header = table.horizontalHeader()
+        model = table.model()
+        texts += [
+            (f"table column {section}", model.headerData(section, Qt.Orientation.Horizontal))
+            for section in range(header.count())
+        ]
+    for listed in top.findChildren(QListWidget):
+        texts += [(f"list row {row}", listed.item(row).text()) for row in range(listed.count())]
+    found = []
+    for where, text in texts:
+        english = escaped_english(str(text or ""))
+        if english:
+            found.append(f"{where}: {text!r} → {english!r}")
     return found
 
 
@@ -244,7 +271,18 @@ def test_no_english_in_the_batch_dialog_the_prompts_editor_and_the_crash_dialog(
     crash = reporter.dialog
     assert batch_dialog is not None and editors and crash is not None
     # the exception's name and message are the program's own words, shown as they are
-    left = [line for line in escapes([batch_dialog, *editors, crash]) if not line.endswith("→ 'ValueError'")]
+    left = [
+        line
+        for line in escapes([batch_dialog, *editors, crash])
+        if not line.endswith("→ 'ValueError'")
+    ]
+    left += view_escapes(batch_dialog) + [line for e in editors for line in view_escapes(e)]
+    for editor in editors:  # a new prompt starts from words of the app's
+        editor.add_button.click()
+        for text in (editor.label_edit.text(), editor.text_edit.toPlainText()):
+            if escaped_english(text):
+                left.append(f"new quick prompt: {text!r}")
+        left += view_escapes(editor)
     for dialog in (batch_dialog, *editors, crash):
         dialog.close()
     assert_none_left(language_active, left)
@@ -254,9 +292,8 @@ def test_no_english_in_the_batch_dialog_the_prompts_editor_and_the_crash_dialog(
 def test_no_english_on_the_image_and_video_cards_and_their_menus(
     make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, language_active: str
 ) -> None:
-    from tests.support.video_clips import make_clip
-
     from qwenvl_desktop.gui.image_pane import _ThumbnailCard
+    from tests.support.video_clips import make_clip
 
     from .conftest import make_image
 
@@ -281,6 +318,12 @@ def test_no_english_on_the_image_and_video_cards_and_their_menus(
     left += menu_escapes("detail menu", detail.menu())
     (image,) = window.draft.items()
     left += menu_escapes("image menu", pane.task_menu(image.id, card))
+    pane.set_model_support("qwen-plus", False, "qwen3-vl-plus")  # a model without eyes chosen
+    left += escapes([pane])
+    preview = pane.open_preview(image.id)  # a click on the thumbnail
+    assert preview is not None
+    left += escapes([preview])
+    preview.close()
     assert_none_left(language_active, sorted(set(left)))
 
 
@@ -288,9 +331,11 @@ def test_no_english_on_the_image_and_video_cards_and_their_menus(
 def test_no_english_in_the_viewers_the_capture_overlay_and_the_tray_menu(
     make_window: WindowFactory, qtbot: QtBot, language_active: str
 ) -> None:
-    from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect
+    from PIL import Image
+    from PySide6.QtCore import QCoreApplication, QRect
     from PySide6.QtGui import QImage
 
+    from qwenvl_desktop.core.images.data_uri import build_data_uri
     from qwenvl_desktop.gui import region_overlay
     from qwenvl_desktop.gui.annotations.viewer import ImageViewerDialog, ViewerImage
     from qwenvl_desktop.gui.frame_viewer import FrameViewer, ViewerFrame
@@ -303,11 +348,9 @@ def test_no_english_in_the_viewers_the_capture_overlay_and_the_tray_menu(
     viewer = ImageViewerDialog(window)
     viewer.show_turn("x1", [ViewerImage("photo.png", picture, (64, 48))], None, 0)
     viewer.show()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    picture.save(buffer, "PNG")
-    uri = "data:image/png;base64," + bytes(data.toBase64().data()).decode()
+    png = io.BytesIO()
+    Image.new("RGB", (64, 48), "steelblue").save(png, "PNG")
+    uri = build_data_uri("image/png", png.getvalue())
     frames = FrameViewer(window)
     frames.show_frames("clip.mp4", [ViewerFrame(0.0, uri), ViewerFrame(0.5, uri)], 0, 0.4)
     frames.show()
@@ -344,4 +387,8 @@ def test_no_english_in_the_history_sidebar_and_its_menu(
     left += [f"date header: {title!r}" for title, _ in sidebar.headers() if escaped_english(title)]
     conversation_id = sidebar.rows()[0][0]
     left += menu_escapes("history menu", sidebar.context_menu(conversation_id))
+    sidebar.set_hits([])  # a search that finds nothing
+    left += escapes([sidebar])
+    sidebar.set_loading()
+    left += escapes([sidebar])
     assert_none_left(language_active, sorted(set(left)))

@@ -79,9 +79,23 @@ class ConfigNotice:
         )
 
 
+#: a value the loader derived from another layer's: "ORIGIN (why)" (loader.py)
+_DERIVED_ORIGINS = (
+    (
+        " (a region replaces the base URL)",
+        translatable("Settings", "%1 (a region replaces the base URL)"),
+    ),
+    (" (first allowed model)", translatable("Settings", "%1 (first allowed model)")),
+)
+
+
 def shown_origin(origin: str) -> str:
     """A layer's description (``user file PATH``, ``environment NAME``…) in the interface
     language; the description itself stays English, as code compares it."""
+    for suffix, words in _DERIVED_ORIGINS:
+        if origin.endswith(suffix):
+            shown = shown_origin(origin.removesuffix(suffix))
+            return translate("Settings", words).replace("%1", shown)
     for prefix, words in (
         ("system file ", translatable("Settings", "system file %1")),
         ("user file ", translatable("Settings", "user file %1")),

@@ -25,6 +25,7 @@ from qwenvl_desktop.core.settings.files import (
     NoticeKind,
     default_locations,
     read_config_file,
+    shown_origin,
 )
 from qwenvl_desktop.core.settings.schema import SPECS, InvalidValue, ParseContext, env_var_for
 from qwenvl_desktop.core.settings.values import Settings
@@ -221,7 +222,11 @@ class _Merge:
         if model_allowed(model, allowed):
             return
         origin = self.sources["model"]
-        policy = f"allowed_models ({', '.join(allowed)}, from {self.sources['allowed_models']})"
+        policy = (
+            translate("Settings", "allowed_models (%1, from %2)")
+            .replace("%2", shown_origin(self.sources["allowed_models"]))
+            .replace("%1", ", ".join(allowed))
+        )
         if origin != DEFAULT:
             self.notice(
                 "invalid",

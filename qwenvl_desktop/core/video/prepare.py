@@ -13,7 +13,7 @@ import os
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
-from qwenvl_desktop.core.i18n import translate
+from qwenvl_desktop.core.i18n import translatable, translate
 from qwenvl_desktop.core.protocol.catalog import ModelInfo
 from qwenvl_desktop.core.video.attachment import VideoAttachment
 from qwenvl_desktop.core.video.errors import NotAVideoError, VideoUnreadableError
@@ -57,8 +57,9 @@ __all__ = [
 #: :mod:`.pasted`).
 VideoSource = str | os.PathLike[str] | bytes
 
-#: What a pasted animation is called when it comes without a label.
-PASTED_LABEL = "pasted animation"
+#: What a pasted animation is called when it comes without a label. Stored as it is (the
+#: attachment's source, kept in the history); messages translate it where they show it.
+PASTED_LABEL = translatable("Errors", "pasted animation")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,7 @@ def _stored(data: bytes, label: str | None) -> str:
     if not data:
         raise NotAVideoError(
             translate("Errors", "The %1 is empty (0 bytes).").replace(
-                "%1", str(label or PASTED_LABEL)
+                "%1", label or translate("Errors", PASTED_LABEL)
             ),
             source=label,
         )
@@ -132,7 +133,7 @@ def _stored(data: bytes, label: str | None) -> str:
     except OSError as exc:
         raise VideoUnreadableError(
             translate("Errors", "The %1 could not be kept for reading: %2.")
-            .replace("%1", str(label or PASTED_LABEL))
+            .replace("%1", label or translate("Errors", PASTED_LABEL))
             .replace("%2", str(exc.strerror or type(exc).__name__)),
             source=label or PASTED_LABEL,
         ) from None

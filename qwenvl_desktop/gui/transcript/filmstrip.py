@@ -73,10 +73,19 @@ def insert_filmstrips(
     return inserted
 
 
+def shown_source_name(source: str) -> str:
+    """A video's source as a person reads it: the name an animation pasted without a file got
+    (stored in English) in the interface language."""
+    from qwenvl_desktop.core.i18n import translate
+    from qwenvl_desktop.core.video.prepare import PASTED_LABEL
+
+    return translate("Errors", PASTED_LABEL) if source == PASTED_LABEL else source
+
+
 def video_caption(video: VideoAttachment) -> str:
     """``Video clip.mp4 — 0:12 · 24 frames at 2 fps · ≈6,144 tokens`` (a link: sampled by the
     service). Words, not an emoji: many desktops have no colour-emoji font."""
-    name = video.source.replace("\\", "/")
+    name = shown_source_name(video.source).replace("\\", "/")
     if video.kind != "url" and "/" in name:
         name = name.rsplit("/", 1)[-1]
     if len(name) > 48:

@@ -389,14 +389,19 @@ def _fps(text: str) -> float:
     return value
 
 
-def _max_frames(text: str) -> int:
-    """``--max-frames``'s type: a whole number, 4 or more (the service's least)."""
+def _whole_number(text: str) -> int:
+    """An option's value as a whole number, or argparse's error saying it is not one."""
     try:
-        value = int(text)
+        return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
             translate("CliOptions", "%1 is not a whole number").replace("%1", repr(text))
         ) from None
+
+
+def _max_frames(text: str) -> int:
+    """``--max-frames``'s type: a whole number, 4 or more (the service's least)."""
+    value = _whole_number(text)
     if value < 4:
         raise argparse.ArgumentTypeError(
             translate("CliOptions", "%1 is below 4, the fewest frames a video can have").replace(
@@ -494,12 +499,7 @@ def _add_ask_annotate(ask: argparse.ArgumentParser) -> None:
 
 def _at_least_one(text: str) -> int:
     """``--concurrency``'s type: a whole number, 1 or more (argparse exits 2 otherwise)."""
-    try:
-        number = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            translate("CliOptions", "%1 is not a whole number").replace("%1", repr(text))
-        ) from None
+    number = _whole_number(text)
     if number < 1:
         raise argparse.ArgumentTypeError(
             translate("CliOptions", "%1 is below 1; at least one request must run").replace(

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
 
-from qwenvl_desktop.core.conversation.words import STILL_STREAMING
-from qwenvl_desktop.core.i18n import translate as shown_words
+from qwenvl_desktop.core.conversation.words import still_streaming
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow, QMenu
@@ -132,7 +131,7 @@ class BatchTool(QObject):
         if self.run is None:
             return
         if self._controller.busy:
-            self._status.notice(shown_words("ConversationWords", STILL_STREAMING))
+            self._status.notice(still_streaming())
             return
         settings = self.run.settings
         region = settings.effective_region if settings is not None else self._controller.region
@@ -141,7 +140,7 @@ class BatchTool(QObject):
     def _on_conversation_ready(self, conversation: Conversation, note: str) -> None:
         controller = self._controller
         if controller.busy:  # a question was sent while the image was being read
-            self._status.notice(shown_words("ConversationWords", STILL_STREAMING))
+            self._status.notice(still_streaming())
             return
         # Saved like any conversation: it is in the sidebar, and follow-ups continue it.
         exchange = conversation.exchanges[0]

@@ -36,7 +36,6 @@ from qwenvl_desktop.core.documents.tasks import (
     task_for_question,
 )
 from qwenvl_desktop.core.i18n import translatable
-from qwenvl_desktop.core.i18n import translate as shown_words
 from qwenvl_desktop.gui.locale_format import number
 
 if TYPE_CHECKING:
@@ -211,9 +210,9 @@ class DocumentActions(QObject):
 
     def _can_ask(self) -> bool:
         if self._controller.busy:
-            from qwenvl_desktop.core.conversation.words import STILL_STREAMING
+            from qwenvl_desktop.core.conversation.words import still_streaming
 
-            self.notified.emit(shown_words("ConversationWords", STILL_STREAMING))
+            self.notified.emit(still_streaming())
             return False
         return True
 

@@ -24,9 +24,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
-from qwenvl_desktop.core.conversation.words import STILL_STREAMING
+from qwenvl_desktop.core.conversation.words import still_streaming
 from qwenvl_desktop.core.i18n import translatable
-from qwenvl_desktop.core.i18n import translate as shown_words
 from qwenvl_desktop.gui.history_sidebar import HistorySidebar
 from qwenvl_desktop.gui.status import StatusPanel
 from qwenvl_desktop.gui.window_actions import window_action
@@ -240,7 +239,7 @@ class HistoryPanel(QObject):
         controller = self._controller
         if conversation_id != controller.conversation.id:
             if controller.busy:
-                self._status.notice(shown_words("ConversationWords", STILL_STREAMING))
+                self._status.notice(still_streaming())
                 self.sidebar.set_current(controller.conversation.id)
                 return False
             conversation = controller.history.load(conversation_id)

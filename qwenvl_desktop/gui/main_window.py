@@ -52,12 +52,11 @@ from PySide6.QtWidgets import (
 
 from qwenvl_desktop import APP_ID
 from qwenvl_desktop.core.conversation.words import (
-    STILL_STREAMING,
-    WAITING_LABEL,
     status_line,
+    still_streaming,
     streaming_label,
+    waiting_label,
 )
-from qwenvl_desktop.core.i18n import translate as shown_words
 from qwenvl_desktop.core.protocol.catalog import (
     CUSTOM_REGION,
     REGION_IDS,
@@ -602,7 +601,7 @@ class MainWindow(QMainWindow):
         if not self._wired:  # before the services exist nothing can be sent; the text stays
             return
         if self.controller.busy:
-            self.status.notice(shown_words("ConversationWords", STILL_STREAMING))
+            self.status.notice(still_streaming())
             return
         text = self.prompt.toPlainText()
         # Extract text goes to the region's OCR model (this question only): its images are
@@ -719,7 +718,7 @@ class MainWindow(QMainWindow):
             thumbnails = self.draft.thumbnails_for(exchange.attachments)
             self.transcript.add_exchange(exchange, thumbnails)
         self._refresh_welcome()
-        self.status.set_state(shown_words("ConversationWords", WAITING_LABEL))
+        self.status.set_state(waiting_label())
         self.status.set_rate(None)
 
     def _on_text(self, exchange_id: str, reasoning: str, answer: str) -> None:

@@ -508,21 +508,21 @@ class DraftAttachments(QObject):
         self.changed.emit()
 
     def _on_video_failed(self, item_id: str, sentence: str) -> None:
-        video = self.video(item_id)
-        if video is None:
-            return
-        video.problem = sentence
-        video.pending = False
-        video.prepared = None
-        video.progress = None
-        self.videoStopped.emit(item_id)
-        self.changed.emit()
+        self._video_stopped(item_id, problem=sentence)
 
     def _on_video_cancelled(self, item_id: str) -> None:
+        self._video_stopped(item_id, cancelled=True)
+
+    def _video_stopped(
+        self, item_id: str, *, problem: str | None = None, cancelled: bool = False
+    ) -> None:
+        """Extraction ended without frames: the video stays, not attached, saying why."""
         video = self.video(item_id)
         if video is None:
             return
-        video.cancelled = True
+        if problem is not None:
+            video.problem = problem
+        video.cancelled = video.cancelled or cancelled
         video.pending = False
         video.prepared = None
         video.progress = None

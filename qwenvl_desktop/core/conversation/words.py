@@ -29,8 +29,6 @@ if TYPE_CHECKING:  # the window's first frame shows words (labels) before any ex
     from qwenvl_desktop.core.protocol.events import Retrying
 
 __all__ = [
-    "STILL_STREAMING",
-    "WAITING_LABEL",
     "StateWords",
     "error_details",
     "error_reference",
@@ -40,10 +38,12 @@ __all__ = [
     "retry_sentence",
     "state_words",
     "status_line",
+    "still_streaming",
     "streaming_label",
     "transcript_state_note",
     "usage_line",
     "usage_summary",
+    "waiting_label",
 ]
 
 
@@ -83,14 +83,21 @@ _STATES: dict[ExchangeState, StateWords] = {
     ),
 }
 
-#: the status bar while the question is out and nothing has arrived yet (English: show it
-#: translated, ``translate("ConversationWords", WAITING_LABEL)``)
-WAITING_LABEL = translatable("ConversationWords", "Waiting for the answer…")
-#: the status bar when a question is sent, or another conversation opened, while a reply streams
-#: (English: show it translated, ``translate("ConversationWords", STILL_STREAMING)``)
-STILL_STREAMING = translatable(
+_WAITING_LABEL = translatable("ConversationWords", "Waiting for the answer…")
+_STILL_STREAMING = translatable(
     "ConversationWords", "An answer is still streaming: press Esc to stop it first."
 )
+
+
+def waiting_label() -> str:
+    """The status bar while the question is out and nothing has arrived yet."""
+    return translate("ConversationWords", _WAITING_LABEL)
+
+
+def still_streaming() -> str:
+    """The status bar when a question is sent, or another conversation opened, while a reply
+    streams."""
+    return translate("ConversationWords", _STILL_STREAMING)
 
 
 #: what is waited for, by error kind, in :func:`retry_sentence`

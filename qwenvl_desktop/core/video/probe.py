@@ -29,6 +29,7 @@ from fractions import Fraction
 from typing import IO, Any, Literal
 
 from qwenvl_desktop.core.i18n import translatable, translate
+from qwenvl_desktop.core.images.sources import display_path, short_name
 from qwenvl_desktop.core.video.errors import (
     CorruptVideoError,
     NotAVideoError,
@@ -46,7 +47,6 @@ __all__ = [
     "PROBE_TIMEOUT_SECONDS",
     "VIDEO_EXTENSIONS",
     "VideoInfo",
-    "display_name",
     "is_attached_picture",
     "is_video_url",
     "looks_like_video_file",
@@ -121,22 +121,6 @@ _STREAM_KINDS = {
 }
 
 
-def display_name(path: str) -> str:
-    """``path`` as printable text (undecodable bytes as ``\\xNN``)."""
-    try:
-        raw = os.fsencode(path)
-    except UnicodeError:
-        return path.encode("utf-8", "backslashreplace").decode("utf-8")
-    return raw.decode("utf-8", "backslashreplace")
-
-
-def _short(name: str, limit: int = 160) -> str:
-    if len(name) <= limit:
-        return name
-    head = limit // 3
-    return f"{name[:head]}…{name[-(limit - head - 1) :]}"
-
-
 def is_video_url(text: str) -> bool:
     """An http(s) link with a host: passed through for the service to download."""
     parts = urllib.parse.urlsplit(text.strip())
@@ -157,7 +141,7 @@ def _path_of(source: str | os.PathLike[str]) -> str:
             raise VideoUnreadableError(
                 translate(
                     "Errors", "%1 is a file on another computer; only local files can be used."
-                ).replace("%1", str(_short(text))),
+                ).replace("%1", str(short_name(text))),
                 source=text,
             )
         return os.fsdecode(urllib.parse.unquote_to_bytes(parts.path))
@@ -166,7 +150,7 @@ def _path_of(source: str | os.PathLike[str]) -> str:
 
 def open_video_file(path: str, name: str) -> IO[bytes]:
     """``path`` opened for reading, or the :class:`VideoSourceError` that says why not."""
-    shown = _short(name)
+    shown = short_name(name)
     if not path.strip():
         raise VideoUnreadableError(translate("Errors", "No file name was given."), source=name)
     try:
@@ -199,7 +183,7 @@ def open_video_file(path: str, name: str) -> IO[bytes]:
 
 def _open_error(exc: Exception, path: str, name: str) -> VideoError:
     """The sentence for a path ``os.open`` refused."""
-    shown = _short(name)
+    shown = short_name(name)
     if isinstance(exc, FileNotFoundError | NotADirectoryError):
         if os.path.islink(path):
             return VideoNotFoundError(
@@ -249,7 +233,7 @@ def probe_video(
     (fewer than 4 frames included). Blocking, at most ``timeout`` seconds in FFmpeg's open.
     """
     path = _path_of(source)
-    name = label or display_name(path)
+    name = label or display_path(path)
     with open_video_file(path, name) as fp:
         head = fp.read(256)
         fp.seek(0)
@@ -278,7 +262,7 @@ def _probe_animation(fp: IO[bytes], path: str, name: str) -> VideoInfo | None:
     except Image.DecompressionBombError:
         raise NotAVideoError(
             translate("Errors", "%1 is an image too large to read.").replace(
-                "%1", str(_short(name))
+                "%1", str(short_name(name))
             ),
             source=name,
         ) from None
@@ -289,7 +273,7 @@ def _probe_animation(fp: IO[bytes], path: str, name: str) -> VideoInfo | None:
         if im.format not in ANIMATION_FORMATS or frames < 2:
             raise NotAVideoError(
                 translate("Errors", "%1 is a still image (%2), not a video; attach it as an image.")
-                .replace("%1", str(_short(name)))
+                .replace("%1", str(short_name(name)))
                 .replace("%2", str(im.format or "image")),
                 source=name,
             )
@@ -305,7 +289,7 @@ def _probe_animation(fp: IO[bytes], path: str, name: str) -> VideoInfo | None:
             if len(starts) < 2:
                 raise CorruptVideoError(
                     translate("Errors", "%1 is a damaged %2 animation.")
-                    .replace("%1", str(_short(name)))
+                    .replace("%1", str(short_name(name)))
                     .replace("%2", str(im.format)),
                     source=name,
                     detail=str(exc),
@@ -313,7 +297,7 @@ def _probe_animation(fp: IO[bytes], path: str, name: str) -> VideoInfo | None:
         if len(starts) < 4:
             raise VideoTooShortError(
                 translate("Errors", "%1 has only %2 frames; at least 4 are needed.")
-                .replace("%1", str(_short(name)))
+                .replace("%1", str(short_name(name)))
                 .replace("%2", str(len(starts))),
                 source=name,
             )
@@ -402,7 +386,7 @@ def open_container(
     """
     import av
 
-    shown = _short(name)
+    shown = short_name(name)
     reader = _TimedReader(fp, timeout)
     too_long = ProbeTimeoutError(
         translate("Errors", "Reading %1 took over %2 seconds; it was given up.")
@@ -458,7 +442,7 @@ def open_container(
 
 def _probe_container(container: Any, path: str, name: str) -> VideoInfo:
 
-    shown = _short(name)
+    shown = short_name(name)
     if not container.streams:
         raise CorruptVideoError(
             translate("Errors", "%1 is damaged: no streams can be read in it.").replace(

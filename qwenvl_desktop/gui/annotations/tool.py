@@ -197,14 +197,14 @@ class AnnotationsTool(QObject):
     def send_grounding(self, kind: Ask, what: str) -> bool:
         """Send the question that asks the model in use for boxes (``find``) or points of
         ``what``, with the draft's images (after those still being prepared)."""
-        from qwenvl_desktop.core.conversation.words import STILL_STREAMING
+        from qwenvl_desktop.core.conversation.words import still_streaming
         from qwenvl_desktop.core.grounding import find_prompt, point_prompt
 
         what = what.strip()
         if not what or not self._wired:
             return False
         if self._controller.busy:
-            self._status.notice(QCoreApplication.translate("ConversationWords", STILL_STREAMING))
+            self._status.notice(still_streaming())
             return False
         if not self._draft.count():
             self._status.notice(_no_image_sentence())

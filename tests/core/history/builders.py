@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import random
+import sqlite3
+from pathlib import Path
 
 from PIL import Image
 
 from qwenvl_desktop.core.conversation.model import Conversation, Exchange
 from qwenvl_desktop.core.history import HistoryStore
+from qwenvl_desktop.core.history import schema as schema_module
 from qwenvl_desktop.core.images import Attachment
 from qwenvl_desktop.core.images.data_uri import build_data_uri
 from qwenvl_desktop.core.protocol.events import ContentDelta, Finish, ReasoningDelta, Usage
@@ -99,3 +103,24 @@ def saved_conversation(
         answer(exchange, f"Answer to: {question}")
         store.save_reply(exchange)
     return conversation
+
+
+def old_history_file(db_path: Path, version: int) -> None:
+    """A history file as schema ``version`` left it, holding one conversation ``c1`` with one
+    answered exchange ``e1`` (for the upgrade tests of each later version)."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.closing(sqlite3.connect(db_path, isolation_level=None)) as db:
+        for step, migration in enumerate(schema_module.MIGRATIONS[:version], start=1):
+            db.execute("BEGIN IMMEDIATE")
+            migration(db)
+            db.execute(f"PRAGMA user_version = {step}")
+            db.execute("COMMIT")
+        db.execute(
+            "INSERT INTO conversations (id, title, created_at, updated_at) VALUES"
+            " ('c1', 'Old one', 1.0, 2.0)"
+        )
+        db.execute(
+            "INSERT INTO exchanges (id, conversation_id, position, question, answer, state, model,"
+            " region, created_at) VALUES ('e1', 'c1', 0, 'Old question', 'Old answer', 'done',"
+            " 'qwen-vl-max', 'intl', 1.5)"
+        )

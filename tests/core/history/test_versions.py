@@ -16,7 +16,7 @@ from qwenvl_desktop.core.conversation.model import Conversation, Exchange
 from qwenvl_desktop.core.history import HistoryStore
 from qwenvl_desktop.core.history import schema as schema_module
 
-from .builders import answer, saved_conversation
+from .builders import answer, old_history_file, saved_conversation
 
 
 def regenerate(
@@ -99,22 +99,8 @@ def test_deleting_a_conversation_purges_its_versions(db_path: Path) -> None:
 
 def test_a_version_2_file_upgrades_and_keeps_its_conversations(db_path: Path) -> None:
     # GIVEN a file as version 2 of the app left it: a conversation with an image
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    old_history_file(db_path, 2)
     with contextlib.closing(sqlite3.connect(db_path, isolation_level=None)) as db:
-        for step, migration in enumerate(schema_module.MIGRATIONS[:2], start=1):
-            db.execute("BEGIN IMMEDIATE")
-            migration(db)
-            db.execute(f"PRAGMA user_version = {step}")
-            db.execute("COMMIT")
-        db.execute(
-            "INSERT INTO conversations (id, title, created_at, updated_at) VALUES"
-            " ('c1', 'Old one', 1.0, 2.0)"
-        )
-        db.execute(
-            "INSERT INTO exchanges (id, conversation_id, position, question, answer, state, model,"
-            " region, created_at) VALUES ('e1', 'c1', 0, 'Old question', 'Old answer', 'done',"
-            " 'qwen-vl-max', 'intl', 1.5)"
-        )
         db.execute(
             "INSERT INTO attachments (exchange_id, position, url, meta) VALUES (?, 0, ?, '{}')",
             ("e1", "https://example.com/cat.jpg"),

@@ -8,20 +8,17 @@ upgrades and keeps its conversations.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from qwenvl_desktop.core.conversation.model import Conversation
 from qwenvl_desktop.core.history import HistoryStore, from_json, to_json, to_markdown
-from qwenvl_desktop.core.history import schema as schema_module
 from qwenvl_desktop.core.protocol.catalog import ModelInfo
 from qwenvl_desktop.core.video import VideoAttachment, prepare_video
 
-from ..history.builders import answer, attachment
+from ..history.builders import answer, attachment, old_history_file
 
 
 @pytest.fixture(scope="module")
@@ -99,22 +96,7 @@ def test_exports_carry_the_frames(
 
 def test_a_file_from_before_videos_upgrades(db_path: Path) -> None:
     # GIVEN a file as version 3 of the schema left it, with a conversation
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    with contextlib.closing(sqlite3.connect(db_path, isolation_level=None)) as db:
-        for step, migration in enumerate(schema_module.MIGRATIONS[:3], start=1):
-            db.execute("BEGIN IMMEDIATE")
-            migration(db)
-            db.execute(f"PRAGMA user_version = {step}")
-            db.execute("COMMIT")
-        db.execute(
-            "INSERT INTO conversations (id, title, created_at, updated_at) VALUES"
-            " ('c1', 'Old one', 1.0, 2.0)"
-        )
-        db.execute(
-            "INSERT INTO exchanges (id, conversation_id, position, question, answer, state, model,"
-            " region, created_at) VALUES ('e1', 'c1', 0, 'Old question', 'Old answer', 'done',"
-            " 'qwen-vl-max', 'intl', 1.5)"
-        )
+    old_history_file(db_path, 3)
     # WHEN this version opens it THEN it is upgraded, reads as before, and takes videos
     with HistoryStore.open(db_path) as store:
         assert store._db.execute("PRAGMA user_version").fetchone()[0] == 4
